@@ -1,0 +1,148 @@
+//! A loaded bundle with the indexes built once at load, so every later look-up is cheap.
+
+use std::collections::HashMap;
+
+use super::model::{Bundle, Review, Role, Tool};
+use super::parse::{parse_bundle, ParseError};
+use super::validate::{has_errors, validate, Problem, Severity};
+use crate::search::fold;
+
+/// Why a bundle could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BundleError {
+    /// It did not parse.
+    Parse(ParseError),
+    /// It parsed but has errors; every problem, errors and warnings.
+    Invalid(Vec<Problem>),
+}
+
+impl BundleError {
+    /// The problems to show, each with its JSON path; a problem with the whole document has
+    /// the path `(document)`.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            BundleError::Invalid(problems) => problems.clone(),
+            BundleError::Parse(ParseError::Field { path, message }) => {
+                vec![Problem { severity: Severity::Error, path: path.clone(), message: message.clone() }]
+            }
+            BundleError::Parse(other) => {
+                vec![Problem { severity: Severity::Error, path: "(document)".into(), message: other.to_string() }]
+            }
+        }
+    }
+}
+
+/// A validated bundle and its indexes.
+#[derive(Debug)]
+pub struct Catalog {
+    pub bundle: Bundle,
+    /// The warnings found while validating.
+    pub warnings: Vec<Problem>,
+    tool_by_id: HashMap<String, usize>,
+    /// `review_grid[tool * roles + role]`: the index of that review.
+    review_grid: Vec<Option<u32>>,
+    /// The folded name, vendor and category of each tool, for the pickers.
+    search_keys: Vec<SearchKey>,
+}
+
+/// The text of one tool the pickers match against, folded once.
+#[derive(Debug)]
+pub struct SearchKey {
+    pub name: String,
+    pub other: String,
+}
+
+impl Catalog {
+    /// Parses, validates and indexes bundle text.
+    pub fn from_text(text: &str) -> Result<Catalog, BundleError> {
+        let bundle = parse_bundle(text).map_err(BundleError::Parse)?;
+        Catalog::new(bundle)
+    }
+
+    /// Validates and indexes a parsed bundle.
+    pub fn new(bundle: Bundle) -> Result<Catalog, BundleError> {
+        let problems = validate(&bundle);
+        if has_errors(&problems) {
+            return Err(BundleError::Invalid(problems));
+        }
+        let tool_by_id: HashMap<String, usize> =
+            bundle.tools.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+        let role_by_id: HashMap<&str, usize> =
+            bundle.roles.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+        let roles = bundle.roles.len();
+        let mut review_grid = vec![None; bundle.tools.len() * roles];
+        for (i, review) in bundle.reviews.iter().enumerate() {
+            if let (Some(t), Some(r)) = (tool_by_id.get(&review.tool), role_by_id.get(review.role.as_str())) {
+                review_grid[t * roles + r] = Some(i as u32);
+            }
+        }
+        let search_keys = bundle
+            .tools
+            .iter()
+            .map(|t| SearchKey {
+                name: fold(&t.name),
+                other: fold(&format!("{} {} {}", t.vendor.as_deref().unwrap_or(""), t.category, t.id)),
+            })
+            .collect();
+        let warnings = problems.into_iter().filter(|p| p.severity == Severity::Warning).collect();
+        Ok(Catalog { bundle, warnings, tool_by_id, review_grid, search_keys })
+    }
+
+    /// The tools, in bundle order.
+    pub fn tools(&self) -> &[Tool] {
+        &self.bundle.tools
+    }
+
+    /// The roles, in display order.
+    pub fn roles(&self) -> &[Role] {
+        &self.bundle.roles
+    }
+
+    /// The index of the tool with this id.
+    pub fn tool_index(&self, id: &str) -> Option<usize> {
+        self.tool_by_id.get(id).copied()
+    }
+
+    /// The tool at an index.
+    pub fn tool(&self, index: usize) -> Option<&Tool> {
+        self.bundle.tools.get(index)
+    }
+
+    /// The review of a tool by a role, both by index.
+    pub fn review(&self, tool: usize, role: usize) -> Option<&Review> {
+        let roles = self.bundle.roles.len();
+        if role >= roles {
+            return None;
+        }
+        let i = (*self.review_grid.get(tool * roles + role)?)?;
+        self.bundle.reviews.get(i as usize)
+    }
+
+    /// The folded search text of each tool.
+    pub fn search_keys(&self) -> &[SearchKey] {
+        &self.search_keys
+    }
+
+    /// The pair shown when the URL names none: the bundle's default, else the first two tools.
+    pub fn default_pair(&self) -> Option<(usize, usize)> {
+        let featured = self.bundle.featured.as_ref().and_then(|f| f.default.as_ref());
+        if let Some([a, b]) = featured {
+            if let (Some(a), Some(b)) = (self.tool_index(a), self.tool_index(b)) {
+                if a != b {
+                    return Some((a, b));
+                }
+            }
+        }
+        (self.bundle.tools.len() >= 2).then_some((0, 1))
+    }
+
+    /// The featured pairs, as indexes, skipping any that do not resolve.
+    pub fn featured_pairs(&self) -> Vec<(usize, usize)> {
+        let pairs = self.bundle.featured.as_ref().map(|f| f.pairs.as_slice()).unwrap_or(&[]);
+        pairs
+            .iter()
+            .filter_map(|[a, b]| Some((self.tool_index(a)?, self.tool_index(b)?)))
+            .filter(|(a, b)| a != b)
+            .collect()
+    }
+}

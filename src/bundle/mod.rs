@@ -1,0 +1,24 @@
+//! The comparison bundle: its format, parsing, validation, indexes and derived figures.
+
+mod catalog;
+pub mod figures;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod generate;
+mod model;
+mod parse;
+mod validate;
+
+pub use catalog::{BundleError, Catalog, SearchKey};
+pub use model::*;
+pub use parse::{parse_bundle, ParseError};
+pub use validate::{has_errors, is_http_url, is_slug, validate, Problem, Severity};
+
+/// The JSON Schema of the bundle, generated from the Rust types, as shipped in
+/// `public/bundle.schema.json`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Bundle);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,232 @@
+//! The comparison bundle, version 1: the JSON document the app reads.
+//!
+//! Every field a data author writes is here, with its meaning. Unknown fields are ignored so that
+//! newer bundles still load; figures that can be derived (panel ship share, agreement) are not
+//! stored but computed in [`crate::bundle::figures`].
+
+use serde::{Deserialize, Serialize};
+
+/// The bundle versions this app understands.
+pub const SUPPORTED_SCHEMA_VERSION: u32 = 1;
+
+/// The default number of community votes below which no percentage is shown.
+pub const DEFAULT_MIN_VOTES: u32 = 10;
+
+/// One comparison bundle.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Bundle {
+    /// Always 1 for this format.
+    pub schema_version: u32,
+    /// The bundle's title, shown in the footer ("Weekly AI Tool Verdicts").
+    pub title: String,
+    /// The date the bundle was last updated, `YYYY-MM-DD`.
+    pub updated: String,
+    /// Attribution and source text: who reviewed, how verdicts were read.
+    pub source: String,
+    /// An optional http(s) link for the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
+    /// The reviewer lenses, in display order.
+    pub roles: Vec<Role>,
+    /// The tools that can be compared.
+    pub tools: Vec<Tool>,
+    /// One review per tool and role at most.
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+    /// Pairs to suggest, and the pair shown when the URL names none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub featured: Option<Featured>,
+    /// Settings of the community vote.
+    #[serde(default)]
+    pub community: CommunitySettings,
+}
+
+/// A reviewer lens: builder, skeptic, futurist, buyer …
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Role {
+    /// A slug: lowercase letters, digits and hyphens (`builder`).
+    pub id: String,
+    /// The label shown on cards and filters ("The builder").
+    pub label: String,
+    /// What this reviewer looks at, in one line.
+    #[serde(default)]
+    pub focus: String,
+}
+
+/// A tool that can be compared.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Tool {
+    /// A slug: lowercase letters, digits and hyphens; used in URLs.
+    pub id: String,
+    /// The display name.
+    pub name: String,
+    /// Who makes it, when known; searchable in the pickers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vendor: Option<String>,
+    /// The category ("Developer Tools").
+    pub category: String,
+    /// One line under the name.
+    #[serde(default)]
+    pub tagline: String,
+    /// A paragraph on what it is.
+    #[serde(default)]
+    pub description: String,
+    /// The licence, where known ("Apache-2.0").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license: Option<String>,
+    /// How a buyer gets in.
+    pub entry: EntryLevel,
+    /// What it costs, where known.
+    #[serde(default)]
+    pub pricing: Pricing,
+    /// Links to the tool (http or https only).
+    #[serde(default)]
+    pub links: Vec<Link>,
+    /// Community votes collected so far.
+    #[serde(default)]
+    pub community: Votes,
+}
+
+/// How a buyer gets in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum EntryLevel {
+    Free,
+    Freemium,
+    Paid,
+    ContactSales,
+}
+
+impl EntryLevel {
+    /// The words shown to a visitor.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntryLevel::Free => "Free",
+            EntryLevel::Freemium => "Freemium",
+            EntryLevel::Paid => "Paid",
+            EntryLevel::ContactSales => "Contact sales",
+        }
+    }
+}
+
+/// Structured prices plus free text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Pricing {
+    /// Prices per unit, e.g. 20 USD per "1M input tokens".
+    #[serde(default)]
+    pub prices: Vec<Price>,
+    /// Anything the prices do not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// One price: `amount` `currency` per `unit`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Price {
+    /// The amount, in units of the currency (20 for $20).
+    pub amount: f64,
+    /// An ISO 4217 code ("USD").
+    pub currency: String,
+    /// What is bought for that amount ("1M input tokens", "seat / month").
+    pub unit: String,
+}
+
+/// A link to the tool.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Link {
+    /// The link text ("Model card").
+    pub label: String,
+    /// An http or https URL.
+    pub url: String,
+}
+
+/// Community vote counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Votes {
+    /// Votes to ship it; zero or more.
+    #[serde(default)]
+    pub ship: i64,
+    /// Votes to skip it; zero or more.
+    #[serde(default)]
+    pub skip: i64,
+}
+
+/// A reviewer's verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Ship,
+    Skip,
+}
+
+impl Verdict {
+    /// The word shown to a visitor.
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Ship => "Ship",
+            Verdict::Skip => "Skip",
+        }
+    }
+
+    /// The lowercase word, for URLs, classes and the vote protocol.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Ship => "ship",
+            Verdict::Skip => "skip",
+        }
+    }
+}
+
+/// One reviewer's take on one tool.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Review {
+    /// The reviewed tool's id.
+    pub tool: String,
+    /// The reviewer's role id.
+    pub role: String,
+    /// Ship or skip.
+    pub verdict: Verdict,
+    /// The reviewer's words, verbatim.
+    pub quote: String,
+}
+
+/// Suggested pairs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Featured {
+    /// The pair shown when the URL names none; the first two tools when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<[String; 2]>,
+    /// Pairs offered as links.
+    #[serde(default)]
+    pub pairs: Vec<[String; 2]>,
+}
+
+/// Settings of the community vote.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct CommunitySettings {
+    /// Fewer votes than this show "too few votes to score" instead of a percentage.
+    #[serde(default = "default_min_votes")]
+    pub min_votes: u32,
+}
+
+fn default_min_votes() -> u32 {
+    DEFAULT_MIN_VOTES
+}
+
+impl Default for CommunitySettings {
+    fn default() -> Self {
+        CommunitySettings { min_votes: DEFAULT_MIN_VOTES }
+    }
+}

@@ -1,0 +1,221 @@
+//! The checks a bundle must pass after it parses, each problem reported with its JSON path.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::model::Bundle;
+
+/// How serious a problem is: errors refuse the bundle, warnings are shown and let it load.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in a bundle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// Where it is, as a JSON path (`tools[3].links[0].url`).
+    pub path: String,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{kind}: {}: {}", self.path, self.message)
+    }
+}
+
+/// Whether `url` may become a link: an absolute http or https URL with nothing hidden in it.
+///
+/// ```
+/// use verdicts::bundle::is_http_url;
+/// assert!(is_http_url("https://example.com/docs"));
+/// assert!(!is_http_url("javascript:alert(1)"));
+/// assert!(!is_http_url(" https://example.com"));
+/// ```
+pub fn is_http_url(url: &str) -> bool {
+    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return false;
+    }
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    // A host must follow.
+    !rest.is_empty() && !rest.starts_with('/')
+}
+
+/// Whether `id` is a slug: 1 to 80 of lowercase ASCII letters, digits, `-`, `_` and `.`,
+/// starting with a letter or digit.
+pub fn is_slug(id: &str) -> bool {
+    let ok_char = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.');
+    !id.is_empty()
+        && id.len() <= 80
+        && id.chars().all(ok_char)
+        && id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|p| p.parse::<u32>().ok());
+    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m), Some(d)) if (1..=12).contains(&m) && (1..=31).contains(&d))
+}
+
+struct Report(Vec<Problem>);
+
+impl Report {
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Problem { severity: Severity::Error, path: path.into(), message: message.into() });
+    }
+    fn warning(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Problem { severity: Severity::Warning, path: path.into(), message: message.into() });
+    }
+    fn required_text(&mut self, path: String, value: &str, what: &str) {
+        if value.trim().is_empty() {
+            self.error(path, format!("{what} must not be empty"));
+        }
+    }
+    fn link(&mut self, path: String, url: &str) {
+        if !is_http_url(url) {
+            self.error(path, format!("{url:?} is not an http or https link"));
+        }
+    }
+    /// Checks a list of ids for format and duplicates; returns the index of each id.
+    fn ids<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+        let mut seen = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            let path = format!("{list}[{i}].id");
+            if !is_slug(id) {
+                self.error(path.clone(), format!("{id:?} is not a slug (lowercase letters, digits, '-', '_' or '.')"));
+            }
+            if let Some(first) = seen.get(id) {
+                self.error(path, format!("duplicate id {id:?} (also {list}[{first}])"));
+            } else {
+                seen.insert(id, i);
+            }
+        }
+        seen
+    }
+}
+
+/// Every problem of a parsed bundle, errors and warnings, in document order.
+pub fn validate(bundle: &Bundle) -> Vec<Problem> {
+    let mut r = Report(Vec::new());
+    r.required_text("title".into(), &bundle.title, "the title");
+    if !is_date(&bundle.updated) {
+        r.error("updated", format!("{:?} is not a date in the form YYYY-MM-DD", bundle.updated));
+    }
+    if let Some(url) = &bundle.source_url {
+        r.link("source_url".into(), url);
+    }
+
+    let roles = r.ids("roles", bundle.roles.iter().map(|x| x.id.as_str()));
+    for (i, role) in bundle.roles.iter().enumerate() {
+        r.required_text(format!("roles[{i}].label"), &role.label, "a role's label");
+    }
+    if bundle.roles.is_empty() {
+        r.warning("roles", "there are no reviewer roles, so no reviews can be shown");
+    }
+
+    let tools = r.ids("tools", bundle.tools.iter().map(|x| x.id.as_str()));
+    for (i, tool) in bundle.tools.iter().enumerate() {
+        let at = |field: &str| format!("tools[{i}].{field}");
+        r.required_text(at("name"), &tool.name, "a tool's name");
+        r.required_text(at("category"), &tool.category, "a tool's category");
+        for (j, link) in tool.links.iter().enumerate() {
+            r.required_text(at(&format!("links[{j}].label")), &link.label, "a link's label");
+            r.link(at(&format!("links[{j}].url")), &link.url);
+        }
+        for (j, price) in tool.pricing.prices.iter().enumerate() {
+            if !price.amount.is_finite() || price.amount < 0.0 {
+                r.error(at(&format!("pricing.prices[{j}].amount")), "a price must be zero or more");
+            }
+            let currency = &price.currency;
+            if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+                r.error(at(&format!("pricing.prices[{j}].currency")), format!("{currency:?} is not a three-letter currency code such as \"USD\""));
+            }
+            r.required_text(at(&format!("pricing.prices[{j}].unit")), &price.unit, "a price's unit");
+        }
+        for (field, count) in [("ship", tool.community.ship), ("skip", tool.community.skip)] {
+            if count < 0 {
+                r.error(at(&format!("community.{field}")), format!("a vote count must be zero or more, found {count}"));
+            }
+        }
+    }
+    if bundle.tools.len() < 2 {
+        r.warning("tools", format!("a comparison needs two tools; this bundle has {}", bundle.tools.len()));
+    }
+
+    let mut reviewed: HashMap<(&str, &str), usize> = HashMap::new();
+    for (i, review) in bundle.reviews.iter().enumerate() {
+        let at = |field: &str| format!("reviews[{i}].{field}");
+        if !tools.contains_key(review.tool.as_str()) {
+            r.error(at("tool"), format!("no tool has the id {:?}", review.tool));
+        }
+        if !roles.contains_key(review.role.as_str()) {
+            r.error(at("role"), format!("no role has the id {:?}", review.role));
+        }
+        r.required_text(at("quote"), &review.quote, "a review's quote");
+        let key = (review.tool.as_str(), review.role.as_str());
+        if let Some(first) = reviewed.get(&key) {
+            r.error(
+                format!("reviews[{i}]"),
+                format!("{:?} is reviewed twice by the role {:?} (also reviews[{first}])", review.tool, review.role),
+            );
+        } else {
+            reviewed.insert(key, i);
+        }
+    }
+
+    if let Some(featured) = &bundle.featured {
+        let mut pair = |path: String, [a, b]: &[String; 2]| {
+            for (k, id) in [a, b].into_iter().enumerate() {
+                if !tools.contains_key(id.as_str()) {
+                    r.error(format!("{path}[{k}]"), format!("no tool has the id {id:?}"));
+                }
+            }
+            if a == b {
+                r.error(path, format!("a pair needs two different tools, found {a:?} twice"));
+            }
+        };
+        if let Some(default) = &featured.default {
+            pair("featured.default".into(), default);
+        }
+        for (i, p) in featured.pairs.iter().enumerate() {
+            pair(format!("featured.pairs[{i}]"), p);
+        }
+    }
+
+    let reviewed_tools: HashSet<&str> = bundle.reviews.iter().map(|x| x.tool.as_str()).collect();
+    for (i, tool) in bundle.tools.iter().enumerate() {
+        if !reviewed_tools.contains(tool.id.as_str()) {
+            r.warning(format!("tools[{i}]"), format!("{:?} has no reviews yet", tool.id));
+        }
+    }
+    let reviewed_roles: HashSet<&str> = bundle.reviews.iter().map(|x| x.role.as_str()).collect();
+    for (i, role) in bundle.roles.iter().enumerate() {
+        if !reviewed_roles.contains(role.id.as_str()) {
+            r.warning(format!("roles[{i}]"), format!("the role {:?} has no reviews", role.id));
+        }
+    }
+    r.0
+}
+
+/// Whether any problem is an error.
+pub fn has_errors(problems: &[Problem]) -> bool {
+    problems.iter().any(|p| p.severity == Severity::Error)
+}

@@ -1,0 +1,250 @@
+//! The state a visitor would share, held in the page's query string, in one place:
+//! `?a=<tool>&b=<tool>&roles=<role>,<role>&embed=1&theme=dark`.
+
+use crate::bundle::Catalog;
+
+/// The URL parameter names, the single source of them.
+pub mod param {
+    pub const FIRST: &str = "a";
+    pub const SECOND: &str = "b";
+    pub const ROLES: &str = "roles";
+    pub const EMBED: &str = "embed";
+    pub const THEME: &str = "theme";
+}
+
+/// The longest parameter value read; longer ones are ignored with a notice.
+pub const MAX_VALUE_LEN: usize = 512;
+
+/// Which reviewer roles are shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum RoleSelection {
+    /// No filter: every role.
+    #[default]
+    All,
+    /// Only these role ids (possibly none).
+    Only(Vec<String>),
+}
+
+/// The colour theme asked for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the visitor's system setting.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// The URL value, and the `data-theme` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Everything the query string says.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewState {
+    pub first: Option<String>,
+    pub second: Option<String>,
+    pub roles: RoleSelection,
+    pub embed: bool,
+    pub theme: Theme,
+}
+
+/// A query string read into a [`ViewState`], with what was ignored and why.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ParsedQuery {
+    pub state: ViewState,
+    /// One sentence per ignored part, for the visitor.
+    pub ignored: Vec<String>,
+}
+
+/// Decodes one `application/x-www-form-urlencoded` component leniently: `+` is a space,
+/// a broken `%` escape stays as written, and invalid UTF-8 becomes U+FFFD.
+pub fn decode_component(raw: &str) -> String {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = |b: u8| (b as char).to_digit(16);
+                match (bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encodes everything but the unreserved characters.
+pub fn encode_component(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Reads a query string (with or without its leading `?`).
+pub fn parse_query(query: &str) -> ParsedQuery {
+    let mut parsed = ParsedQuery::default();
+    let mut seen: Vec<String> = Vec::new();
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = decode_component(raw_key);
+        let known = [param::FIRST, param::SECOND, param::ROLES, param::EMBED, param::THEME];
+        let Some(&name) = known.iter().find(|k| **k == key) else {
+            continue; // Others' parameters (tracking, partners') are none of our business.
+        };
+        if seen.iter().any(|s| s == name) {
+            parsed.ignored.push(format!("The link names “{name}” more than once; the first one is used."));
+            continue;
+        }
+        seen.push(name.to_string());
+        if raw_value.len() > MAX_VALUE_LEN * 3 {
+            parsed.ignored.push(format!("The link's “{name}” is too long to be real and was ignored."));
+            continue;
+        }
+        let value = decode_component(raw_value);
+        if value.chars().count() > MAX_VALUE_LEN {
+            parsed.ignored.push(format!("The link's “{name}” is too long to be real and was ignored."));
+            continue;
+        }
+        let state = &mut parsed.state;
+        match name {
+            param::FIRST | param::SECOND => {
+                let value = value.trim();
+                if value.is_empty() {
+                    parsed.ignored.push(format!("The link's “{name}” is empty and was ignored."));
+                } else if name == param::FIRST {
+                    state.first = Some(value.to_string());
+                } else {
+                    state.second = Some(value.to_string());
+                }
+            }
+            param::ROLES => {
+                let mut ids: Vec<String> = Vec::new();
+                for id in raw_value.split(',').map(decode_component) {
+                    let id = id.trim().to_string();
+                    if !id.is_empty() && !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+                state.roles = RoleSelection::Only(ids);
+            }
+            param::EMBED => match value.as_str() {
+                "1" | "true" | "yes" => state.embed = true,
+                "0" | "false" | "no" | "" => state.embed = false,
+                _ => parsed.ignored.push(format!("The link's “embed” value “{value}” was not understood.")),
+            },
+            _ => match value.as_str() {
+                "light" => state.theme = Theme::Light,
+                "dark" => state.theme = Theme::Dark,
+                "auto" | "" => state.theme = Theme::Auto,
+                _ => parsed.ignored.push(format!("The link's “theme” value “{value}” was not understood.")),
+            },
+        }
+    }
+    parsed
+}
+
+/// Writes a state as a canonical query string, with its leading `?` (empty for the default).
+pub fn to_query(state: &ViewState) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(a) = &state.first {
+        parts.push(format!("{}={}", param::FIRST, encode_component(a)));
+    }
+    if let Some(b) = &state.second {
+        parts.push(format!("{}={}", param::SECOND, encode_component(b)));
+    }
+    if let RoleSelection::Only(ids) = &state.roles {
+        let list: Vec<String> = ids.iter().map(|id| encode_component(id)).collect();
+        parts.push(format!("{}={}", param::ROLES, list.join(",")));
+    }
+    if state.embed {
+        parts.push(format!("{}=1", param::EMBED));
+    }
+    if state.theme != Theme::Auto {
+        parts.push(format!("{}={}", param::THEME, state.theme.as_str()));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+/// A view state checked against the bundle: the pair and the roles that are on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResolvedView {
+    pub first: usize,
+    pub second: usize,
+    /// `role_on[i]`: whether role `i` is shown.
+    pub role_on: Vec<bool>,
+    /// Whether the filter is "All roles".
+    pub all_roles: bool,
+    /// What in the link was not used, for the visitor.
+    pub notices: Vec<String>,
+}
+
+/// Resolves a state against a catalog: unknown or repeated tools fall back to the default pair,
+/// unknown roles are dropped; each with a notice. `None` when the bundle has fewer than two tools.
+pub fn resolve(state: &ViewState, catalog: &Catalog) -> Option<ResolvedView> {
+    let (default_a, default_b) = catalog.default_pair()?;
+    let mut notices = Vec::new();
+    let mut pick = |id: &Option<String>, fallback: usize| match id {
+        None => fallback,
+        Some(id) => catalog.tool_index(id).unwrap_or_else(|| {
+            notices.push(format!("There is no tool “{id}” in this comparison, so the default pair is shown."));
+            fallback
+        }),
+    };
+    let mut first = pick(&state.first, default_a);
+    let mut second = pick(&state.second, default_b);
+    if first == second {
+        if state.first.is_some() && state.second.is_some() {
+            let name = catalog.tool(first).map(|t| t.name.as_str()).unwrap_or_default();
+            notices.push(format!("A tool can't be compared with itself, so “{name}” is shown beside another tool."));
+        }
+        if state.second.is_none() || state.first.is_some() {
+            second = if first != default_b { default_b } else { default_a };
+        } else {
+            first = if second != default_a { default_a } else { default_b };
+        }
+    }
+    let roles = catalog.roles();
+    let (role_on, all_roles) = match &state.roles {
+        RoleSelection::All => (vec![true; roles.len()], true),
+        RoleSelection::Only(ids) => {
+            for id in ids.iter().filter(|id| !roles.iter().any(|r| &r.id == *id)) {
+                notices.push(format!("There is no reviewer role “{id}”; it was left out of the filter."));
+            }
+            let on: Vec<bool> = roles.iter().map(|r| ids.contains(&r.id)).collect();
+            if !ids.is_empty() && !on.iter().any(|x| *x) {
+                (vec![true; roles.len()], true)
+            } else {
+                (on, false)
+            }
+        }
+    };
+    Some(ResolvedView { first, second, role_on, all_roles, notices })
+}

@@ -1,0 +1,200 @@
+//! The bundle format: parsing with paths, every semantic check, derived figures, the seed data,
+//! forward compatibility and the shipped JSON Schema.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use verdicts::bundle::figures::{self, Agreement, Favour};
+use verdicts::bundle::{parse_bundle, Catalog, ParseError, Severity, Verdict};
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
+fn seed() -> Catalog {
+    Catalog::from_text(&read("public/data/bundle.json")).expect("the default bundle loads")
+}
+
+#[test]
+fn every_invalid_fixture_fails_with_its_expected_paths_and_messages() {
+    let expected: BTreeMap<String, Vec<(String, String)>> =
+        serde_json::from_str(&read("tests/fixtures/expected-errors.json")).expect("expected.json");
+    let files: Vec<_> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid"))
+        .expect("fixtures")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    assert_eq!(files.len(), expected.len(), "every fixture has an expectation and the other way round");
+    for (file, wants) in &expected {
+        let text = read(&format!("tests/fixtures/invalid/{file}"));
+        let err = Catalog::from_text(&text).err().unwrap_or_else(|| panic!("{file} should be refused"));
+        let problems = err.problems();
+        for (path, message) in wants {
+            assert!(
+                problems.iter().any(|p| p.severity == Severity::Error && &p.path == path && p.message.contains(message.as_str())),
+                "{file}: expected an error at {path} containing {message:?}, got {problems:#?}"
+            );
+        }
+        assert_eq!(
+            problems.iter().filter(|p| p.severity == Severity::Error).count(),
+            wants.len(),
+            "{file}: exactly the expected errors, got {problems:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_type_error_names_its_json_path() {
+    let text = read("tests/fixtures/valid-small.json").replace("\"Beta Fictional\"", "[1]");
+    let err = parse_bundle(&text).unwrap_err();
+    assert_eq!(err.to_string(), "tools[1].name: expected a string, found sequence");
+}
+
+#[test]
+fn an_unknown_schema_version_is_unsupported_even_when_it_parses() {
+    let text = read("tests/fixtures/valid-small.json").replace("\"schema_version\": 1", "\"schema_version\": 7");
+    assert_eq!(
+        parse_bundle(&text).unwrap_err(),
+        ParseError::UnsupportedVersion { found: "7".into(), supported: 1 }
+    );
+}
+
+#[test]
+fn unknown_fields_load_the_same_as_without_them() {
+    let plain = Catalog::from_text(&read("tests/fixtures/valid-small.json")).expect("plain");
+    let extra = Catalog::from_text(&read("tests/fixtures/valid-with-unknown-fields.json")).expect("with extras");
+    assert_eq!(plain.bundle, extra.bundle);
+}
+
+#[test]
+fn the_default_bundle_has_the_seed_figures() {
+    let c = seed();
+    assert_eq!(c.tools().len(), 4);
+    assert_eq!(c.bundle.reviews.len(), 16);
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    let roles: Vec<&str> = c.roles().iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(roles, ["builder", "skeptic", "futurist", "buyer"]);
+    let share = |id: &str| figures::panel_share(&c, c.tool_index(id).expect(id), |_| true);
+    assert_eq!(share("mistral-8x22b-instruct-v2").percent(), Some(100));
+    assert_eq!(share("mistral-8x24b").percent(), Some(100));
+    assert_eq!(share("openai-o4-api").percent(), Some(75));
+    let o3 = share("openai-o3-pro-api");
+    assert_eq!((o3.percent(), o3.of_text()), (Some(75), "3 of 4".to_string()));
+    let tool = |id: &str| c.tool(c.tool_index(id).expect(id)).expect(id);
+    assert_eq!(tool("mistral-8x24b").entry.label(), "Free");
+    assert_eq!(tool("openai-o3-pro-api").entry.label(), "Paid");
+    let prices: Vec<String> = tool("openai-o3-pro-api").pricing.prices.iter().map(figures::format_price).collect();
+    assert_eq!(prices, ["$20 per 1M input tokens", "$80 per 1M output tokens"]);
+    for t in c.tools() {
+        assert_eq!((t.community.ship, t.community.skip), (0, 0), "no community votes yet");
+    }
+    assert_eq!(c.default_pair(), Some((0, 1)));
+    assert_eq!(c.featured_pairs().len(), 2);
+}
+
+#[test]
+fn the_seed_quotes_are_verbatim() {
+    let c = seed();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let Ok(dir) = std::fs::read_dir(&seeds) else {
+        eprintln!("seed pages not beside the checkout; skipping the verbatim check");
+        return;
+    };
+    let mut text = String::new();
+    for entry in dir.flatten() {
+        text.push_str(&std::fs::read_to_string(entry.path()).unwrap_or_default());
+    }
+    for review in &c.bundle.reviews {
+        assert!(text.contains(&format!("“{}”", review.quote)), "not verbatim: {}", review.quote);
+    }
+}
+
+#[test]
+fn panel_favour_split_and_tallies() {
+    let c = Catalog::from_text(&read("tests/fixtures/valid-small.json")).expect("small");
+    let a = figures::panel_share(&c, 0, |_| true);
+    let b = figures::panel_share(&c, 1, |_| true);
+    assert_eq!((a.ship, a.total, b.ship, b.total), (1, 2, 2, 2));
+    assert_eq!(figures::favour(a, b), Favour::Second);
+    assert_eq!(figures::favour(b, a), Favour::First);
+    assert_eq!(figures::favour(a, a), Favour::Tie);
+    let split = figures::reviewer_split(&c, 0, 1, |_| true);
+    assert_eq!(split.len(), 2);
+    assert_eq!(split[0].agreement, Agreement::Agree(Verdict::Ship));
+    assert_eq!(split[1].agreement, Agreement::Split);
+    let only_buyer = figures::reviewer_split(&c, 0, 1, |r| r == 1);
+    assert_eq!(only_buyer.len(), 1);
+    assert_eq!(only_buyer[0].first, Some(Verdict::Skip));
+    let buyer_share = figures::panel_share(&c, 0, |r| r == 1);
+    assert_eq!((buyer_share.ship, buyer_share.total), (0, 1));
+    let none = figures::panel_share(&c, 0, |_| false);
+    assert_eq!(none.percent(), None);
+}
+
+#[test]
+fn percent_rounds_half_up_and_never_divides_by_zero() {
+    assert_eq!(figures::percent(1, 3), Some(33));
+    assert_eq!(figures::percent(2, 3), Some(67));
+    assert_eq!(figures::percent(1, 8), Some(13));
+    assert_eq!(figures::percent(0, 0), None);
+    assert_eq!(figures::percent(5, 5), Some(100));
+}
+
+#[test]
+fn community_tally_respects_the_minimum_and_the_visitors_vote() {
+    use verdicts::bundle::Votes;
+    let t = figures::CommunityTally::new(Votes { ship: 6, skip: 3 }, None, 10);
+    assert_eq!((t.total(), t.percent()), (9, None));
+    let t = figures::CommunityTally::new(Votes { ship: 6, skip: 3 }, Some(Verdict::Ship), 10);
+    assert_eq!((t.total(), t.percent(), t.votes_text()), (10, Some(70), "10 votes".to_string()));
+    let t = figures::CommunityTally::new(Votes { ship: 0, skip: 0 }, Some(Verdict::Skip), 0);
+    assert_eq!((t.percent(), t.votes_text()), (Some(0), "1 vote".to_string()));
+    let t = figures::CommunityTally::new(Votes { ship: 0, skip: 0 }, None, 0);
+    assert_eq!(t.percent(), None, "no votes never show a percentage");
+}
+
+#[test]
+fn prices_align_unit_by_unit() {
+    use verdicts::bundle::Price;
+    let p = |amount: f64, unit: &str| Price { amount, currency: "USD".into(), unit: unit.into() };
+    let rows = figures::price_rows(&[p(20.0, "1M input tokens"), p(80.0, "1M output tokens")], &[p(0.5, "1M Output Tokens"), p(9.0, "seat / month")]);
+    let units: Vec<&str> = rows.iter().map(|r| r.unit.as_str()).collect();
+    assert_eq!(units, ["1M input tokens", "1M output tokens", "seat / month"]);
+    assert!(rows[0].second.is_none());
+    assert_eq!(rows[1].second.as_ref().map(|x| x.amount), Some(0.5));
+    assert!(rows[2].first.is_none());
+    assert_eq!(figures::format_money(0.5, "USD"), "$0.50");
+    assert_eq!(figures::format_money(12.5, "CHF"), "12.50 CHF");
+    assert_eq!(figures::format_money(0.0025, "EUR"), "€0.0025");
+}
+
+#[test]
+fn warnings_do_not_refuse_a_bundle() {
+    let text = read("tests/fixtures/valid-small.json");
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    value["reviews"].as_array_mut().expect("reviews").retain(|r| r["tool"] != "beta");
+    let c = Catalog::from_text(&value.to_string()).expect("loads with warnings");
+    assert!(c.warnings.iter().any(|w| w.path == "tools[1]" && w.message.contains("no reviews")), "{:?}", c.warnings);
+}
+
+#[test]
+fn the_generator_is_deterministic_valid_and_large() {
+    use verdicts::bundle::generate::generate;
+    let a = generate(300, 8, 7);
+    assert_eq!(a, generate(300, 8, 7));
+    assert_ne!(a, generate(300, 8, 8));
+    let c = Catalog::new(a).expect("generated bundles are valid");
+    assert_eq!(c.tools().len(), 300);
+    assert!(c.warnings.iter().any(|w| w.message.contains("no reviews")), "some tools have no reviews");
+    assert!(c.bundle.reviews.iter().any(|r| !r.quote.is_ascii()), "non-ASCII text");
+    assert_eq!(c.bundle.reviews.len(), (300 - 300 / 17) * 8);
+}
+
+#[test]
+fn the_shipped_json_schema_is_current() {
+    let shipped = read("public/bundle.schema.json");
+    assert!(
+        shipped == verdicts::bundle::json_schema(),
+        "public/bundle.schema.json is stale: run `cargo run --bin verdicts-check -- --schema > public/bundle.schema.json`"
+    );
+}
