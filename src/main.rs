@@ -1,1 +1,5 @@
-fn main() {}
+//! Mounts the app into `#app`, replacing the static loading skeleton of `index.html`.
+
+fn main() {
+    verdicts::mount();
+}

@@ -9,8 +9,16 @@
 
 use std::process::ExitCode;
 
+/// Native only: there are no files to read in a browser.
+#[cfg(target_arch = "wasm32")]
+fn main() -> ExitCode {
+    ExitCode::FAILURE
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 use verdicts::bundle::{Catalog, Severity};
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|a| a == "--schema") {

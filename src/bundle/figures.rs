@@ -145,6 +145,16 @@ impl CommunityTally {
         percent(self.ship, self.total())
     }
 
+    /// The figure and the words shown: ("62%", "62% ship · 214 votes"), ("—", "No votes yet"),
+    /// ("—", "9 votes · too few votes to score").
+    pub fn display(self) -> (String, String) {
+        match (self.total(), self.percent()) {
+            (0, _) => ("—".into(), "No votes yet".into()),
+            (_, Some(p)) => (format!("{p}%"), format!("{p}% ship · {}", self.votes_text())),
+            (_, None) => ("—".into(), format!("{} · too few votes to score", self.votes_text())),
+        }
+    }
+
     /// "1 vote" / "214 votes".
     pub fn votes_text(self) -> String {
         plural(self.total(), "vote", "votes")

@@ -1,0 +1,71 @@
+//! Fetching the bundle: status checked, size capped, a timeout, typed errors.
+
+use std::sync::Arc;
+
+use gloo_net::http::Request;
+use web_sys::{AbortSignal, RequestCache};
+
+use crate::bundle::Catalog;
+use crate::load_error::{LoadError, LoadFailure, MAX_BUNDLE_BYTES, TIMEOUT_SECONDS};
+
+/// Fetches, parses, validates and indexes the bundle at `url`.
+pub async fn load_bundle(url: String) -> Result<Arc<Catalog>, LoadError> {
+    let fail = |failure| LoadError { url: url.clone(), failure };
+    let signal = AbortSignal::timeout_with_u32(TIMEOUT_SECONDS * 1000);
+    let response = Request::get(&url)
+        .cache(RequestCache::NoCache)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(|e| fail(classify(e, &signal)))?;
+    if !response.ok() {
+        return Err(fail(LoadFailure::Http { status: response.status(), status_text: response.status_text() }));
+    }
+    let declared = response.headers().get("content-length").and_then(|v| v.trim().parse::<u64>().ok());
+    if let Some(bytes) = declared.filter(|b| *b > MAX_BUNDLE_BYTES) {
+        return Err(fail(LoadFailure::TooLarge { bytes }));
+    }
+    let text = response.text().await.map_err(|e| fail(classify(e, &signal)))?;
+    if text.len() as u64 > MAX_BUNDLE_BYTES {
+        return Err(fail(LoadFailure::TooLarge { bytes: text.len() as u64 }));
+    }
+    Catalog::from_text(&text).map(Arc::new).map_err(|e| fail(LoadFailure::Bundle(e)))
+}
+
+fn classify(error: gloo_net::Error, signal: &AbortSignal) -> LoadFailure {
+    if signal.aborted() {
+        return LoadFailure::Timeout;
+    }
+    match error {
+        gloo_net::Error::JsError(e) if e.name == "TimeoutError" || e.name == "AbortError" => LoadFailure::Timeout,
+        gloo_net::Error::JsError(e) => LoadFailure::Network(e.message),
+        other => LoadFailure::Network(other.to_string()),
+    }
+}
+
+/// Delays before each automatic retry of a server error (5xx or unreachable); 4xx and bad
+/// bundles are never retried, and a timeout has already waited long enough.
+const RETRY_DELAYS_MS: [i32; 2] = [500, 1500];
+
+/// [`load_bundle`], retrying transient server errors a bounded number of times with backoff.
+pub async fn load_bundle_with_retries(url: String) -> Result<Arc<Catalog>, LoadError> {
+    let mut attempt = 0;
+    loop {
+        match load_bundle(url.clone()).await {
+            Err(err) if err.is_transient() && err.failure != LoadFailure::Timeout && attempt < RETRY_DELAYS_MS.len() => {
+                sleep(RETRY_DELAYS_MS[attempt]).await;
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -1,0 +1,92 @@
+//! The comparison page body: heading, pickers, header cards and the sections.
+
+use leptos::prelude::*;
+
+use crate::components::community_vote::CommunityVote;
+use crate::components::notices::Notices;
+use crate::components::panel_verdict::PanelVerdict;
+use crate::components::picker::ToolPicker;
+use crate::components::pricing::Pricing;
+use crate::components::reviewer_split::ReviewerSplit;
+use crate::components::reviews::Reviews;
+use crate::components::role_filter::RoleFilter;
+use crate::components::tool_card::ToolCard;
+use crate::pair::{Pair, Side};
+
+/// The side-by-side comparison of the pair in the URL.
+#[component]
+pub fn Comparison() -> impl IntoView {
+    let pair = expect_context::<Pair>();
+    let names = Memo::new(move |_| {
+        let name = |side| pair.with_tool(side, |t| t.name.clone()).unwrap_or_default();
+        (name(Side::First), name(Side::Second))
+    });
+    // The document title names the pair: the outside world follows the state.
+    Effect::new(move |_| {
+        let (a, b) = names.get();
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&format!("{a} vs {b} — Verdicts"));
+        }
+    });
+    let featured = pair.catalog.with_value(|c| {
+        c.featured_pairs()
+            .into_iter()
+            .filter_map(|(a, b)| Some((a, b, format!("{} vs {}", c.tool(a)?.name, c.tool(b)?.name))))
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <div class="comparison">
+            <p class="eyebrow">"AI tool comparison"</p>
+            <h1 class="page-title">
+                <span>{move || names.get().0}</span>
+                <span class="vs">" vs "</span>
+                <span>{move || names.get().1}</span>
+            </h1>
+            <p class="lede">"Which one should you ship with? Here is the side-by-side panel verdict, pricing read, reviewer split, and community vote."</p>
+            <Notices/>
+            <div class="pickers">
+                <ToolPicker side=Side::First label="First tool" id="first-tool"/>
+                <button type="button" class="swap" on:click=move |_| pair.swap()>
+                    <span aria-hidden="true">"⇄"</span>
+                    <span class="swap-text">"Swap tools"</span>
+                </button>
+                <ToolPicker side=Side::Second label="Second tool" id="second-tool"/>
+            </div>
+            {(!featured.is_empty()).then(|| view! {
+                <nav class="featured" aria-label="Featured comparisons">
+                    <span class="featured-label">"Featured:"</span>
+                    <ul>
+                        {featured.into_iter().map(|(a, b, label)| view! {
+                            <li>
+                                <a
+                                    href=pair.catalog.with_value(|c| crate::view_state::to_query(&crate::view_state::ViewState {
+                                        first: c.tool(a).map(|t| t.id.clone()),
+                                        second: c.tool(b).map(|t| t.id.clone()),
+                                        ..Default::default()
+                                    }))
+                                    aria-current=move || pair.view.with(|v| (v.first == a && v.second == b).then_some("page"))
+                                    on:click=move |ev| {
+                                        if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {
+                                            ev.prevent_default();
+                                            pair.show_pair(a, b);
+                                        }
+                                    }
+                                >{label}</a>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </nav>
+            })}
+            <div class="duo cards">
+                <ToolCard side=Side::First/>
+                <ToolCard side=Side::Second/>
+            </div>
+            <PanelVerdict/>
+            <Pricing/>
+            <RoleFilter/>
+            <ReviewerSplit/>
+            <CommunityVote/>
+            <Reviews/>
+        </div>
+    }
+}

@@ -1,0 +1,17 @@
+//! One file per visible part of the page.
+
+pub mod community_vote;
+pub mod comparison;
+pub mod error_view;
+pub mod notices;
+pub mod panel_verdict;
+pub mod picker;
+pub mod pricing;
+pub mod reviewer_split;
+pub mod reviews;
+pub mod role_filter;
+pub mod section;
+pub mod site_chrome;
+pub mod skeleton;
+pub mod tool_card;
+pub mod verdict_badge;

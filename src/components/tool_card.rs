@@ -1,0 +1,69 @@
+//! The header card of one tool: name, category, tagline, entry level and the two headline figures.
+
+use leptos::prelude::*;
+
+use crate::bundle::figures::{panel_share, CommunityTally};
+use crate::bundle::is_http_url;
+use crate::pair::{Pair, Side};
+
+/// The card at the top of one side.
+#[component]
+pub fn ToolCard(
+    /// Which side's tool this card shows.
+    side: Side,
+) -> impl IntoView {
+    let pair = expect_context::<Pair>();
+    let tool = Memo::new(move |_| pair.tool_index(side));
+    move || {
+        let index = tool.get();
+        pair.catalog.with_value(|c| {
+            let t = c.tool(index)?;
+            let panel = panel_share(c, index, |_| true);
+            let community = CommunityTally::new(t.community, None, c.bundle.community.min_votes);
+            let heading_id = match side {
+                Side::First => "tool-first-name",
+                Side::Second => "tool-second-name",
+            };
+            let links: Vec<_> = t.links.iter().filter(|l| is_http_url(&l.url)).cloned().collect();
+            Some(view! {
+                <section class="tool-card" aria-labelledby=heading_id>
+                    <p class="tool-category">{t.category.clone()}</p>
+                    <h2 class="tool-name" id=heading_id>{t.name.clone()}</h2>
+                    <p class="tool-tagline">{t.tagline.clone()}</p>
+                    <dl class="tool-figures">
+                        <div class="figure">
+                            <dt>"Panel ship"</dt>
+                            <dd>
+                                <span class="figure-value">{panel.percent().map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())}</span>
+                                <span class="figure-detail">{if panel.total == 0 { "no reviews yet".to_string() } else { panel.of_text() }}</span>
+                            </dd>
+                        </div>
+                        <div class="figure">
+                            <dt>"Community"</dt>
+                            <dd>
+                                <span class="figure-value">{community.percent().map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())}</span>
+                                <span class="figure-detail">{if community.total() == 0 { "no votes yet".to_string() } else { community.votes_text() }}</span>
+                            </dd>
+                        </div>
+                        <div class="figure">
+                            <dt>"Entry"</dt>
+                            <dd><span class="figure-value">{t.entry.label()}</span></dd>
+                        </div>
+                    </dl>
+                    <p class="tool-description">{t.description.clone()}</p>
+                    <p class="tool-meta">
+                        {t.vendor.clone().map(|v| view! { <span>"By " {v}</span> })}
+                        {t.license.clone().map(|l| view! { <span>"Licence: " {l}</span> })}
+                    </p>
+                    {(!links.is_empty()).then(|| view! {
+                        <ul class="tool-links">
+                            {links.into_iter().map(|l| view! {
+                                <li><a href=l.url rel="noopener noreferrer" target="_blank">{l.label}</a></li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                </section>
+            })
+        })
+    }
+}

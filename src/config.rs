@@ -1,0 +1,58 @@
+//! What a deployer sets without recompiling: `<meta>` tags in `index.html`.
+//!
+//! ```html
+//! <meta name="verdicts:bundle" content="data/bundle.json">
+//! <meta name="verdicts:signup" content="https://example.com/newsletter">
+//! ```
+//! Relative URLs resolve against the page, so `dist/` works under any sub-path.
+
+use crate::bundle::is_http_url;
+
+/// The meta tag naming the bundle URL.
+pub const BUNDLE_META: &str = "verdicts:bundle";
+/// The meta tag naming the newsletter signup URL.
+pub const SIGNUP_META: &str = "verdicts:signup";
+/// The bundle URL when no meta tag names one.
+pub const DEFAULT_BUNDLE_URL: &str = "data/bundle.json";
+
+/// The deployer's settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Where the bundle is fetched from, absolute.
+    pub bundle_url: String,
+    /// Where "Get the next comparison in your inbox" leads; hidden when `None`.
+    pub signup_url: Option<String>,
+}
+
+impl Config {
+    /// Builds the settings from raw meta values and the page's base URL.
+    pub fn from_values(bundle: Option<String>, signup: Option<String>, resolve: impl Fn(&str) -> Option<String>) -> Config {
+        let bundle = bundle.map(|b| b.trim().to_string()).filter(|b| !b.is_empty());
+        let relative = bundle.unwrap_or_else(|| DEFAULT_BUNDLE_URL.to_string());
+        let bundle_url = resolve(&relative).unwrap_or(relative);
+        let signup_url = signup
+            .map(|s| s.trim().to_string())
+            .and_then(|s| resolve(&s))
+            .filter(|s| is_http_url(s));
+        Config { bundle_url, signup_url }
+    }
+
+    /// Reads the settings from the page.
+    #[cfg(target_arch = "wasm32")]
+    pub fn from_document() -> Config {
+        let document = web_sys::window().and_then(|w| w.document());
+        let meta = |name: &str| {
+            let selector = format!("meta[name=\"{name}\"]");
+            document
+                .as_ref()
+                .and_then(|d| d.query_selector(&selector).ok().flatten())
+                .and_then(|e| e.get_attribute("content"))
+        };
+        let base = document.as_ref().and_then(|d| d.base_uri().ok().flatten());
+        let resolve = |url: &str| match &base {
+            Some(base) => web_sys::Url::new_with_base(url, base).ok().map(|u| u.href()),
+            None => web_sys::Url::new(url).ok().map(|u| u.href()),
+        };
+        Config::from_values(meta(BUNDLE_META), meta(SIGNUP_META), resolve)
+    }
+}

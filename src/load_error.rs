@@ -1,0 +1,97 @@
+//! Why the bundle could not be shown, as a value the error view renders.
+
+use crate::bundle::{BundleError, ParseError, Problem};
+
+/// The largest bundle the app reads, in bytes.
+pub const MAX_BUNDLE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Seconds to wait for the bundle before giving up.
+pub const TIMEOUT_SECONDS: u32 = 10;
+
+/// What went wrong while loading the bundle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadFailure {
+    /// The server answered with an error status.
+    Http { status: u16, status_text: String },
+    /// No answer in time.
+    Timeout,
+    /// The request never reached a server (offline, DNS, CORS, blocked).
+    Network(String),
+    /// The body is larger than [`MAX_BUNDLE_BYTES`].
+    TooLarge { bytes: u64 },
+    /// The body is not a usable bundle.
+    Bundle(BundleError),
+}
+
+/// A failure to load the bundle at `url`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    pub url: String,
+    pub failure: LoadFailure,
+}
+
+impl LoadError {
+    /// The headline, naming what happened.
+    pub fn headline(&self) -> String {
+        match &self.failure {
+            LoadFailure::Http { status: 404, .. } => "The comparison data was not found (HTTP 404).".into(),
+            LoadFailure::Http { status, status_text } if status_text.is_empty() => {
+                format!("The server answered with an error (HTTP {status}).")
+            }
+            LoadFailure::Http { status, status_text } => {
+                format!("The server answered with an error (HTTP {status} {status_text}).")
+            }
+            LoadFailure::Timeout => {
+                format!("The server did not answer within {TIMEOUT_SECONDS} seconds.")
+            }
+            LoadFailure::Network(_) => "The comparison data could not be reached.".into(),
+            LoadFailure::TooLarge { bytes } => format!(
+                "The comparison data is too large to load ({} MB; the limit is {} MB).",
+                bytes / 1_000_000,
+                MAX_BUNDLE_BYTES / 1_000_000
+            ),
+            LoadFailure::Bundle(BundleError::Parse(ParseError::Html)) => {
+                "The comparison data is not JSON: the server sent a web page instead.".into()
+            }
+            LoadFailure::Bundle(BundleError::Parse(ParseError::UnsupportedVersion { found, .. })) => {
+                format!("Unsupported bundle version {found}: this app needs a newer release to read it.")
+            }
+            LoadFailure::Bundle(BundleError::Parse(err)) => format!("The comparison data could not be read: {err}."),
+            LoadFailure::Bundle(BundleError::Invalid(problems)) => {
+                let n = problems.iter().filter(|p| p.severity == crate::bundle::Severity::Error).count();
+                format!("The comparison data has {n} problem{} and was not loaded.", if n == 1 { "" } else { "s" })
+            }
+        }
+    }
+
+    /// What the visitor can do next.
+    pub fn advice(&self) -> &'static str {
+        match &self.failure {
+            LoadFailure::Http { status, .. } if *status >= 500 => "The server may be busy. Try again in a moment.",
+            LoadFailure::Http { .. } => "Check that the bundle is published at this address, then try again.",
+            LoadFailure::Timeout | LoadFailure::Network(_) => "Check your connection, then try again.",
+            LoadFailure::TooLarge { .. } => "The site's operator needs to publish a smaller bundle.",
+            LoadFailure::Bundle(_) => "The site's operator needs to fix the bundle; the list below says where.",
+        }
+    }
+
+    /// Whether retrying automatically can help (server errors and timeouts, never 4xx).
+    pub fn is_transient(&self) -> bool {
+        match &self.failure {
+            LoadFailure::Http { status, .. } => *status >= 500,
+            LoadFailure::Timeout | LoadFailure::Network(_) => true,
+            _ => false,
+        }
+    }
+
+    /// The problems of an invalid bundle, with their paths.
+    pub fn problems(&self) -> Vec<Problem> {
+        match &self.failure {
+            LoadFailure::Bundle(err @ BundleError::Invalid(_)) => err.problems(),
+            LoadFailure::Bundle(BundleError::Parse(ParseError::Field { path, message })) => {
+                vec![Problem { severity: crate::bundle::Severity::Error, path: path.clone(), message: message.clone() }]
+            }
+            _ => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! The comparison being shown: the catalog, the resolved view and the actions that change it.
+//! Components take this from context; it is `Copy`, so closures move the handle, not the data.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::bundle::{Catalog, Tool};
+use crate::navigation::{HistoryMode, Navigation};
+use crate::view_state::{resolve, ResolvedView, RoleSelection, ViewState};
+
+/// One of the two sides of the comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    First,
+    Second,
+}
+
+/// The comparison state shared by every component.
+#[derive(Clone, Copy)]
+pub struct Pair {
+    pub catalog: StoredValue<Arc<Catalog>>,
+    pub view: Memo<ResolvedView>,
+    nav: Navigation,
+}
+
+impl Pair {
+    /// Derives the view from the URL; `None` when the bundle has fewer than two tools.
+    pub fn new(catalog: Arc<Catalog>, nav: Navigation) -> Option<Pair> {
+        catalog.default_pair()?;
+        let catalog = StoredValue::new(catalog);
+        let view = Memo::new(move |_| {
+            nav.parsed().with(|p| catalog.with_value(|c| resolve(&p.state, c))).unwrap_or(ResolvedView {
+                first: 0,
+                second: 1,
+                role_on: Vec::new(),
+                all_roles: true,
+                notices: Vec::new(),
+            })
+        });
+        Some(Pair { catalog, view, nav })
+    }
+
+    /// The tool index on a side.
+    pub fn tool_index(self, side: Side) -> usize {
+        self.view.with(|v| match side {
+            Side::First => v.first,
+            Side::Second => v.second,
+        })
+    }
+
+    /// Reads the tool on a side.
+    pub fn with_tool<R>(self, side: Side, f: impl FnOnce(&Tool) -> R) -> Option<R> {
+        let index = self.tool_index(side);
+        self.catalog.with_value(|c| c.tool(index).map(f))
+    }
+
+    /// The state to write back, keeping what the visitor did not change.
+    fn state(self, first: usize, second: usize, roles: RoleSelection) -> ViewState {
+        let parsed = self.nav.parsed().get_untracked().state;
+        self.catalog.with_value(|c| ViewState {
+            first: c.tool(first).map(|t| t.id.clone()),
+            second: c.tool(second).map(|t| t.id.clone()),
+            roles,
+            embed: parsed.embed,
+            theme: parsed.theme,
+        })
+    }
+
+    /// The selection that shows the roles marked on in `on`.
+    fn selection(self, on: &[bool]) -> RoleSelection {
+        if on.iter().all(|x| *x) {
+            return RoleSelection::All;
+        }
+        self.catalog.with_value(|c| {
+            RoleSelection::Only(c.roles().iter().zip(on).filter(|(_, on)| **on).map(|(r, _)| r.id.clone()).collect())
+        })
+    }
+
+    fn roles(self) -> RoleSelection {
+        self.view.with_untracked(|v| if v.all_roles { RoleSelection::All } else { self.selection(&v.role_on) })
+    }
+
+    /// Puts `tool` on `side`; picking the tool already on the other side swaps them.
+    pub fn pick(self, side: Side, tool: usize) {
+        let (a, b) = self.view.with_untracked(|v| (v.first, v.second));
+        let (a, b) = match side {
+            Side::First if tool == b => (b, a),
+            Side::First => (tool, b),
+            Side::Second if tool == a => (b, a),
+            Side::Second => (a, tool),
+        };
+        self.nav.go(&self.state(a, b, self.roles()), HistoryMode::Push);
+    }
+
+    /// Shows a pair.
+    pub fn show_pair(self, a: usize, b: usize) {
+        self.nav.go(&self.state(a, b, self.roles()), HistoryMode::Push);
+    }
+
+    /// Swaps the two sides.
+    pub fn swap(self) {
+        let (a, b) = self.view.with_untracked(|v| (v.first, v.second));
+        self.nav.go(&self.state(b, a, self.roles()), HistoryMode::Push);
+    }
+
+    /// Shows every role.
+    pub fn show_all_roles(self) {
+        let (a, b) = self.view.with_untracked(|v| (v.first, v.second));
+        self.nav.go(&self.state(a, b, RoleSelection::All), HistoryMode::Replace);
+    }
+
+    /// Turns one role on or off; turning a role on from "All roles" shows that role alone.
+    pub fn toggle_role(self, role: usize) {
+        let view = self.view.get_untracked();
+        let mut on = if view.all_roles { vec![false; view.role_on.len()] } else { view.role_on.clone() };
+        if let Some(slot) = on.get_mut(role) {
+            *slot = !*slot;
+        }
+        self.nav.go(&self.state(view.first, view.second, self.selection(&on)), HistoryMode::Replace);
+    }
+}
