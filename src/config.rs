@@ -32,6 +32,7 @@ impl Config {
         let bundle_url = resolve(&relative).unwrap_or(relative);
         let signup_url = signup
             .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
             .and_then(|s| resolve(&s))
             .filter(|s| is_http_url(s));
         Config { bundle_url, signup_url }
@@ -54,5 +55,30 @@ impl Config {
             None => web_sys::Url::new(url).ok().map(|u| u.href()),
         };
         Config::from_values(meta(BUNDLE_META), meta(SIGNUP_META), resolve)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(url: &str) -> Option<String> {
+        Some(if url.contains(':') { url.to_string() } else { format!("https://host.example/tools/{url}") })
+    }
+
+    #[test]
+    fn defaults_resolve_against_the_page() {
+        let c = Config::from_values(None, None, resolve);
+        assert_eq!(c.bundle_url, "https://host.example/tools/data/bundle.json");
+        assert_eq!(c.signup_url, None);
+    }
+
+    #[test]
+    fn empty_or_unsafe_signup_urls_hide_the_call_to_action() {
+        assert_eq!(Config::from_values(None, Some("  ".into()), resolve).signup_url, None);
+        assert_eq!(Config::from_values(None, Some("javascript:alert(1)".into()), resolve).signup_url, None);
+        let c = Config::from_values(Some("https://cdn.example/b.json".into()), Some("https://news.example/join".into()), resolve);
+        assert_eq!(c.bundle_url, "https://cdn.example/b.json");
+        assert_eq!(c.signup_url.as_deref(), Some("https://news.example/join"));
     }
 }

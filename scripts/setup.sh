@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what Verdicts needs to build (and, with --tests, to test), only what is missing.
+# Safe to run again: when everything is there it takes a second or two.
+#   - the wasm32 target (rustup)
+#   - Trunk 0.21.14 and wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen (crates.io)
+#   - wasm-opt (npm's binaryen), playwright-core and axe-core (npm, from package-lock.json)
+#   - with --tests: Debian's chromium and chromium-driver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+TRUNK_VERSION=0.21.14
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+command -v cargo >/dev/null || { echo "Rust is required: install it with rustup (https://rustup.rs)." >&2; exit 1; }
+command -v npm >/dev/null || { echo "Node.js and npm are required." >&2; exit 1; }
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "Installing Trunk $TRUNK_VERSION (about 20 minutes on two cores, once)"
+  cargo install --locked "trunk@$TRUNK_VERSION"
+fi
+
+# wasm-bindgen-cli must match the wasm-bindgen crate exactly, or the build breaks at run time.
+WASM_BINDGEN=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+[ -n "$WASM_BINDGEN" ] || { echo "Cannot read the wasm-bindgen version from Cargo.lock." >&2; exit 1; }
+if ! grep -q "^wasm_bindgen = \"$WASM_BINDGEN\"" Trunk.toml; then
+  echo "Trunk.toml pins a wasm_bindgen other than Cargo.lock's $WASM_BINDGEN: update [tools] in Trunk.toml." >&2
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN" ]; then
+  say "Installing wasm-bindgen-cli $WASM_BINDGEN (about 10 minutes, once)"
+  # Not --locked: the registry mirror lacks one of its locked dependencies.
+  cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN"
+fi
+
+stamp=node_modules/.verdicts-lock
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; then
+  say "Installing npm tools (wasm-opt, playwright-core, axe-core)"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_hash" > "$stamp"
+fi
+
+if [ "${1:-}" = "--tests" ] && ! { command -v chromium >/dev/null && command -v chromedriver >/dev/null; }; then
+  say "Installing Debian's chromium and chromium-driver for the browser tests"
+  sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver fonts-dejavu-core >/dev/null
+fi

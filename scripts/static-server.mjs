@@ -1,0 +1,108 @@
+// A small static file server for dist/, the way a static host serves it: under a sub-path,
+// no rewrite rules. Tests start it in-process and can override single paths to simulate
+// faults (status codes, HTML pages, slow or hanging answers).
+//
+//   node scripts/static-server.mjs --root dist --port 8080 --prefix /
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Starts a server for `root` under `prefix` (which begins and ends with "/").
+ * Returns { url, origin, override(path, response), clear(), reset(), requests, close() }:
+ * clear() drops the overrides, reset() also forgets the recorded requests.
+ * An override is { status, body, type, headers, delayMs, hang } or a function (req, res) => void.
+ */
+export async function startServer({ root = 'dist', prefix = '/tools/compare/', host = '127.0.0.1', port = 0 } = {}) {
+  const rootDir = resolve(root);
+  const overrides = new Map();
+  const requests = [];
+  const hanging = new Set();
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    requests.push({ method: req.method, path: url.pathname });
+    if (!url.pathname.startsWith(prefix)) {
+      if (url.pathname === prefix.slice(0, -1)) {
+        res.writeHead(301, { location: prefix + url.search });
+        return res.end();
+      }
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return res.end('not found');
+    }
+    const rel = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
+    const override = overrides.get(rel);
+    if (typeof override === 'function') return override(req, res);
+    if (override) {
+      if (override.hang) {
+        hanging.add(res);
+        return;
+      }
+      if (override.delayMs) await new Promise((r) => setTimeout(r, override.delayMs));
+      res.writeHead(override.status ?? 200, { 'content-type': override.type ?? 'application/json', ...(override.headers ?? {}) });
+      return res.end(override.body ?? '');
+    }
+    const file = normalize(join(rootDir, rel));
+    if (!file.startsWith(rootDir)) {
+      res.writeHead(403);
+      return res.end();
+    }
+    try {
+      const info = await stat(file);
+      const path = info.isDirectory() ? join(file, 'index.html') : file;
+      const body = await readFile(path);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><title>Not found</title><h1>Not found</h1>');
+    }
+  });
+  await new Promise((ok) => server.listen(port, host, ok));
+  const origin = `http://${host}:${server.address().port}`;
+  return {
+    origin,
+    url: origin + prefix,
+    requests,
+    override: (path, response) => overrides.set(path, response),
+    clear: () => overrides.clear(),
+    reset: () => {
+      overrides.clear();
+      requests.length = 0;
+    },
+    close: () =>
+      new Promise((ok) => {
+        for (const res of hanging) res.destroy();
+        server.closeAllConnections?.();
+        server.close(ok);
+      }),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name, fallback) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : fallback;
+  };
+  const s = await startServer({
+    root: arg('root', 'dist'),
+    prefix: arg('prefix', '/'),
+    host: arg('host', '127.0.0.1'),
+    port: Number(arg('port', '8080')),
+  });
+  console.log(`Verdicts is being served at ${s.url} (Ctrl+C to stop)`);
+}

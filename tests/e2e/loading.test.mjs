@@ -1,0 +1,118 @@
+// Loading the bundle: the default comparison, and every failure shown with a way forward.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startServer } from '../../scripts/static-server.mjs';
+import { launch, newPage } from '../support/browser.mjs';
+
+const BUNDLE = readFileSync(new URL('../../public/data/bundle.json', import.meta.url), 'utf8');
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ root: 'dist', prefix: '/tools/compare/' });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(() => server.reset());
+
+test('the page loads the default comparison from a sub-path with no console errors', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  const heading = page.getByRole('heading', { level: 1 });
+  await heading.filter({ hasText: 'Mistral 8x22B Instruct v2' }).waitFor();
+  assert.match(await heading.innerText(), /Mistral 8x22B Instruct v2\s+vs\s+OpenAI o4 API/);
+  assert.equal(await page.title(), 'Mistral 8x22B Instruct v2 vs OpenAI o4 API with Structured Outputs & Native Code Execution — Verdicts');
+  assert.equal(await page.getByRole('combobox', { name: 'First tool' }).inputValue(), 'Mistral 8x22B Instruct v2');
+  assert.equal(await page.getByRole('article').count(), 8);
+  const paths = server.requests.map((r) => r.path);
+  assert.ok(paths.includes('/tools/compare/data/bundle.json'), 'the bundle is fetched relative to the page');
+  assert.ok(paths.every((p) => p.startsWith('/tools/compare/')), `every request stays under the sub-path: ${paths}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the static page shows a loading skeleton before the app runs', async () => {
+  const html = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
+  assert.match(html, /class="comparison skeleton" aria-busy="true"/);
+  assert.match(html, /<noscript>/);
+});
+
+test('a missing bundle names the URL and status, and Retry recovers once it is back', async () => {
+  server.override('data/bundle.json', { status: 404, type: 'text/plain', body: 'nope' });
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  const text = await alert.innerText();
+  assert.match(text, /not found \(HTTP 404\)/);
+  assert.match(text, /http:\/\/127\.0\.0\.1:\d+\/tools\/compare\/data\/bundle\.json/);
+  assert.equal(server.requests.filter((r) => r.path.endsWith('bundle.json')).length, 1, '4xx is never retried');
+  server.clear();
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await page.getByRole('heading', { level: 1, name: /Mistral 8x22B Instruct v2/ }).waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await page.context().close();
+});
+
+test('a server error is retried automatically, then shown with its status', async () => {
+  server.override('data/bundle.json', { status: 500, type: 'text/plain', body: 'boom' });
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').innerText(), /HTTP 500/);
+  assert.equal(server.requests.filter((r) => r.path.endsWith('bundle.json')).length, 3, 'one try and two retries');
+  await page.context().close();
+});
+
+test('an HTML page instead of the bundle says it is not JSON', async () => {
+  server.override('data/bundle.json', { status: 200, type: 'text/html', body: '<!doctype html><h1>Welcome</h1>' });
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').innerText(), /not JSON/);
+  await page.context().close();
+});
+
+test('an invalid bundle lists its problems with their JSON paths', async () => {
+  const bundle = JSON.parse(BUNDLE);
+  bundle.tools[1].id = bundle.tools[0].id;
+  bundle.reviews[0].quote = '';
+  bundle.tools[2].links = [{ label: 'x', url: 'javascript:alert(1)' }];
+  server.override('data/bundle.json', { body: JSON.stringify(bundle) });
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  const list = page.getByRole('list', { name: 'Problems in the bundle' });
+  await list.waitFor();
+  const text = await list.innerText();
+  assert.match(text, /tools\[1\]\.id: duplicate id "mistral-8x22b-instruct-v2"/);
+  assert.match(text, /reviews\[0\]\.quote: a review's quote must not be empty/);
+  assert.match(text, /tools\[2\]\.links\[0\]\.url: "javascript:alert\(1\)" is not an http or https link/);
+  await page.context().close();
+});
+
+test('a type error names its JSON path', async () => {
+  const bundle = JSON.parse(BUNDLE);
+  bundle.tools[3].name = 42;
+  server.override('data/bundle.json', { body: JSON.stringify(bundle) });
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').innerText(), /tools\[3\]\.name: expected a string, found integer `42`/);
+  await page.context().close();
+});
+
+test('a server that never answers gets a timeout message after about ten seconds', async () => {
+  server.override('data/bundle.json', { hang: true });
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await page.getByRole('alert').waitFor({ timeout: 20_000 });
+  assert.match(await page.getByRole('alert').innerText(), /did not answer within 10 seconds/);
+  server.clear();
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await page.getByRole('heading', { level: 1, name: /Mistral 8x22B Instruct v2/ }).waitFor();
+  await page.context().close();
+});
