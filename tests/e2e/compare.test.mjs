@@ -1,0 +1,236 @@
+// Comparing two tools: pickers, swap, the sections' figures, the role filter, the URL as the
+// state, phones, and accessibility, the way a visitor uses them.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../../scripts/static-server.mjs';
+import { launch, newPage, axeViolations } from '../support/browser.mjs';
+
+let server;
+let browser;
+let page;
+
+before(async () => {
+  server = await startServer({ root: 'dist', prefix: '/tools/compare/' });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  server.reset();
+  await page?.context().close();
+  page = await newPage(browser);
+});
+
+async function open(query = '', p = page) {
+  await p.goto(server.url + query);
+  await p.getByRole('combobox', { name: 'First tool' }).waitFor();
+}
+const query = (p = page) => new URL(p.url()).search;
+const title = (p = page) => p.getByRole('heading', { level: 1 }).innerText();
+const region = (name) => page.getByRole('region', { name, exact: true });
+
+test('pick the first tool by typing and choosing from the list', async () => {
+  await open();
+  const first = page.getByRole('combobox', { name: 'First tool' });
+  await first.click();
+  await first.fill('o3');
+  const listbox = page.getByRole('listbox', { name: 'First tool' });
+  assert.equal(await first.getAttribute('aria-expanded'), 'true');
+  assert.deepEqual(await listbox.getByRole('option').allInnerTexts().then((t) => t.map((x) => x.split('\n')[0])), ['OpenAI o3 Pro API']);
+  await listbox.getByRole('option', { name: /OpenAI o3 Pro API/ }).click();
+  assert.equal(query(), '?a=openai-o3-pro-api&b=openai-o4-api');
+  assert.match(await title(), /OpenAI o3 Pro API\s+vs\s+OpenAI o4 API/);
+  assert.equal(await first.inputValue(), 'OpenAI o3 Pro API');
+  assert.equal(await first.getAttribute('aria-expanded'), 'false');
+  assert.deepEqual(page.problems, []);
+});
+
+test('typing is case- and accent-insensitive and Enter picks the best match', async () => {
+  await open();
+  const second = page.getByRole('combobox', { name: 'Second tool' });
+  await second.fill('MÍXTURE');
+  await page.keyboard.press('Enter');
+  assert.equal(query(), '?a=mistral-8x22b-instruct-v2&b=mistral-8x24b');
+});
+
+test('pick the second tool with the keyboard alone', async () => {
+  await open();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.id === 'second-tool-input')) break;
+  }
+  const second = page.getByRole('combobox', { name: 'Second tool' });
+  assert.ok(await second.evaluate((el) => el === document.activeElement), 'Tab reaches the second picker');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await second.getAttribute('aria-expanded'), 'true');
+  await page.keyboard.press('ArrowDown');
+  const active = await second.getAttribute('aria-activedescendant');
+  assert.match(await page.locator(`#${active}`).innerText(), /Mistral 8x24B Mixture-of-Experts/);
+  await page.keyboard.press('Enter');
+  assert.equal(query(), '?a=mistral-8x22b-instruct-v2&b=mistral-8x24b');
+  assert.equal(await second.inputValue(), 'Mistral 8x24B Mixture-of-Experts');
+  // Escape abandons what was typed.
+  await second.fill('zzz');
+  assert.match(await page.getByRole('status').filter({ hasText: 'No tool matches' }).innerText(), /No tool matches/);
+  await page.keyboard.press('Escape');
+  assert.equal(await second.inputValue(), 'Mistral 8x24B Mixture-of-Experts');
+  assert.equal(await second.getAttribute('aria-expanded'), 'false');
+});
+
+test('choosing the tool already on the other side swaps them, and Swap tools swaps', async () => {
+  await open();
+  const first = page.getByRole('combobox', { name: 'First tool' });
+  await first.fill('o4');
+  await page.getByRole('option', { name: /OpenAI o4 API/ }).click();
+  assert.equal(query(), '?a=openai-o4-api&b=mistral-8x22b-instruct-v2');
+  await page.getByRole('button', { name: 'Swap tools' }).click();
+  assert.equal(query(), '?a=mistral-8x22b-instruct-v2&b=openai-o4-api');
+  assert.match(await title(), /^Mistral 8x22B Instruct v2\s+vs/);
+});
+
+test('each section shows the seed figures for Mistral 8x24B vs OpenAI o3 Pro', async () => {
+  await open('?a=mistral-8x24b&b=openai-o3-pro-api');
+  const card = page.getByRole('region', { name: 'OpenAI o3 Pro API' });
+  const cardText = await card.innerText();
+  assert.match(cardText, /Panel ship\s+75%\s+3 of 4/);
+  assert.match(cardText, /Community\s+—\s+no votes yet/);
+  assert.match(cardText, /Entry\s+Paid/);
+  assert.match(await page.getByRole('region', { name: 'Mistral 8x24B Mixture-of-Experts' }).innerText(), /Panel ship\s+100%\s+4 of 4[\s\S]*Entry\s+Free/);
+
+  const verdict = await region('Panel verdict').innerText();
+  assert.match(verdict, /100%\s+4 of 4 reviewers say ship/);
+  assert.match(verdict, /75%\s+3 of 4 reviewers say ship/);
+  assert.match(verdict, /The panel favours Mistral 8x24B Mixture-of-Experts: 100% ship against 75%\./);
+
+  const pricing = region('Pricing');
+  const rows = await pricing.getByRole('row').allInnerTexts();
+  assert.deepEqual(rows.slice(1).map((r) => r.split('\t').map((c) => c.trim())), [
+    ['Entry', 'Free', 'Paid'],
+    ['Per 1M input tokens', 'Not listed', '$20'],
+    ['Per 1M output tokens', 'Not listed', '$80'],
+  ]);
+  assert.match(await pricing.innerText(), /Positioned as a premium tier above o3\./);
+
+  const split = region('Reviewer split');
+  const buyer = await split.getByRole('row', { name: /The buyer/ }).innerText();
+  assert.match(buyer, /Ship[\s\S]*Skip[\s\S]*Split/);
+  assert.match(await split.getByRole('row', { name: /The builder/ }).innerText(), /Agree: ship both/);
+  assert.match(await split.innerText(), /3 of 4 reviewers give both the same verdict; 1 split\./);
+
+  const community = await region('Community vote').innerText();
+  assert.equal((community.match(/No votes yet/g) ?? []).length, 2);
+
+  const cards = region('Reviews').getByRole('article');
+  assert.equal(await cards.count(), 8);
+  const skip = region('Reviews').getByRole('article', { name: 'The buyer on OpenAI o3 Pro API: Skip' });
+  assert.match(await skip.innerText(), /Skip[\s\S]*The specific thing that would flip this to a ship/);
+});
+
+test('the role filter: one role, two roles, none left, with counts and the URL', async () => {
+  await open('?a=mistral-8x24b&b=openai-o3-pro-api');
+  const group = page.getByRole('group', { name: 'Filter by reviewer role' });
+  const all = group.getByRole('button', { name: /All roles/ });
+  const builder = group.getByRole('button', { name: /The builder/ });
+  const buyer = group.getByRole('button', { name: /The buyer/ });
+  assert.equal(await all.getAttribute('aria-pressed'), 'true');
+  assert.match(await all.innerText(), /All roles\s*8/);
+  assert.equal(await group.getByRole('button', { name: 'The skeptic 2 reviews' }).count(), 1);
+
+  await builder.click();
+  assert.equal(query(), '?a=mistral-8x24b&b=openai-o3-pro-api&roles=builder');
+  assert.equal(await builder.getAttribute('aria-pressed'), 'true');
+  assert.equal(await all.getAttribute('aria-pressed'), 'false');
+  assert.equal(await region('Reviews').getByRole('article').count(), 2);
+  assert.equal(await region('Reviewer split').getByRole('row').count(), 2);
+
+  await buyer.click();
+  assert.equal(query(), '?a=mistral-8x24b&b=openai-o3-pro-api&roles=builder,buyer');
+  assert.equal(await region('Reviews').getByRole('article').count(), 4);
+  assert.deepEqual(
+    (await region('Reviews').getByRole('heading', { level: 3 }).allInnerTexts()),
+    ['The builder', 'The buyer'],
+  );
+
+  await builder.click();
+  await buyer.click();
+  assert.equal(query(), '?a=mistral-8x24b&b=openai-o3-pro-api&roles=');
+  assert.equal(await region('Reviews').getByRole('article').count(), 0);
+  assert.match(await region('Reviews').innerText(), /No reviewer roles are selected/);
+  assert.match(await region('Reviewer split').innerText(), /No reviewer roles are selected/);
+
+  await all.click();
+  assert.equal(query(), '?a=mistral-8x24b&b=openai-o3-pro-api');
+  assert.equal(await region('Reviews').getByRole('article').count(), 8);
+});
+
+test('a deep link with roles opens that view, survives a refresh, and Back/Forward restore pairs', async () => {
+  await open('?a=openai-o3-pro-api&b=mistral-8x24b&roles=skeptic');
+  assert.match(await title(), /^OpenAI o3 Pro API\s+vs\s+Mistral 8x24B/);
+  assert.equal(await region('Reviews').getByRole('article').count(), 2);
+  assert.equal(await page.getByRole('button', { name: /The skeptic/ }).getAttribute('aria-pressed'), 'true');
+  await page.reload();
+  await page.getByRole('combobox', { name: 'First tool' }).waitFor();
+  assert.equal(await region('Reviews').getByRole('article').count(), 2);
+
+  await open('');
+  await page.getByRole('link', { name: 'Mistral 8x24B Mixture-of-Experts vs OpenAI o3 Pro API' }).click();
+  assert.equal(query(), '?a=mistral-8x24b&b=openai-o3-pro-api');
+  await page.getByRole('button', { name: 'Swap tools' }).click();
+  assert.equal(query(), '?a=openai-o3-pro-api&b=mistral-8x24b');
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '?a=mistral-8x24b&b=openai-o3-pro-api');
+  assert.match(await title(), /^Mistral 8x24B Mixture-of-Experts\s+vs\s+OpenAI o3 Pro API/);
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '');
+  assert.match(await title(), /^Mistral 8x22B Instruct v2\s+vs\s+OpenAI o4 API/);
+  await page.goForward();
+  await page.waitForFunction(() => location.search === '?a=mistral-8x24b&b=openai-o3-pro-api');
+  assert.match(await title(), /^Mistral 8x24B/);
+  assert.equal(await page.title(), 'Mistral 8x24B Mixture-of-Experts vs OpenAI o3 Pro API — Verdicts');
+});
+
+test('unknown ids fall back to the default pair with a visible notice', async () => {
+  await open('?a=no-such-tool&b=openai-o3-pro-api&roles=ghost');
+  assert.match(await title(), /^Mistral 8x22B Instruct v2\s+vs\s+OpenAI o3 Pro API/);
+  const notice = await page.getByRole('status').filter({ hasText: 'no-such-tool' }).innerText();
+  assert.match(notice, /There is no tool “no-such-tool” in this comparison/);
+  assert.match(notice, /There is no reviewer role “ghost”/);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  assert.equal(await page.getByText('no-such-tool').count(), 0);
+});
+
+test('a 360 px wide phone has no horizontal scrolling', async () => {
+  const phone = await newPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  for (const q of ['', '?a=openai-o4-api&b=openai-o3-pro-api&roles=buyer']) {
+    await open(q, phone);
+    const [scroll, width] = await phone.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(scroll <= width, `page ${q || '(default)'} is ${scroll}px wide on a ${width}px screen`);
+  }
+  // Picking by touch works too.
+  await phone.getByRole('combobox', { name: 'First tool' }).tap();
+  await phone.getByRole('option', { name: /Mistral 8x24B/ }).tap();
+  assert.equal(query(phone), '?a=mistral-8x24b&b=openai-o3-pro-api&roles=buyer');
+  await phone.context().close();
+});
+
+test('axe-core finds no WCAG 2 A/AA violations: loaded, filtered, empty filter, error', async () => {
+  for (const theme of ['light', 'dark']) {
+    const p = await newPage(browser, { colorScheme: theme });
+    await open('', p);
+    assert.deepEqual(await axeViolations(p), [], `loaded (${theme})`);
+    await open('?roles=builder,buyer', p);
+    assert.deepEqual(await axeViolations(p), [], `filtered (${theme})`);
+    await open('?roles=', p);
+    assert.deepEqual(await axeViolations(p), [], `empty filter (${theme})`);
+    await p.getByRole('combobox', { name: 'First tool' }).fill('o');
+    assert.deepEqual(await axeViolations(p), [], `picker open (${theme})`);
+    server.override('data/bundle.json', { status: 404 });
+    await p.goto(server.url);
+    await p.getByRole('alert').waitFor();
+    assert.deepEqual(await axeViolations(p), [], `error (${theme})`);
+    server.clear();
+    await p.context().close();
+  }
+});
