@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::navigation::Navigation;
 use crate::pair::Pair;
 use crate::view_state::Theme;
+use crate::vote_store::VoteStore;
 
 /// The whole app.
 #[component]
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
     let config = Config::from_document();
     let nav = Navigation::install();
     provide_context(nav);
+    provide_context(StoredValue::new(config.clone()));
     let embed = Memo::new(move |_| nav.parsed().with(|p| p.state.embed));
     let theme = Memo::new(move |_| nav.parsed().with(|p| p.state.theme));
     // The theme and the embed flag live on <html>, where the style sheet reads them.
@@ -65,10 +67,13 @@ where
     V: IntoView + 'static,
 {
     let nav = expect_context::<Navigation>();
+    let config = expect_context::<StoredValue<Config>>();
     let tools = catalog.tools().len();
+    let votes = VoteStore::load(&catalog, config.with_value(|c| c.vote_endpoint.clone()));
     match Pair::new(catalog, nav) {
         Some(pair) => {
             provide_context(pair);
+            provide_context(votes);
             view! { <main id="main" class="page"><Comparison/></main>{footer} }.into_any()
         }
         None => view! {

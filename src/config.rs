@@ -3,6 +3,7 @@
 //! ```html
 //! <meta name="verdicts:bundle" content="data/bundle.json">
 //! <meta name="verdicts:signup" content="https://example.com/newsletter">
+//! <meta name="verdicts:vote-endpoint" content="https://example.com/api/votes">
 //! ```
 //! Relative URLs resolve against the page, so `dist/` works under any sub-path.
 
@@ -12,6 +13,8 @@ use crate::bundle::is_http_url;
 pub const BUNDLE_META: &str = "verdicts:bundle";
 /// The meta tag naming the newsletter signup URL.
 pub const SIGNUP_META: &str = "verdicts:signup";
+/// The meta tag naming the community vote endpoint.
+pub const VOTE_META: &str = "verdicts:vote-endpoint";
 /// The bundle URL when no meta tag names one.
 pub const DEFAULT_BUNDLE_URL: &str = "data/bundle.json";
 
@@ -22,20 +25,25 @@ pub struct Config {
     pub bundle_url: String,
     /// Where "Get the next comparison in your inbox" leads; hidden when `None`.
     pub signup_url: Option<String>,
+    /// Where vote changes are POSTed; nothing is sent anywhere when `None`.
+    pub vote_endpoint: Option<String>,
 }
 
 impl Config {
     /// Builds the settings from raw meta values and the page's base URL.
-    pub fn from_values(bundle: Option<String>, signup: Option<String>, resolve: impl Fn(&str) -> Option<String>) -> Config {
+    pub fn from_values(
+        bundle: Option<String>,
+        signup: Option<String>,
+        vote: Option<String>,
+        resolve: impl Fn(&str) -> Option<String>,
+    ) -> Config {
         let bundle = bundle.map(|b| b.trim().to_string()).filter(|b| !b.is_empty());
         let relative = bundle.unwrap_or_else(|| DEFAULT_BUNDLE_URL.to_string());
         let bundle_url = resolve(&relative).unwrap_or(relative);
-        let signup_url = signup
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .and_then(|s| resolve(&s))
-            .filter(|s| is_http_url(s));
-        Config { bundle_url, signup_url }
+        let http = |value: Option<String>| {
+            value.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).and_then(|s| resolve(&s)).filter(|s| is_http_url(s))
+        };
+        Config { bundle_url, signup_url: http(signup), vote_endpoint: http(vote) }
     }
 
     /// Reads the settings from the page.
@@ -54,7 +62,7 @@ impl Config {
             Some(base) => web_sys::Url::new_with_base(url, base).ok().map(|u| u.href()),
             None => web_sys::Url::new(url).ok().map(|u| u.href()),
         };
-        Config::from_values(meta(BUNDLE_META), meta(SIGNUP_META), resolve)
+        Config::from_values(meta(BUNDLE_META), meta(SIGNUP_META), meta(VOTE_META), resolve)
     }
 }
 
@@ -68,17 +76,18 @@ mod tests {
 
     #[test]
     fn defaults_resolve_against_the_page() {
-        let c = Config::from_values(None, None, resolve);
+        let c = Config::from_values(None, None, None, resolve);
         assert_eq!(c.bundle_url, "https://host.example/tools/data/bundle.json");
         assert_eq!(c.signup_url, None);
     }
 
     #[test]
     fn empty_or_unsafe_signup_urls_hide_the_call_to_action() {
-        assert_eq!(Config::from_values(None, Some("  ".into()), resolve).signup_url, None);
-        assert_eq!(Config::from_values(None, Some("javascript:alert(1)".into()), resolve).signup_url, None);
-        let c = Config::from_values(Some("https://cdn.example/b.json".into()), Some("https://news.example/join".into()), resolve);
+        assert_eq!(Config::from_values(None, Some("  ".into()), None, resolve).signup_url, None);
+        assert_eq!(Config::from_values(None, Some("javascript:alert(1)".into()), Some("data:x".into()), resolve).signup_url, None);
+        let c = Config::from_values(Some("https://cdn.example/b.json".into()), Some("https://news.example/join".into()), Some("votes".into()), resolve);
         assert_eq!(c.bundle_url, "https://cdn.example/b.json");
         assert_eq!(c.signup_url.as_deref(), Some("https://news.example/join"));
+        assert_eq!(c.vote_endpoint.as_deref(), Some("https://host.example/tools/votes"));
     }
 }

@@ -6,6 +6,7 @@ pub mod config;
 pub mod load_error;
 pub mod search;
 pub mod view_state;
+pub mod votes;
 
 #[cfg(target_arch = "wasm32")]
 mod api;
@@ -19,6 +20,8 @@ mod fatal;
 mod navigation;
 #[cfg(target_arch = "wasm32")]
 mod pair;
+#[cfg(target_arch = "wasm32")]
+mod vote_store;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

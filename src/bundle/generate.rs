@@ -97,6 +97,7 @@ pub fn generate(tools: usize, roles: usize, seed: u64) -> Bundle {
     });
     Bundle {
         schema_version: SUPPORTED_SCHEMA_VERSION,
+        id: Some(format!("fictional-{tools}x{}-{seed}", roles.len())),
         title: format!("Fictional test bundle: {tools} tools × {} roles", roles.len()),
         updated: "2026-01-01".into(),
         source: "Generated test data. Every tool, price and review in it is fictional.".into(),

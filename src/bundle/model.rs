@@ -18,6 +18,10 @@ pub const DEFAULT_MIN_VOTES: u32 = 10;
 pub struct Bundle {
     /// Always 1 for this format.
     pub schema_version: u32,
+    /// A stable id for this bundle (a slug), which keeps visitors' votes on different bundles
+    /// apart and names the bundle in vote reports; the title is used when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// The bundle's title, shown in the footer ("Weekly AI Tool Verdicts").
     pub title: String,
     /// The date the bundle was last updated, `YYYY-MM-DD`.
@@ -40,6 +44,13 @@ pub struct Bundle {
     /// Settings of the community vote.
     #[serde(default)]
     pub community: CommunitySettings,
+}
+
+impl Bundle {
+    /// The key that names this bundle in stored votes and vote reports.
+    pub fn key(&self) -> &str {
+        self.id.as_deref().unwrap_or(&self.title)
+    }
 }
 
 /// A reviewer lens: builder, skeptic, futurist, buyer …

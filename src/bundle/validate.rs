@@ -116,6 +116,9 @@ impl Report {
 pub fn validate(bundle: &Bundle) -> Vec<Problem> {
     let mut r = Report(Vec::new());
     r.required_text("title".into(), &bundle.title, "the title");
+    if let Some(id) = bundle.id.as_deref().filter(|id| !is_slug(id)) {
+        r.error("id", format!("{id:?} is not a slug (lowercase letters, digits, '-', '_' or '.')"));
+    }
     if !is_date(&bundle.updated) {
         r.error("updated", format!("{:?} is not a date in the form YYYY-MM-DD", bundle.updated));
     }

@@ -1,35 +1,91 @@
-//! "Community vote": each tool's community ship share, always with its number of votes.
+//! "Community vote": each tool's community ship share with its number of votes, and the
+//! visitor's own Ship / Skip vote on each.
 
 use leptos::prelude::*;
 
 use crate::bundle::figures::{panel_share, panel_vs_community, CommunityTally};
+use crate::bundle::Verdict;
 use crate::components::section::Section;
 use crate::pair::{Pair, Side};
+use crate::vote_store::{Keeping, VoteStore};
+
+/// The community tally of the tool on `side`, with the visitor's vote in it.
+pub fn tally(pair: Pair, votes: VoteStore, side: Side) -> Option<CommunityTally> {
+    let index = pair.tool_index(side);
+    pair.catalog.with_value(|c| {
+        let t = c.tool(index)?;
+        Some(CommunityTally::new(t.community, votes.vote(&t.id), c.bundle.community.min_votes))
+    })
+}
+
+/// One tool's figure and vote buttons.
+#[component]
+fn VoteSide(
+    /// Which side's tool.
+    side: Side,
+) -> impl IntoView {
+    let pair = expect_context::<Pair>();
+    let votes = expect_context::<VoteStore>();
+    let tool = Memo::new(move |_| pair.with_tool(side, |t| (t.id.clone(), t.name.clone())).unwrap_or_default());
+    let own = move || tool.with(|(id, _)| votes.vote(id));
+    let figures = move || {
+        let t = tally(pair, votes, side)?;
+        let panel = pair.catalog.with_value(|c| panel_share(c, pair.tool_index(side), |_| true));
+        Some((t.display(), panel_vs_community(panel, t)))
+    };
+    let button = move |verdict: Verdict| {
+        view! {
+            <button
+                type="button"
+                class=format!("vote vote--{}", verdict.as_str())
+                aria-pressed=move || if own() == Some(verdict) { "true" } else { "false" }
+                on:click=move |_| tool.with_untracked(|(id, _)| votes.click(id, verdict))
+            >
+                <span aria-hidden="true">{if verdict == Verdict::Ship { "✓ " } else { "✕ " }}</span>
+                {verdict.label()}
+                <span class="sr-only">{move || format!(" {}", tool.with(|(_, name)| name.clone()))}</span>
+            </button>
+        }
+    };
+    view! {
+        <div class="side">
+            <p class="side-name">{move || tool.with(|(_, name)| name.clone())}</p>
+            {move || figures().map(|((figure, words), contrast)| view! {
+                <p class="big-figure">{figure}</p>
+                <p class="figure-detail">{words}</p>
+                {contrast.map(|text| view! { <p class="contrast">{text}</p> })}
+            })}
+            <div class="vote-buttons" role="group" aria-label=move || format!("Would you ship {}?", tool.with(|(_, n)| n.clone()))>
+                {button(Verdict::Ship)}
+                {button(Verdict::Skip)}
+            </div>
+            <p class="own-vote">
+                {move || match own() {
+                    Some(v) => format!("Your vote: {}. Press it again to take it back.", v.label()),
+                    None => "Would you ship it? Your vote counts here.".to_string(),
+                }}
+            </p>
+        </div>
+    }
+}
 
 /// The community's side of the comparison.
 #[component]
 pub fn CommunityVote() -> impl IntoView {
-    let pair = expect_context::<Pair>();
-    let side = move |side: Side| {
-        let index = pair.tool_index(side);
-        pair.catalog.with_value(|c| {
-            let t = c.tool(index)?;
-            let tally = CommunityTally::new(t.community, None, c.bundle.community.min_votes);
-            let (figure, words) = tally.display();
-            let contrast = panel_vs_community(panel_share(c, index, |_| true), tally);
-            Some(view! {
-                <div class="side">
-                    <p class="side-name">{t.name.clone()}</p>
-                    <p class="big-figure">{figure}</p>
-                    <p class="figure-detail">{words}</p>
-                    {contrast.map(|text| view! { <p class="contrast">{text}</p> })}
-                </div>
-            })
-        })
+    let votes = expect_context::<VoteStore>();
+    let note = move || {
+        if votes.keeping() == Keeping::ThisVisitOnly {
+            Some("This browser is not letting us store anything, so your votes count for this visit but will not be remembered.")
+        } else if votes.report_failed() {
+            Some("Saved on this device only: your vote could not be sent just now.")
+        } else {
+            None
+        }
     };
     view! {
         <Section title="Community vote" id="community-vote">
-            <div class="duo">{move || side(Side::First)}{move || side(Side::Second)}</div>
+            <div class="duo"><VoteSide side=Side::First/><VoteSide side=Side::Second/></div>
+            <p class="vote-note" role="status">{note}</p>
         </Section>
     }
 }

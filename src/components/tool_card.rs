@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::bundle::figures::{panel_share, CommunityTally};
+use crate::bundle::figures::panel_share;
+use crate::components::community_vote::tally;
+use crate::vote_store::VoteStore;
 use crate::bundle::is_http_url;
 use crate::pair::{Pair, Side};
 
@@ -13,13 +15,19 @@ pub fn ToolCard(
     side: Side,
 ) -> impl IntoView {
     let pair = expect_context::<Pair>();
+    let votes = expect_context::<VoteStore>();
+    let community = move || {
+        let t = tally(pair, votes, side)?;
+        let (figure, _) = t.display();
+        let detail = if t.total() == 0 { "no votes yet".to_string() } else { t.votes_text() };
+        Some((figure, detail))
+    };
     let tool = Memo::new(move |_| pair.tool_index(side));
     move || {
         let index = tool.get();
         pair.catalog.with_value(|c| {
             let t = c.tool(index)?;
             let panel = panel_share(c, index, |_| true);
-            let community = CommunityTally::new(t.community, None, c.bundle.community.min_votes);
             let heading_id = match side {
                 Side::First => "tool-first-name",
                 Side::Second => "tool-second-name",
@@ -41,8 +49,10 @@ pub fn ToolCard(
                         <div class="figure">
                             <dt>"Community"</dt>
                             <dd>
-                                <span class="figure-value">{community.percent().map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())}</span>
-                                <span class="figure-detail">{if community.total() == 0 { "no votes yet".to_string() } else { community.votes_text() }}</span>
+                                {move || community().map(|(figure, detail)| view! {
+                                    <span class="figure-value">{figure}</span>
+                                    <span class="figure-detail">{detail}</span>
+                                })}
                             </dd>
                         </div>
                         <div class="figure">

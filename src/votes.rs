@@ -1,0 +1,105 @@
+//! The visitor's own community votes: what a click does, how votes are stored on the device and
+//! read back (validated, never trusted), and what is reported to a vote endpoint.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::bundle::Verdict;
+
+/// The `localStorage` key; the version changes if the stored format ever does.
+pub const STORAGE_KEY: &str = "verdicts:votes:v1";
+/// A stored value larger than this is discarded unread.
+pub const MAX_STORED_BYTES: usize = 256 * 1024;
+/// The most votes kept for one bundle.
+pub const MAX_VOTES_PER_BUNDLE: usize = 5_000;
+/// The longest tool id or bundle key kept.
+pub const MAX_ID_LEN: usize = 200;
+
+/// The visitor's votes in one bundle: tool id → verdict.
+pub type OwnVotes = BTreeMap<String, Verdict>;
+
+/// What a click on Ship or Skip does: the same verdict again takes the vote back.
+pub fn next_vote(current: Option<Verdict>, clicked: Verdict) -> Option<Verdict> {
+    (current != Some(clicked)).then_some(clicked)
+}
+
+fn verdict_of(value: &Value) -> Option<Verdict> {
+    match value.as_str()? {
+        "ship" => Some(Verdict::Ship),
+        "skip" => Some(Verdict::Skip),
+        _ => None,
+    }
+}
+
+/// Votes read back from storage.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StoredVotes {
+    pub votes: OwnVotes,
+    /// Whether anything stored was unreadable and dropped.
+    pub discarded: bool,
+}
+
+/// Reads the votes of bundle `bundle` from the stored text, keeping only well-formed votes for
+/// tools that `is_tool` knows. Bad JSON, wrong types and oversized values are dropped.
+pub fn read_stored(text: Option<&str>, bundle: &str, is_tool: impl Fn(&str) -> bool) -> StoredVotes {
+    let Some(text) = text else { return StoredVotes::default() };
+    let bad = StoredVotes { votes: OwnVotes::new(), discarded: true };
+    if text.len() > MAX_STORED_BYTES {
+        return bad;
+    }
+    let Ok(Value::Object(root)) = serde_json::from_str::<Value>(text) else { return bad };
+    let Some(entry) = root.get(bundle) else { return StoredVotes::default() };
+    let Value::Object(entry) = entry else { return bad };
+    let mut read = StoredVotes::default();
+    for (tool, value) in entry {
+        match verdict_of(value) {
+            Some(v) if tool.len() <= MAX_ID_LEN && is_tool(tool) && read.votes.len() < MAX_VOTES_PER_BUNDLE => {
+                read.votes.insert(tool.clone(), v);
+            }
+            _ => read.discarded = true,
+        }
+    }
+    read
+}
+
+/// The text to store: `votes` for `bundle`, beside the well-formed votes of other bundles
+/// already stored (an unreadable old value is replaced).
+pub fn write_stored(existing: Option<&str>, bundle: &str, votes: &OwnVotes) -> String {
+    let mut root = existing
+        .filter(|t| t.len() <= MAX_STORED_BYTES)
+        .and_then(|t| serde_json::from_str::<Value>(t).ok())
+        .and_then(|v| match v {
+            Value::Object(map) => Some(map),
+            _ => None,
+        })
+        .unwrap_or_default();
+    root.retain(|key, value| key.len() <= MAX_ID_LEN && value.is_object());
+    let entry: Map<String, Value> =
+        votes.iter().map(|(tool, v)| (tool.clone(), Value::String(v.as_str().to_string()))).collect();
+    if entry.is_empty() {
+        root.remove(bundle);
+    } else {
+        root.insert(bundle.to_string(), Value::Object(entry));
+    }
+    Value::Object(root).to_string()
+}
+
+/// One vote change as reported to the vote endpoint:
+/// `{"bundle": "…", "tool": "…", "verdict": "ship" | "skip" | null, "previous": "ship" | "skip" | null}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct VoteReport {
+    pub bundle: String,
+    pub tool: String,
+    /// The vote now; `null` when the visitor took it back.
+    pub verdict: Option<Verdict>,
+    /// The vote before, as last reported; `null` when there was none.
+    pub previous: Option<Verdict>,
+}
+
+/// The report for a tool whose vote went from `reported` (what the endpoint last heard) to
+/// `now`; `None` when the endpoint already knows, e.g. after a vote and its undo in quick succession.
+pub fn report(bundle: &str, tool: &str, reported: Option<Verdict>, now: Option<Verdict>) -> Option<VoteReport> {
+    (reported != now).then(|| VoteReport { bundle: bundle.into(), tool: tool.into(), verdict: now, previous: reported })
+}

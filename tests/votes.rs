@@ -1,0 +1,86 @@
+//! The visitor's own votes: clicks, stored values (validated, never trusted), reports, and the
+//! honest community figure with the visitor's vote in it.
+
+use verdicts::bundle::figures::CommunityTally;
+use verdicts::bundle::{Verdict, Votes};
+use verdicts::votes::*;
+
+const SHIP: Verdict = Verdict::Ship;
+const SKIP: Verdict = Verdict::Skip;
+
+fn known(tool: &str) -> bool {
+    ["alpha", "beta"].contains(&tool)
+}
+
+#[test]
+fn a_click_votes_changes_or_takes_back() {
+    assert_eq!(next_vote(None, SHIP), Some(SHIP));
+    assert_eq!(next_vote(Some(SHIP), SKIP), Some(SKIP));
+    assert_eq!(next_vote(Some(SKIP), SKIP), None);
+}
+
+#[test]
+fn stored_votes_round_trip_beside_other_bundles() {
+    let mut mine = OwnVotes::new();
+    mine.insert("alpha".into(), SHIP);
+    mine.insert("beta".into(), SKIP);
+    let text = write_stored(Some(r#"{"other":{"x":"ship"}}"#), "mine", &mine);
+    assert_eq!(read_stored(Some(&text), "mine", known), StoredVotes { votes: mine.clone(), discarded: false });
+    assert_eq!(read_stored(Some(&text), "other", |_| true).votes.len(), 1, "other bundles' votes are kept");
+    let cleared = write_stored(Some(&text), "mine", &OwnVotes::new());
+    assert_eq!(read_stored(Some(&cleared), "mine", known), StoredVotes::default());
+}
+
+#[test]
+fn bad_stored_values_are_discarded_never_trusted() {
+    for text in ["{", "[1,2]", "null", "\"ship\"", r#"{"mine": ["alpha"]}"#, r#"{"mine": "ship"}"#] {
+        let read = read_stored(Some(text), "mine", known);
+        assert!(read.votes.is_empty(), "{text}");
+        assert!(read.discarded, "{text}");
+    }
+    let read = read_stored(Some(r#"{"mine": {"alpha": "ship", "beta": 5, "ghost": "skip", "zeta": "maybe"}}"#), "mine", known);
+    assert_eq!(read.votes.into_iter().collect::<Vec<_>>(), vec![("alpha".to_string(), SHIP)]);
+    assert!(read.discarded);
+    let huge = format!(r#"{{"mine": {{"alpha": "ship", "pad": "{}"}}}}"#, "x".repeat(MAX_STORED_BYTES));
+    assert!(read_stored(Some(&huge), "mine", known).votes.is_empty());
+    assert_eq!(read_stored(None, "mine", known), StoredVotes::default());
+    // A broken old value is replaced by a good one on the next write.
+    let mut mine = OwnVotes::new();
+    mine.insert("alpha".into(), SKIP);
+    let text = write_stored(Some("{not json"), "mine", &mine);
+    assert_eq!(read_stored(Some(&text), "mine", known).votes, mine);
+}
+
+#[test]
+fn reports_carry_the_previous_vote_and_skip_no_ops() {
+    let r = report("b", "alpha", None, Some(SHIP)).expect("a change");
+    assert_eq!(serde_json::to_string(&r).unwrap_or_default(), r#"{"bundle":"b","tool":"alpha","verdict":"ship","previous":null}"#);
+    let r = report("b", "alpha", Some(SHIP), None).expect("an undo");
+    assert_eq!(serde_json::to_string(&r).unwrap_or_default(), r#"{"bundle":"b","tool":"alpha","verdict":null,"previous":"ship"}"#);
+    assert_eq!(report("b", "alpha", Some(SKIP), Some(SKIP)), None);
+}
+
+#[test]
+fn the_community_figure_is_honest_about_its_sample() {
+    let bundle = Votes { ship: 6, skip: 3 };
+    let (figure, words) = CommunityTally::new(bundle, None, 10).display();
+    assert_eq!((figure.as_str(), words.as_str()), ("—", "9 votes · too few votes to score"));
+    let (figure, words) = CommunityTally::new(bundle, Some(SHIP), 10).display();
+    assert_eq!((figure.as_str(), words.as_str()), ("70%", "70% ship · 10 votes"));
+    let (figure, words) = CommunityTally::new(Votes::default(), None, 10).display();
+    assert_eq!((figure.as_str(), words.as_str()), ("—", "No votes yet"));
+    let (_, words) = CommunityTally::new(Votes::default(), Some(SKIP), 10).display();
+    assert_eq!(words, "1 vote · too few votes to score");
+}
+
+#[test]
+fn strong_disagreement_between_panel_and_community_is_said_in_words() {
+    use verdicts::bundle::figures::{panel_vs_community, PanelShare};
+    let panel = PanelShare { ship: 3, total: 4 };
+    let cool = CommunityTally::new(Votes { ship: 2, skip: 18 }, None, 10);
+    assert_eq!(panel_vs_community(panel, cool), Some("The community is much cooler on this than the panel."));
+    let close = CommunityTally::new(Votes { ship: 14, skip: 6 }, None, 10);
+    assert_eq!(panel_vs_community(panel, close), None);
+    let few = CommunityTally::new(Votes { ship: 0, skip: 3 }, None, 10);
+    assert_eq!(panel_vs_community(panel, few), None, "no comparison below the minimum");
+}
