@@ -24,8 +24,9 @@ const TYPES = {
  * Returns { url, origin, override(path, response), clear(), reset(), requests, close() }:
  * clear() drops the overrides, reset() also forgets the recorded requests.
  * An override is { status, body, type, headers, delayMs, hang } or a function (req, res) => void.
+ * `headers` are added to every file served (e.g. a Content-Security-Policy).
  */
-export async function startServer({ root = 'dist', prefix = '/tools/compare/', host = '127.0.0.1', port = 0 } = {}) {
+export async function startServer({ root = 'dist', prefix = '/tools/compare/', host = '127.0.0.1', port = 0, headers: extraHeaders } = {}) {
   const rootDir = resolve(root);
   const overrides = new Map();
   const requests = [];
@@ -65,6 +66,10 @@ export async function startServer({ root = 'dist', prefix = '/tools/compare/', h
       res.writeHead(200, {
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        // Like a CDN: lets the embed run in a sandboxed iframe (opaque origin), whose module
+        // script, wasm and bundle requests are cross-origin.
+        'access-control-allow-origin': '*',
+        ...(extraHeaders ?? {}),
       });
       res.end(body);
     } catch {

@@ -37,6 +37,9 @@ pub fn App() -> impl IntoView {
             let _ = if embed.get() { root.set_attribute("data-embed", "") } else { root.remove_attribute("data-embed") };
         }
     });
+    if embed.get_untracked() {
+        crate::frame::report_height_to_parent();
+    }
     let url = config.bundle_url.clone();
     let bundle = LocalResource::new(move || load_bundle_with_retries(url.clone()));
     let retry = Callback::new(move |_| bundle.refetch());

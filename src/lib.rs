@@ -3,6 +3,7 @@
 
 pub mod bundle;
 pub mod config;
+pub mod embed_code;
 pub mod load_error;
 pub mod search;
 pub mod view_state;
@@ -16,6 +17,8 @@ mod app;
 mod components;
 #[cfg(target_arch = "wasm32")]
 mod fatal;
+#[cfg(target_arch = "wasm32")]
+mod frame;
 #[cfg(target_arch = "wasm32")]
 mod navigation;
 #[cfg(target_arch = "wasm32")]

@@ -81,6 +81,15 @@ impl Pair {
         self.view.with_untracked(|v| if v.all_roles { RoleSelection::All } else { self.selection(&v.role_on) })
     }
 
+    /// The state as a link would share it: the shown pair and role filter, plus embed and theme.
+    pub fn shared_state(self) -> ViewState {
+        let (a, b) = self.view.with(|v| (v.first, v.second));
+        let roles = self.view.with(|v| if v.all_roles { RoleSelection::All } else { self.selection(&v.role_on) });
+        let mut state = self.state(a, b, roles);
+        state.embed = self.nav.parsed().with(|p| p.state.embed);
+        state
+    }
+
     /// Puts `tool` on `side`; picking the tool already on the other side swaps them.
     pub fn pick(self, side: Side, tool: usize) {
         let (a, b) = self.view.with_untracked(|v| (v.first, v.second));

@@ -3,6 +3,9 @@
 use leptos::prelude::*;
 
 use crate::components::community_vote::CommunityVote;
+use crate::components::embed_panel::{page_base, EmbedPanel};
+use crate::embed_code::full_page_url;
+use crate::navigation::Navigation;
 use crate::components::notices::Notices;
 use crate::components::panel_verdict::PanelVerdict;
 use crate::components::picker::ToolPicker;
@@ -17,6 +20,8 @@ use crate::pair::{Pair, Side};
 #[component]
 pub fn Comparison() -> impl IntoView {
     let pair = expect_context::<Pair>();
+    let nav = expect_context::<Navigation>();
+    let embed = nav.parsed().with_untracked(|p| p.state.embed);
     let names = Memo::new(move |_| {
         let name = |side| pair.with_tool(side, |t| t.name.clone()).unwrap_or_default();
         (name(Side::First), name(Side::Second))
@@ -43,6 +48,7 @@ pub fn Comparison() -> impl IntoView {
                 <span>{move || names.get().1}</span>
             </h1>
             <p class="lede">"Which one should you ship with? Here is the side-by-side panel verdict, pricing read, reviewer split, and community vote."</p>
+            {(!embed).then(|| view! { <EmbedPanel/> })}
             <Notices/>
             <div class="pickers">
                 <ToolPicker side=Side::First label="First tool" id="first-tool"/>
@@ -87,6 +93,16 @@ pub fn Comparison() -> impl IntoView {
             <ReviewerSplit/>
             <CommunityVote/>
             <Reviews/>
+            {embed.then(|| {
+                let base = page_base();
+                view! {
+                    <p class="attribution">
+                        <a href=move || full_page_url(&base, &pair.shared_state()) target="_blank" rel="noopener">
+                            "Full comparison on Verdicts"
+                        </a>
+                    </p>
+                }
+            })}
         </div>
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod community_vote;
 pub mod comparison;
+pub mod embed_panel;
 pub mod error_view;
 pub mod notices;
 pub mod panel_verdict;

@@ -1,0 +1,59 @@
+/*! Verdicts embed loader. Usage:
+ *  <div data-verdicts-a="TOOL-ID" data-verdicts-b="TOOL-ID"
+ *       data-verdicts-roles="ROLE-ID,ROLE-ID" data-verdicts-theme="light|dark|auto"></div>
+ *  <script async src="https://YOUR-VERDICTS-HOST/PATH/embed.js"></script>
+ * Elements added later: call window.Verdicts.upgrade() (or upgrade(element)).
+ * Each placeholder becomes an iframe of the embed view, resized only by "verdicts:resize"
+ * messages from that iframe's own window and origin.
+ */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  var app = new URL('./', script && script.src ? script.src : location.href);
+  var MIN = 160, MAX = 20000, START = 1200;
+  var frames = [];
+
+  function upgrade(root) {
+    var scope = root && root.querySelectorAll ? root : document;
+    var found = [].slice.call(scope.querySelectorAll('[data-verdicts-a][data-verdicts-b]'));
+    if (scope !== document && scope.matches && scope.matches('[data-verdicts-a][data-verdicts-b]')) found.unshift(scope);
+    found.forEach(function (el) {
+      if (el.getAttribute('data-verdicts-ready')) return;
+      el.setAttribute('data-verdicts-ready', '1');
+      var a = el.getAttribute('data-verdicts-a'), b = el.getAttribute('data-verdicts-b');
+      var roles = el.getAttribute('data-verdicts-roles'), theme = el.getAttribute('data-verdicts-theme');
+      var q = new URLSearchParams({ a: a, b: b });
+      if (roles !== null) q.set('roles', roles);
+      q.set('embed', '1');
+      if (theme === 'light' || theme === 'dark') q.set('theme', theme);
+      var frame = document.createElement('iframe');
+      frame.src = app.href + '?' + q.toString().replace(/%2C/g, ',');
+      frame.title = 'Verdicts: ' + a + ' vs ' + b;
+      frame.loading = 'lazy';
+      frame.style.cssText = 'display:block;width:100%;border:0;height:' + START + 'px';
+      el.textContent = '';
+      el.appendChild(frame);
+      frames.push(frame);
+    });
+  }
+
+  window.addEventListener('message', function (event) {
+    var data = event.data;
+    if (event.origin !== app.origin || !data || typeof data !== 'object' || data.type !== 'verdicts:resize') return;
+    var height = data.height;
+    if (typeof height !== 'number' || !isFinite(height)) return;
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].contentWindow === event.source) {
+        frames[i].style.height = Math.min(MAX, Math.max(MIN, Math.ceil(height))) + 'px';
+      }
+    }
+  });
+
+  var api = window.Verdicts = window.Verdicts || {};
+  api.upgrade = upgrade;
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', function () { upgrade(); });
+  } else {
+    upgrade();
+  }
+})();

@@ -1,0 +1,126 @@
+//! "Embed": the snippet for the current pair, filter and theme, a Copy button and a live preview.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::embed_code::{embed_url, iframe_fallback, snippet};
+use crate::navigation::Navigation;
+use crate::pair::{Pair, Side};
+use crate::view_state::Theme;
+
+/// The page's URL without its query: where the embed view and the loader live.
+pub fn page_base() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default()
+}
+
+async fn copy_text(text: String) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let clipboard = window.navigator().clipboard();
+    if JsFuture::from(clipboard.write_text(&text)).await.is_ok() {
+        return true;
+    }
+    // Older or locked-down browsers: copy the selected text box instead.
+    let selected = window.document().and_then(|d| {
+        let area = d.get_element_by_id("embed-code")?.dyn_into::<web_sys::HtmlTextAreaElement>().ok()?;
+        area.select();
+        d.dyn_into::<web_sys::HtmlDocument>().ok()
+    });
+    selected.and_then(|d| d.exec_command("copy").ok()).unwrap_or(false)
+}
+
+/// The Embed button and its panel.
+#[component]
+pub fn EmbedPanel() -> impl IntoView {
+    let pair = expect_context::<Pair>();
+    let nav = expect_context::<Navigation>();
+    let open = RwSignal::new(false);
+    let theme = RwSignal::new(nav.parsed().get_untracked().state.theme);
+    let copied = RwSignal::new(None::<bool>);
+    let base = page_base();
+    let state = Memo::new(move |_| {
+        let mut s = pair.shared_state();
+        s.theme = theme.get();
+        s
+    });
+    let title = move || {
+        let name = |side| pair.with_tool(side, |t| t.name.clone()).unwrap_or_default();
+        format!("{} vs {}", name(Side::First), name(Side::Second))
+    };
+    let code = {
+        let base = base.clone();
+        Memo::new(move |_| state.with(|s| snippet(&base, s, &title())))
+    };
+    let fallback = {
+        let base = base.clone();
+        move || state.with(|s| iframe_fallback(&base, s, &title()))
+    };
+    let preview = move || state.with(|s| embed_url(&base, s));
+    Effect::new(move |_| {
+        code.track();
+        copied.set(None);
+    });
+    let set_theme = move |ev: leptos::ev::Event| {
+        theme.set(match event_target_value(&ev).as_str() {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::Auto,
+        })
+    };
+    view! {
+        <div class="embed">
+            <button
+                type="button"
+                class="secondary-button"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls="embed-panel"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                "Embed"
+            </button>
+            <section id="embed-panel" class="embed-panel block" aria-labelledby="embed-title" hidden=move || !open.get()>
+                <h2 class="block-title" id="embed-title">"Embed this comparison"</h2>
+                <p>"Paste this where the comparison should appear on your site. It sizes itself to its content and links back here."</p>
+                <label class="field-label" for="embed-theme">"Theme"</label>
+                <select id="embed-theme" class="select" on:change=set_theme prop:value=move || theme.get().as_str()>
+                    <option value="auto">"Follow the reader's system"</option>
+                    <option value="light">"Light"</option>
+                    <option value="dark">"Dark"</option>
+                </select>
+                <label class="field-label" for="embed-code">"Embed code"</label>
+                <textarea id="embed-code" class="code" readonly rows="5" prop:value=move || code.get()></textarea>
+                <div class="copy-row">
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| {
+                            let text = code.get_untracked();
+                            leptos::task::spawn_local(async move { copied.set(Some(copy_text(text).await)) });
+                        }
+                    >"Copy"</button>
+                    <span role="status" class="copy-status">
+                        {move || match copied.get() {
+                            Some(true) => "Copied to the clipboard.",
+                            Some(false) => "Copying was blocked: the code is selected, press Ctrl+C (⌘C on a Mac).",
+                            None => "",
+                        }}
+                    </span>
+                </div>
+                <details class="fallback">
+                    <summary>"Your site allows no scripts?"</summary>
+                    <p>"Use a plain iframe instead. It cannot size itself, so give it a generous height:"</p>
+                    <pre class="code"><code>{fallback}</code></pre>
+                </details>
+                <h3 class="preview-title">"Preview"</h3>
+                {move || open.get().then(|| view! {
+                    <iframe class="preview" title="Preview of the embedded comparison" src=preview()></iframe>
+                })}
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,159 @@
+// Embedding on a partner site of another origin: the loader, the height protocol, forged and
+// malformed messages, the attribution link, the snippet from the Embed panel, and sandboxing.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../../scripts/static-server.mjs';
+import { launch, newPage, axeViolations } from '../support/browser.mjs';
+
+let app;
+let partner;
+let browser;
+let page;
+
+before(async () => {
+  app = await startServer({ root: 'dist', prefix: '/tools/compare/' });
+  partner = await startServer({ root: 'tests/fixtures', prefix: '/' });
+  assert.notEqual(new URL(app.url).origin, new URL(partner.url).origin);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await partner?.close();
+  await app?.close();
+});
+beforeEach(async () => {
+  partner.reset();
+  partner.override('favicon.ico', { status: 204, type: 'image/x-icon' });
+  await page?.context().close();
+  page = await newPage(browser, { viewport: { width: 1000, height: 2400 } });
+});
+
+const html = (body) => ({ type: 'text/html', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner article</title></head><body style="margin:0">${body}</body></html>` });
+const loader = () => `<script async src="${app.url}embed.js"></script>`;
+const frameHeight = (sel) => page.locator(sel).evaluate((f) => f.getBoundingClientRect().height);
+const contentHeight = (sel) => page.frameLocator(sel).locator('html').evaluate((h) => Math.ceil(h.getBoundingClientRect().height));
+
+/** Waits until the frame has been resized by its own messages to its content height (±3 px). */
+async function settled(sel) {
+  await page.locator(sel).scrollIntoViewIfNeeded();
+  await page.frameLocator(sel).getByRole('heading', { level: 1 }).waitFor();
+  const deadline = Date.now() + 15_000;
+  let last;
+  while (Date.now() < deadline) {
+    last = [await frameHeight(sel), await contentHeight(sel)];
+    if (Math.abs(last[0] - last[1]) <= 3) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`${sel} is ${last[0]}px high for ${last[1]}px of content`);
+}
+
+test('two embeds on another origin appear, size themselves, and resize independently', async () => {
+  partner.override('article.html', html(`
+    <h1>Partner article</h1>
+    <div id="one" data-verdicts-a="mistral-8x24b" data-verdicts-b="openai-o3-pro-api"></div>
+    <p>Between the embeds.</p>
+    <div id="two" data-verdicts-a="mistral-8x22b-instruct-v2" data-verdicts-b="openai-o4-api" data-verdicts-roles="buyer" data-verdicts-theme="dark"></div>
+    ${loader()}`));
+  await page.goto(partner.url + 'article.html');
+  const one = '#one iframe', two = '#two iframe';
+  await settled(one);
+  await settled(two);
+  assert.match(await page.frameLocator(one).getByRole('heading', { level: 1 }).innerText(), /Mistral 8x24B Mixture-of-Experts\s+vs\s+OpenAI o3 Pro API/);
+  assert.equal(await page.frameLocator(two).getByRole('region', { name: 'Reviews' }).getByRole('article').count(), 2);
+  assert.equal(await page.frameLocator(two).locator('html').getAttribute('data-theme'), 'dark');
+  assert.equal(await page.locator(one).getAttribute('loading'), 'lazy');
+  assert.match(await page.locator(one).getAttribute('title'), /mistral-8x24b vs openai-o3-pro-api/);
+  assert.equal(await page.frameLocator(one).getByRole('banner').count(), 0, 'no site header in the embed');
+  assert.equal(await page.frameLocator(one).getByRole('contentinfo').count(), 0, 'no footer in the embed');
+  const before = { one: await frameHeight(one), two: await frameHeight(two) };
+  assert.ok(Math.abs(before.one - (await contentHeight(one))) <= 3, 'the first embed has its content height');
+
+  await page.frameLocator(one).getByRole('button', { name: /The builder/ }).click();
+  await page.waitForFunction(([s, h]) => document.querySelector(s).getBoundingClientRect().height < h - 100, [one, before.one]);
+  await settled(one);
+  assert.equal(await frameHeight(two), before.two, 'the other embed did not move');
+
+  const link = page.frameLocator(one).getByRole('link', { name: 'Full comparison on Verdicts' });
+  assert.equal(await link.getAttribute('href'), `${app.url}?a=mistral-8x24b&b=openai-o3-pro-api&roles=builder`);
+  assert.equal(await link.getAttribute('target'), '_blank');
+  assert.deepEqual(page.problems, []);
+});
+
+test('forged and malformed resize messages change nothing and raise no errors', async () => {
+  partner.override('forged.html', html(`
+    <div id="one" data-verdicts-a="mistral-8x24b" data-verdicts-b="openai-o3-pro-api"></div>
+    <iframe id="stranger" title="not an embed" src="${app.url}?embed=1&a=openai-o4-api&b=mistral-8x24b" style="height:300px"></iframe>
+    <iframe id="rogue" title="rogue" srcdoc="<script>setInterval(function(){parent.postMessage({type:'verdicts:resize',height:55},'*')},50)</script>"></iframe>
+    ${loader()}`));
+  await page.goto(partner.url + 'forged.html');
+  await settled('#one iframe');
+  const height = await frameHeight('#one iframe');
+  await page.evaluate(() => {
+    const forged = [
+      { type: 'verdicts:resize', height: 40 }, null, 'verdicts:resize', 42, [1, 2],
+      { type: 'verdicts:resize', height: 'tall' }, { type: 'verdicts:resize', height: Infinity },
+      { type: 'verdicts:resize' }, { type: 'other', height: 10 },
+    ];
+    for (const m of forged) window.postMessage(m, '*');
+  });
+  await page.waitForTimeout(800);
+  assert.equal(await frameHeight('#one iframe'), height, 'only the embed itself can resize its frame');
+  assert.equal(await page.locator('#stranger').evaluate((f) => f.style.height), '300px', 'an unregistered frame is not resized');
+  assert.deepEqual(page.problems, []);
+});
+
+test('elements added after load are upgraded by Verdicts.upgrade()', async () => {
+  partner.override('late.html', html(`<div id="slot"></div>${loader()}`));
+  await page.goto(partner.url + 'late.html');
+  await page.waitForFunction(() => window.Verdicts && typeof window.Verdicts.upgrade === 'function');
+  await page.evaluate(() => {
+    document.getElementById('slot').innerHTML = '<div id="late" data-verdicts-a="openai-o4-api" data-verdicts-b="openai-o3-pro-api"></div>';
+    window.Verdicts.upgrade();
+    window.Verdicts.upgrade(); // twice is harmless
+  });
+  assert.equal(await page.locator('#late iframe').count(), 1);
+  await settled('#late iframe');
+});
+
+test('the snippet from the Embed panel, pasted into a blank page on another origin, works', async () => {
+  const context = page.context();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+  await page.goto(app.url + '?a=openai-o4-api&b=openai-o3-pro-api&roles=skeptic,buyer');
+  await page.getByRole('button', { name: 'Embed' }).click();
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  const code = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();
+  assert.match(code, /data-verdicts-a="openai-o4-api" data-verdicts-b="openai-o3-pro-api" data-verdicts-roles="skeptic,buyer" data-verdicts-theme="light"/);
+  assert.match(code, new RegExp(`<script async src="${app.url}embed.js"></script>`));
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await page.getByText('Copied to the clipboard.').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
+  await page.frameLocator('iframe.preview').getByRole('heading', { level: 1, name: /OpenAI o4 API/ }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'the open Embed panel');
+
+  partner.override('pasted.html', html(code));
+  const blank = await newPage(browser, { viewport: { width: 800, height: 2400 } });
+  page = blank;
+  await page.goto(partner.url + 'pasted.html');
+  await settled('div[data-verdicts-a] iframe');
+  const frame = page.frameLocator('div[data-verdicts-a] iframe');
+  assert.equal(await frame.getByRole('region', { name: 'Reviews' }).getByRole('article').count(), 4);
+  assert.equal(await frame.locator('html').getAttribute('data-theme'), 'light');
+  await context.close();
+});
+
+test('the embed view passes axe-core, and works in a sandboxed iframe without storage', async () => {
+  await page.goto(app.url + '?embed=1&a=mistral-8x24b&b=openai-o3-pro-api&theme=dark');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+
+  partner.override('sandboxed.html', html(`<iframe id="box" title="Verdicts" sandbox="allow-scripts allow-popups" style="width:100%;height:1800px;border:0"
+    src="${app.url}?embed=1&a=mistral-8x24b&b=openai-o3-pro-api"></iframe>`));
+  await page.goto(partner.url + 'sandboxed.html');
+  const frame = page.frameLocator('#box');
+  await frame.getByRole('heading', { level: 1, name: /Mistral 8x24B/ }).waitFor();
+  await frame.getByRole('button', { name: 'Ship OpenAI o3 Pro API', exact: true }).click();
+  assert.equal(await frame.getByRole('button', { name: 'Ship OpenAI o3 Pro API', exact: true }).getAttribute('aria-pressed'), 'true');
+  await frame.getByText('will not be remembered').waitFor();
+  await frame.getByRole('button', { name: /The buyer/ }).click();
+  assert.equal(await frame.getByRole('region', { name: 'Reviews' }).getByRole('article').count(), 2);
+});
