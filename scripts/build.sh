@@ -9,3 +9,4 @@ if trunk tools show 2>/dev/null | grep -q "Installed Version: None"; then
   exit 1
 fi
 trunk build --release "$@"
+node scripts/headers.mjs dist

@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh
-exec node scripts/static-server.mjs --root dist --prefix / --host 127.0.0.1 --port "${PORT:-8080}"
+exec node scripts/static-server.mjs --root dist --prefix / --host 127.0.0.1 --port "${PORT:-8080}" --headers dist/_headers

@@ -2,9 +2,10 @@
 // no rewrite rules. Tests start it in-process and can override single paths to simulate
 // faults (status codes, HTML pages, slow or hanging answers).
 //
-//   node scripts/static-server.mjs --root dist --port 8080 --prefix /
+//   node scripts/static-server.mjs --root dist --port 8080 --prefix / [--headers dist/_headers]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES = {
@@ -18,6 +19,20 @@ const TYPES = {
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** Reads the headers that a `_headers` file (see scripts/headers.mjs) gives every path (`/*`). */
+export function readHeadersFile(path) {
+  const headers = {};
+  let all = false;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('/')) all = line.trim() === '/*';
+    else if (all && /^\s+[\w-]+:/.test(line)) {
+      const [name, ...value] = line.trim().split(':');
+      headers[name.toLowerCase()] = value.join(':').trim();
+    }
+  }
+  return headers;
+}
 
 /**
  * Starts a server for `root` under `prefix` (which begins and ends with "/").
@@ -103,7 +118,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? process.argv[i + 1] : fallback;
   };
+  const headersFile = arg('headers', null);
   const s = await startServer({
+    headers: headersFile && existsSync(headersFile) ? readHeadersFile(headersFile) : undefined,
     root: arg('root', 'dist'),
     prefix: arg('prefix', '/'),
     host: arg('host', '127.0.0.1'),

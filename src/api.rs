@@ -42,30 +42,3 @@ fn classify(error: gloo_net::Error, signal: &AbortSignal) -> LoadFailure {
         other => LoadFailure::Network(other.to_string()),
     }
 }
-
-/// Delays before each automatic retry of a server error (5xx or unreachable); 4xx and bad
-/// bundles are never retried, and a timeout has already waited long enough.
-const RETRY_DELAYS_MS: [i32; 2] = [500, 1500];
-
-/// [`load_bundle`], retrying transient server errors a bounded number of times with backoff.
-pub async fn load_bundle_with_retries(url: String) -> Result<Arc<Catalog>, LoadError> {
-    let mut attempt = 0;
-    loop {
-        match load_bundle(url.clone()).await {
-            Err(err) if err.is_transient() && err.failure != LoadFailure::Timeout && attempt < RETRY_DELAYS_MS.len() => {
-                sleep(RETRY_DELAYS_MS[attempt]).await;
-                attempt += 1;
-            }
-            other => return other,
-        }
-    }
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}

@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::api::load_bundle_with_retries;
+use crate::api::load_bundle;
+use crate::load_error::auto_retry_delay;
 use crate::bundle::Catalog;
 use crate::components::comparison::Comparison;
 use crate::components::error_view::ErrorView;
@@ -21,6 +22,9 @@ use crate::vote_store::VoteStore;
 #[component]
 pub fn App() -> impl IntoView {
     let config = Config::from_document();
+    if config.debug_panic {
+        panic!("a deliberate panic, asked for by the verdicts:debug-panic meta tag");
+    }
     let nav = Navigation::install();
     provide_context(nav);
     provide_context(StoredValue::new(config.clone()));
@@ -41,8 +45,31 @@ pub fn App() -> impl IntoView {
         crate::frame::report_height_to_parent();
     }
     let url = config.bundle_url.clone();
-    let bundle = LocalResource::new(move || load_bundle_with_retries(url.clone()));
-    let retry = Callback::new(move |_| bundle.refetch());
+    // (the visitor's retries, automatic retries since): the fetch reruns when either changes.
+    let tries = RwSignal::new((0u32, 0usize));
+    let bundle = LocalResource::new(move || {
+        tries.track();
+        load_bundle(url.clone())
+    });
+    let retry = Callback::new(move |_| tries.update(|(manual, auto)| (*manual, *auto) = (*manual + 1, 0)));
+    let auto_retry = Memo::new(move |_| match bundle.get() {
+        Some(Err(error)) => auto_retry_delay(&error, tries.with(|t| t.1)),
+        _ => None,
+    });
+    // Transient failures are retried after a pause: a timer is the outside world.
+    Effect::new(move |_| {
+        if let Some(seconds) = auto_retry.get() {
+            let attempt = tries.get_untracked();
+            set_timeout(
+                move || {
+                    if tries.get_untracked() == attempt {
+                        tries.update(|t| t.1 += 1);
+                    }
+                },
+                std::time::Duration::from_secs(seconds.into()),
+            );
+        }
+    });
     let signup = config.signup_url.clone();
     let footer = move || (!embed.get()).then(|| view! { <SiteFooter signup_url=signup.clone()/> });
     view! {
@@ -50,7 +77,7 @@ pub fn App() -> impl IntoView {
         {move || match bundle.get() {
             None => view! { <main id="main" class="page"><Skeleton/></main>{footer.clone()} }.into_any(),
             Some(Err(error)) => view! {
-                <main id="main" class="page"><ErrorView error on_retry=retry/></main>{footer.clone()}
+                <main id="main" class="page"><ErrorView error on_retry=retry auto_retry/></main>{footer.clone()}
             }.into_any(),
             Some(Ok(catalog)) => view! { <Loaded catalog footer=footer.clone()/> }.into_any(),
         }}

@@ -27,6 +27,9 @@ pub struct Config {
     pub signup_url: Option<String>,
     /// Where vote changes are POSTed; nothing is sent anywhere when `None`.
     pub vote_endpoint: Option<String>,
+    /// Set by `<meta name="verdicts:debug-panic" content="1">`: the app panics on purpose, so
+    /// that tests can check the panic view. Never set in a real deployment.
+    pub debug_panic: bool,
 }
 
 impl Config {
@@ -43,7 +46,7 @@ impl Config {
         let http = |value: Option<String>| {
             value.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).and_then(|s| resolve(&s)).filter(|s| is_http_url(s))
         };
-        Config { bundle_url, signup_url: http(signup), vote_endpoint: http(vote) }
+        Config { bundle_url, signup_url: http(signup), vote_endpoint: http(vote), debug_panic: false }
     }
 
     /// Reads the settings from the page.
@@ -62,7 +65,9 @@ impl Config {
             Some(base) => web_sys::Url::new_with_base(url, base).ok().map(|u| u.href()),
             None => web_sys::Url::new(url).ok().map(|u| u.href()),
         };
-        Config::from_values(meta(BUNDLE_META), meta(SIGNUP_META), meta(VOTE_META), resolve)
+        let mut config = Config::from_values(meta(BUNDLE_META), meta(SIGNUP_META), meta(VOTE_META), resolve);
+        config.debug_panic = meta("verdicts:debug-panic").as_deref() == Some("1");
+        config
     }
 }
 

@@ -8,6 +8,19 @@ pub const MAX_BUNDLE_BYTES: u64 = 20 * 1024 * 1024;
 /// Seconds to wait for the bundle before giving up.
 pub const TIMEOUT_SECONDS: u32 = 10;
 
+/// Seconds before each automatic retry of a transient failure (5xx, timeout, unreachable);
+/// after the last one the visitor decides. 4xx answers and bad bundles are never retried.
+pub const AUTO_RETRY_DELAYS: [u32; 2] = [1, 3];
+
+/// The delay before automatic retry number `done + 1`, if `error` deserves one.
+pub fn auto_retry_delay(error: &LoadError, done: usize) -> Option<u32> {
+    if error.is_transient() {
+        AUTO_RETRY_DELAYS.get(done).copied()
+    } else {
+        None
+    }
+}
+
 /// What went wrong while loading the bundle.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadFailure {
@@ -93,5 +106,40 @@ impl LoadError {
             }
             _ => Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(failure: LoadFailure) -> LoadError {
+        LoadError { url: "https://x/data/bundle.json".into(), failure }
+    }
+
+    #[test]
+    fn server_errors_and_timeouts_are_retried_a_bounded_number_of_times() {
+        let busy = error(LoadFailure::Http { status: 503, status_text: "Service Unavailable".into() });
+        assert_eq!(auto_retry_delay(&busy, 0), Some(1));
+        assert_eq!(auto_retry_delay(&busy, 1), Some(3));
+        assert_eq!(auto_retry_delay(&busy, 2), None);
+        assert_eq!(auto_retry_delay(&error(LoadFailure::Timeout), 0), Some(1));
+    }
+
+    #[test]
+    fn client_errors_and_bad_bundles_are_never_retried() {
+        let missing = error(LoadFailure::Http { status: 404, status_text: "Not Found".into() });
+        assert_eq!(auto_retry_delay(&missing, 0), None);
+        let bad = error(LoadFailure::Bundle(crate::bundle::BundleError::Parse(crate::bundle::ParseError::Empty)));
+        assert_eq!(auto_retry_delay(&bad, 0), None);
+        assert_eq!(auto_retry_delay(&error(LoadFailure::TooLarge { bytes: 1 << 30 }), 0), None);
+    }
+
+    #[test]
+    fn headlines_name_what_happened() {
+        assert_eq!(error(LoadFailure::Http { status: 404, status_text: String::new() }).headline(), "The comparison data was not found (HTTP 404).");
+        assert!(error(LoadFailure::Http { status: 503, status_text: "Service Unavailable".into() }).headline().contains("HTTP 503 Service Unavailable"));
+        assert!(error(LoadFailure::Timeout).headline().contains("within 10 seconds"));
+        assert!(error(LoadFailure::TooLarge { bytes: 50_000_000 }).headline().contains("too large"));
     }
 }

@@ -198,3 +198,32 @@ fn the_shipped_json_schema_is_current() {
         "public/bundle.schema.json is stale: run `cargo run --bin verdicts-check -- --schema > public/bundle.schema.json`"
     );
 }
+
+#[test]
+fn only_http_and_https_links_are_links() {
+    use verdicts::bundle::is_http_url;
+    for ok in ["https://example.com", "http://example.com/a?b=c#d", "HTTPS://EXAMPLE.COM/x"] {
+        assert!(is_http_url(ok), "{ok}");
+    }
+    for bad in [
+        "javascript:alert(1)", "JaVaScRiPt:alert(1)", " https://example.com", "\thttps://example.com",
+        "jav\tascript:alert(1)", "java\nscript:alert(1)", "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)", "//example.com", "https:///path", "https://", "ftp://example.com",
+        "https://exa mple.com", "/relative", "",
+    ] {
+        assert!(!is_http_url(bad), "{bad:?} must not become a link");
+    }
+}
+
+#[test]
+fn parse_errors_say_what_the_document_is() {
+    assert_eq!(parse_bundle("").unwrap_err(), ParseError::Empty);
+    assert_eq!(parse_bundle("  \n ").unwrap_err(), ParseError::Empty);
+    assert_eq!(parse_bundle("<!doctype html><p>hi").unwrap_err(), ParseError::Html);
+    assert_eq!(parse_bundle(r#"{"hello": "world"}"#).unwrap_err(), ParseError::NotABundle);
+    assert!(matches!(parse_bundle(r#"{"schema_version": 1, "title": "#).unwrap_err(), ParseError::Truncated(_)));
+    assert!(matches!(parse_bundle("{nope}").unwrap_err(), ParseError::NotJson(_)));
+    assert_eq!(parse_bundle(&"[".repeat(10_000)).unwrap_err(), ParseError::NotAnObject("an array"));
+    let deep = format!("{{\"schema_version\": 1, \"title\": {}1{}}}", "{\"a\":".repeat(10_000), "}".repeat(10_000));
+    assert!(matches!(parse_bundle(&deep).unwrap_err(), ParseError::Field { .. }));
+}

@@ -20,6 +20,9 @@ pub enum ParseError {
     /// The JSON stops before it is complete.
     #[error("the bundle is cut short: {0}")]
     Truncated(String),
+    /// The document is a JSON object, but not a bundle.
+    #[error("the JSON is not a Verdicts bundle: it has no schema_version")]
+    NotABundle,
     /// The document is JSON, but not an object.
     #[error("the bundle must be a JSON object, but it is {0}")]
     NotAnObject(&'static str),
@@ -111,6 +114,9 @@ fn classify(text: &str, err: serde_path_to_error::Error<serde_json::Error>) -> P
         Category::Data => {
             if let Some(found) = claimed_version(text) {
                 return unsupported(found);
+            }
+            if path == "." && message == "missing field `schema_version`" {
+                return ParseError::NotABundle;
             }
             let path = if path == "." { "(document)".to_string() } else { path };
             ParseError::Field { path, message: friendly(&message) }

@@ -11,6 +11,8 @@ pub fn ErrorView(
     error: LoadError,
     /// Loads the bundle again.
     on_retry: Callback<()>,
+    /// Seconds until the app tries again by itself, if it will.
+    auto_retry: Memo<Option<u32>>,
 ) -> impl IntoView {
     let retrying = RwSignal::new(false);
     let problems = error.problems();
@@ -30,6 +32,9 @@ pub fn ErrorView(
                 </ul>
             })}
             <p class="error-advice">{error.advice()}</p>
+            <p class="error-auto" role="status">
+                {move || auto_retry.get().map(|s| format!("Trying again automatically in {s} second{}…", if s == 1 { "" } else { "s" }))}
+            </p>
             <button
                 type="button"
                 class="button"

@@ -58,11 +58,13 @@ test('a missing bundle names the URL and status, and Retry recovers once it is b
   await page.context().close();
 });
 
-test('a server error is retried automatically, then shown with its status', async () => {
+test('a server error is shown with its status and retried automatically', async () => {
   server.override('data/bundle.json', { status: 500, type: 'text/plain', body: 'boom' });
   const page = await newPage(browser);
   await page.goto(server.url);
   await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').innerText(), /HTTP 500[\s\S]*Trying again automatically/);
+  await page.getByText('Trying again automatically').waitFor({ state: 'detached', timeout: 15_000 });
   assert.match(await page.getByRole('alert').innerText(), /HTTP 500/);
   assert.equal(server.requests.filter((r) => r.path.endsWith('bundle.json')).length, 3, 'one try and two retries');
   await page.context().close();

@@ -1,0 +1,235 @@
+// Hardening: every bad answer and bad link gets a clear message, data never becomes markup,
+// panics show an error view, and the release build runs under a strict CSP with SRI.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { startServer, readHeadersFile } from '../../scripts/static-server.mjs';
+import { policy } from '../../scripts/headers.mjs';
+import { startCollector } from '../support/collector.mjs';
+import { launch, newPage } from '../support/browser.mjs';
+
+const INDEX = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
+const BUNDLE = JSON.parse(readFileSync(new URL('../../public/data/bundle.json', import.meta.url), 'utf8'));
+let server;
+let browser;
+let page;
+
+before(async () => {
+  server = await startServer({ root: 'dist', prefix: '/tools/compare/' });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  server.reset();
+  await page?.context().close();
+  page = await newPage(browser);
+  page.on('dialog', (d) => {
+    page.problems.push(`dialog: ${d.message()}`);
+    d.dismiss();
+  });
+});
+
+const bundleRequests = () => server.requests.filter((r) => r.path.endsWith('data/bundle.json')).length;
+async function alertText(query = '') {
+  await page.goto(server.url + query);
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 20_000 });
+  assert.equal(await alert.getByRole('button', { name: 'Retry' }).count(), 1, 'every failure offers Retry');
+  return alert.innerText();
+}
+
+const faults = [
+  ['404', { status: 404, type: 'text/plain', body: 'no' }, /not found \(HTTP 404\)/],
+  ['503', { status: 503, type: 'text/plain', body: 'busy' }, /HTTP 503/],
+  ['an HTML page', { type: 'text/html', body: '<!doctype html><title>Home</title>' }, /not JSON: the server sent a web page/],
+  ['an empty body', { body: '' }, /the bundle is empty/],
+  ['truncated JSON', { body: JSON.stringify(BUNDLE).slice(0, 500) }, /the bundle is cut short/],
+  ['JSON of the wrong shape', { body: '{"products": []}' }, /the JSON is not a Verdicts bundle/],
+  ['JSON that is not an object', { body: '[1, 2, 3]' }, /the bundle must be a JSON object, but it is an array/],
+  ['an unsupported schema_version', { body: JSON.stringify({ ...BUNDLE, schema_version: 2 }) }, /Unsupported bundle version 2/],
+  ['a 50 MB body', { body: JSON.stringify({ ...BUNDLE, padding: 'x'.repeat(50 * 1024 * 1024) }) }, /too large to load \(52 MB; the limit is 20 MB\)/],
+  ['JSON nested 10,000 levels deep', { body: '['.repeat(10_000) + ']'.repeat(10_000) }, /must be a JSON object/],
+  ['objects nested 10,000 levels deep', { body: `{"schema_version":1,"title":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}` }, /title: expected a string, found map/],
+];
+
+for (const [name, response, message] of faults) {
+  test(`the bundle URL answering ${name} gets its own clear message`, async () => {
+    server.override('data/bundle.json', response);
+    assert.match(await alertText(), message);
+    assert.match(await page.getByRole('alert').innerText(), /Bundle address: http:\/\/127\.0\.0\.1:\d+\/tools\/compare\/data\/bundle\.json/);
+    assert.deepEqual(page.problems.filter((p) => !/status of (404|503)/.test(p)), []);
+  });
+}
+
+test('5xx is retried automatically with backoff, a bounded number of times; 4xx never', async () => {
+  server.override('data/bundle.json', { status: 503 });
+  assert.match(await alertText(), /Trying again automatically in 1 second/);
+  await page.getByText('Trying again automatically').waitFor({ state: 'detached', timeout: 15_000 });
+  assert.equal(bundleRequests(), 3, 'one try and two automatic retries');
+  await page.waitForTimeout(4000);
+  assert.equal(bundleRequests(), 3, 'and no more');
+  server.reset();
+  server.override('data/bundle.json', { status: 410 });
+  await alertText();
+  await page.waitForTimeout(2500);
+  assert.equal(bundleRequests(), 1);
+  assert.doesNotMatch(await page.getByRole('alert').innerText(), /Trying again/);
+});
+
+test('a server that recovers during the automatic retries shows the comparison', async () => {
+  let calls = 0;
+  server.override('data/bundle.json', (req, res) => {
+    calls += 1;
+    res.writeHead(calls === 1 ? 502 : 200, { 'content-type': 'application/json' });
+    res.end(calls === 1 ? '' : JSON.stringify(BUNDLE));
+  });
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1, name: /Mistral 8x22B Instruct v2/ }).waitFor({ timeout: 10_000 });
+  assert.equal(calls, 2);
+});
+
+const bundleWith = (change) => {
+  const b = structuredClone(BUNDLE);
+  change(b);
+  return { body: JSON.stringify(b) };
+};
+
+test('a bundle with zero tools or one tool says what is missing', async () => {
+  for (const [tools, words] of [[[], /has 0 tools; a comparison needs at least two/], [[BUNDLE.tools[0]], /has 1 tool; a comparison needs at least two/]]) {
+    server.override('data/bundle.json', bundleWith((b) => {
+      b.tools = tools;
+      b.reviews = b.reviews.filter((r) => tools.some((t) => t.id === r.tool));
+      delete b.featured;
+    }));
+    await page.goto(server.url);
+    await page.getByRole('alert').waitFor();
+    assert.match(await page.getByRole('alert').innerText(), words);
+  }
+});
+
+test('tools and roles without reviews are said, not shown as broken sections', async () => {
+  server.override('data/bundle.json', bundleWith((b) => {
+    b.reviews = b.reviews.filter((r) => r.tool !== 'openai-o4-api' && r.role !== 'futurist');
+  }));
+  await page.goto(server.url);
+  const verdict = page.getByRole('region', { name: 'Panel verdict' });
+  await verdict.waitFor();
+  assert.match(await verdict.innerText(), /No panel reviews yet[\s\S]*has not reviewed both tools yet/);
+  const split = await page.getByRole('region', { name: 'Reviewer split' }).innerText();
+  assert.match(split, /The futurist\s+–\s*Not reviewed\s+–\s*Not reviewed\s+Not reviewed on both/);
+  await page.getByRole('button', { name: /The futurist/ }).click();
+  assert.match(await page.getByRole('region', { name: 'Reviews' }).innerText(), /have not reviewed these tools yet/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('odd query strings give a sane view and a notice, never a dead page', async () => {
+  const cases = [
+    ['?a=openai-o3-pro-api&b=openai-o3-pro-api', /can't be compared with itself/, /^OpenAI o3 Pro API\s+vs/],
+    ['?a=&b=', /“a” is empty/, /^Mistral 8x22B Instruct v2\s+vs\s+OpenAI o4/],
+    ['?a=mistral-8x24b&a=openai-o4-api', /more than once/, /^Mistral 8x24B/],
+    [`?a=${'x'.repeat(10_240)}&roles=${'y,'.repeat(1000)}`, /too long to be real/, /^Mistral 8x22B Instruct v2/],
+    ['?a=%E0%A4%A&b=%ZZ&roles=%', /There is no tool/, /^Mistral 8x22B Instruct v2/],
+  ];
+  for (const [query, notice, heading] of cases) {
+    await page.goto(server.url + query);
+    const h1 = page.getByRole('heading', { level: 1 });
+    await h1.waitFor();
+    assert.match(await h1.innerText(), heading, query.slice(0, 60));
+    assert.match(await page.locator('.notices').innerText(), notice, query.slice(0, 60));
+  }
+  assert.deepEqual(page.problems, []);
+});
+
+test('a panic shows an error view with a way forward instead of a dead page', async () => {
+  server.override('index.html', { type: 'text/html', body: INDEX.replace('<meta name="verdicts:vote-endpoint"', '<meta name="verdicts:debug-panic" content="1"><meta name="verdicts:vote-endpoint"') });
+  await page.goto(server.url);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Something went wrong/);
+  assert.equal(await alert.getByRole('link', { name: 'Reload the page' }).getAttribute('href'), server.url);
+});
+
+const NASTY = `<script>alert("x")</script><img src=x onerror=alert(1)> "double" 'single' &amp;`;
+
+test('text from the bundle renders as literal text, never as markup', async () => {
+  server.override('data/bundle.json', bundleWith((b) => {
+    b.tools[0].name = `Tool ${NASTY}`;
+    b.tools[0].tagline = NASTY;
+    b.tools[0].description = NASTY;
+    b.tools[0].pricing.notes = NASTY;
+    b.roles[0].label = `Role ${NASTY}`;
+    b.roles[0].focus = NASTY;
+    b.reviews[0].quote = NASTY;
+    b.title = NASTY;
+    b.source = NASTY;
+  }));
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Tool <script>alert\("x"\)<\/script><img src=x onerror=alert\(1\)> "double" 'single' &amp;/);
+  assert.match(await page.getByRole('article').first().innerText(), /<img src=x onerror=alert\(1\)>/);
+  assert.equal(await page.locator('#app img, #app script').count(), 0, 'no element was created from data');
+  await page.waitForTimeout(300);
+  assert.deepEqual(page.problems, [], 'no dialog opened');
+  assert.match(await page.title(), /<script>/);
+});
+
+test('links from data must be http or https, and external links are noopener noreferrer', async () => {
+  for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' https://example.com', 'jav\tascript:alert(1)', 'data:text/html,hi', 'vbscript:msgbox(1)']) {
+    server.override('data/bundle.json', bundleWith((b) => { b.tools[0].links = [{ label: 'Home', url }]; }));
+    const text = await alertText();
+    assert.match(text, /tools\[0\]\.links\[0\]\.url: .* is not an http or https link/, JSON.stringify(url));
+    assert.equal(await page.locator('a[href*="script:"], a[href^="data:"]').count(), 0);
+  }
+  server.override('data/bundle.json', bundleWith((b) => { b.tools[0].links = [{ label: 'Model card', url: 'https://example.com/card' }]; }));
+  await page.goto(server.url);
+  const link = page.getByRole('link', { name: 'Model card' });
+  await link.waitFor();
+  assert.equal(await link.getAttribute('href'), 'https://example.com/card');
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+});
+
+test('every asset of the release build carries a correct integrity attribute', () => {
+  const tags = [...INDEX.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="\.\/([^"]+)"[^>]*>/g)];
+  assert.ok(tags.length >= 4, 'css, js, wasm and icon');
+  for (const [tag, file] of tags) {
+    const integrity = tag.match(/integrity="sha384-([^"]+)"/);
+    assert.ok(integrity, `${file} has an integrity attribute`);
+    const digest = createHash('sha384').update(readFileSync(new URL(`../../dist/${file}`, import.meta.url))).digest('base64');
+    assert.equal(integrity[1], digest, `${file} matches its integrity hash`);
+  }
+});
+
+test('the release build runs under the strict CSP header with zero violations', async () => {
+  const collector = await startCollector();
+  const index = INDEX.replace('<meta name="verdicts:vote-endpoint" content="">', `<meta name="verdicts:vote-endpoint" content="${collector.url}">`);
+  const csp = policy(index);
+  assert.match(csp, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'; style-src 'self'; img-src 'self' data:; connect-src 'self' http:\/\/127\.0\.0\.1:\d+;/);
+  assert.match(readHeadersFile(new URL('../../dist/_headers', import.meta.url)).toString() && readFileSync(new URL('../../dist/_headers', import.meta.url), 'utf8'), /object-src 'none'; base-uri 'none'/);
+  const strict = await startServer({ root: 'dist', prefix: '/tools/compare/', headers: { 'content-security-policy': csp } });
+  strict.override('index.html', { type: 'text/html', body: index, headers: { 'content-security-policy': csp } });
+  try {
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(strict.url + '?a=mistral-8x24b&b=openai-o3-pro-api');
+    await page.getByRole('combobox', { name: 'First tool' }).waitFor();
+    await page.getByRole('combobox', { name: 'Second tool' }).fill('o4');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /The buyer/ }).click();
+    await page.getByRole('button', { name: 'Ship OpenAI o4 API with Structured Outputs & Native Code Execution', exact: true }).click();
+    await page.getByRole('button', { name: 'Embed' }).click();
+    await page.frameLocator('iframe.preview').getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForTimeout(1000);
+    assert.equal(collector.reports.length, 1, 'the vote endpoint is reachable under connect-src');
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await strict.close();
+    await collector.close();
+  }
+});
