@@ -120,7 +120,9 @@ pub fn parse_query(query: &str) -> ParsedQuery {
             continue;
         }
         seen.push(name.to_string());
-        if raw_value.len() > MAX_VALUE_LEN * 3 {
+        // A cheap bound before decoding: a value of MAX_VALUE_LEN characters encodes to at most
+        // 12 bytes a character (four UTF-8 bytes, each as %XX).
+        if raw_value.len() > MAX_VALUE_LEN * 12 {
             parsed.ignored.push(format!("The link's “{name}” is too long to be real and was ignored."));
             continue;
         }

@@ -114,3 +114,14 @@ proptest! {
         prop_assert_eq!(parsed.state, state);
     }
 }
+
+#[test]
+fn long_values_of_wide_characters_round_trip() {
+    // Found by fuzzing: 400 replacement characters encode to 3,600 bytes.
+    let state = ViewState { first: Some("\u{FFFD}".repeat(400)), second: Some("🚀".repeat(512)), ..Default::default() };
+    let parsed = parse_query(&to_query(&state));
+    assert_eq!(parsed.ignored, Vec::<String>::new());
+    assert_eq!(parsed.state, state);
+    let too_long = ViewState { first: Some("é".repeat(513)), ..Default::default() };
+    assert_eq!(parse_query(&to_query(&too_long)).state.first, None);
+}
