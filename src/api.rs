@@ -29,7 +29,17 @@ pub async fn load_bundle(url: String) -> Result<Arc<Catalog>, LoadError> {
     if text.len() as u64 > MAX_BUNDLE_BYTES {
         return Err(fail(LoadFailure::TooLarge { bytes: text.len() as u64 }));
     }
-    Catalog::from_text(&text).map(Arc::new).map_err(|e| fail(LoadFailure::Bundle(e)))
+    mark("verdicts:parse-start");
+    let catalog = Catalog::from_text(&text).map(Arc::new).map_err(|e| fail(LoadFailure::Bundle(e)));
+    mark("verdicts:parse-end");
+    catalog
+}
+
+/// A Performance API mark, for the benchmark (`performance.getEntriesByName`).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
 }
 
 fn classify(error: gloo_net::Error, signal: &AbortSignal) -> LoadFailure {

@@ -33,6 +33,8 @@ pub fn Comparison() -> impl IntoView {
             document.set_title(&format!("{a} vs {b} — Verdicts"));
         }
     });
+    // Runs once, after the comparison is first in the page: the benchmark's "visible" mark.
+    Effect::new(move |_| crate::api::mark("verdicts:comparison-visible"));
     let featured = pair.catalog.with_value(|c| {
         c.featured_pairs()
             .into_iter()

@@ -1,0 +1,237 @@
+// The benchmark: measures the release build the way visitors experience it and prints one table,
+// each row beside its reference measured in the same run. Run it through scripts/bench.sh, which
+// builds the release and the large test bundle first.
+//
+//   node scripts/bench.mjs [--runs N] [--lighthouse-runs N] [--json out.json]
+import { readFileSync, writeFileSync, mkdtempSync, readdirSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from './static-server.mjs';
+import { shellSizes } from './sizes.mjs';
+import { launch, newPage } from '../tests/support/browser.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const RUNS = Number(arg('runs', 30));
+const LH_RUNS = Number(arg('lighthouse-runs', 3));
+const LARGE = arg('large', 'target/bench/large.json');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const p95 = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)];
+};
+const esc = (t) => String(t).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+/** A plain static page with the default comparison's content and the app's CSS: the floor. */
+function staticFloor(dist) {
+  const bundle = JSON.parse(readFileSync(join(dist, 'data/bundle.json'), 'utf8'));
+  const css = readdirSync(dist).find((f) => /^main-.*\.css$/.test(f));
+  const [ia, ib] = bundle.featured?.default ?? [bundle.tools[0].id, bundle.tools[1].id];
+  const tools = [ia, ib].map((id) => bundle.tools.find((t) => t.id === id));
+  const review = (t, r) => bundle.reviews.find((x) => x.tool === t.id && x.role === r.id);
+  const share = (t) => {
+    const rs = bundle.reviews.filter((x) => x.tool === t.id);
+    return [rs.filter((x) => x.verdict === 'ship').length, rs.length];
+  };
+  const pct = ([s, n]) => (n ? `${Math.round((100 * s) / n)}%` : '—');
+  const card = (t) => `<section class="tool-card"><p class="tool-category">${esc(t.category)}</p><h2 class="tool-name">${esc(t.name)}</h2>
+    <p class="tool-tagline">${esc(t.tagline)}</p><dl class="tool-figures"><div class="figure"><dt>Panel ship</dt><dd><span class="figure-value">${pct(share(t))}</span><span class="figure-detail">${share(t)[0]} of ${share(t)[1]}</span></dd></div>
+    <div class="figure"><dt>Community</dt><dd><span class="figure-value">—</span><span class="figure-detail">no votes yet</span></dd></div><div class="figure"><dt>Entry</dt><dd><span class="figure-value">${esc(t.entry)}</span></dd></div></dl>
+    <p class="tool-description">${esc(t.description)}</p></section>`;
+  const groups = bundle.roles.map((r) => `<div class="review-group"><h3 class="review-group-title">${esc(r.label)}</h3><p class="review-group-focus">${esc(r.focus)}</p><div class="duo review-duo">${tools
+    .map((t) => review(t, r))
+    .filter(Boolean)
+    .map((x) => `<article class="review-card"><header class="review-head"><span class="review-role">${esc(r.label)}</span><span class="review-tool">${esc(x.tool)}</span><span class="verdict verdict--${x.verdict}">${x.verdict}</span></header><blockquote class="review-quote"><p>${esc(x.quote)}</p></blockquote></article>`)
+    .join('')}</div></div>`);
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(tools[0].name)} vs ${esc(tools[1].name)} — Verdicts</title><meta name="description" content="Static reference page.">
+<link rel="stylesheet" href="./${css}"></head><body><div id="app"><header class="site-header"><a class="brand" href="./">Verdicts</a></header>
+<main class="page"><div class="comparison"><p class="eyebrow">AI tool comparison</p><h1 class="page-title">${esc(tools[0].name)} <span class="vs">vs</span> ${esc(tools[1].name)}</h1>
+<div class="duo cards">${tools.map(card).join('')}</div><section class="block"><h2 class="block-title">Reviews</h2>${groups.join('')}</section></div></main></div></body></html>`;
+  const dir = mkdtempSync(join(tmpdir(), 'verdicts-floor-'));
+  writeFileSync(join(dir, 'index.html'), html);
+  copyFileSync(join(dist, css), join(dir, css));
+  return dir;
+}
+
+async function lighthouseScores(url, runs) {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const chrome = await chromeLauncher.launch({
+      chromePath: '/usr/bin/chromium',
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    try {
+      const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+      results.push({
+        performance: lhr.categories.performance.score * 100,
+        accessibility: lhr.categories.accessibility.score * 100,
+        bestPractices: lhr.categories['best-practices'].score * 100,
+        seo: lhr.categories.seo.score * 100,
+        fcp: lhr.audits['first-contentful-paint'].numericValue,
+        lcp: lhr.audits['largest-contentful-paint'].numericValue,
+        tbt: lhr.audits['total-blocking-time'].numericValue,
+        cls: lhr.audits['cumulative-layout-shift'].numericValue,
+      });
+    } finally {
+      await chrome.kill();
+    }
+  }
+  const keys = Object.keys(results[0]);
+  return Object.fromEntries(keys.map((k) => [k, median(results.map((r) => r[k]))]));
+}
+
+/** Time from a DOM action to the next frame painted, in the page. */
+const afterPaint = `new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))`;
+
+async function largeBundle(browser, server, text) {
+  server.override('data/bundle.json', { body: text });
+  const visible = [];
+  const parse = [];
+  const jsonParse = [];
+  for (let i = 0; i < 5; i++) {
+    const page = await newPage(browser, { viewport: { width: 1200, height: 900 } });
+    await page.goto(server.url + '?a=tool-00010&b=tool-01500');
+    await page.waitForFunction(() => performance.getEntriesByName('verdicts:comparison-visible').length > 0, null, { timeout: 30_000 });
+    const m = await page.evaluate(async () => {
+      const start = performance.getEntriesByName('verdicts:parse-start')[0].startTime;
+      const end = performance.getEntriesByName('verdicts:parse-end')[0].startTime;
+      const shown = performance.getEntriesByName('verdicts:comparison-visible')[0].startTime;
+      const body = await (await fetch('data/bundle.json')).text();
+      const t0 = performance.now();
+      JSON.parse(body);
+      return { parse: end - start, visible: shown, json: performance.now() - t0 };
+    });
+    visible.push(m.visible);
+    parse.push(m.parse);
+    jsonParse.push(m.json);
+    await page.context().close();
+  }
+
+  const page = await newPage(browser, { viewport: { width: 1200, height: 900 } });
+  await page.goto(server.url + '?a=tool-00010&b=tool-01500');
+  await page.getByRole('combobox', { name: 'First tool' }).waitFor({ timeout: 30_000 });
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: false });
+  });
+  const keystroke = [];
+  const switchPair = [];
+  const toggle = [];
+  const letters = 'fictional zanqo';
+  for (let i = 0; i < RUNS; i++) {
+    keystroke.push(
+      await page.evaluate(async ([text, paint]) => {
+        const input = document.getElementById('first-tool-input');
+        input.focus();
+        const t0 = performance.now();
+        input.value = text;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await eval(paint);
+        return performance.now() - t0;
+      }, [letters.slice(0, 1 + (i % letters.length)), afterPaint]),
+    );
+  }
+  await page.keyboard.press('Escape');
+  for (let i = 0; i < RUNS; i++) {
+    switchPair.push(
+      await page.evaluate(async ([n, paint]) => {
+        const t0 = performance.now();
+        const q = `?a=tool-${String(20 + n).padStart(5, '0')}&b=tool-${String(1200 + n).padStart(5, '0')}`;
+        history.pushState(null, '', q);
+        dispatchEvent(new PopStateEvent('popstate'));
+        await eval(paint);
+        return performance.now() - t0;
+      }, [i, afterPaint]),
+    );
+  }
+  for (let i = 0; i < RUNS; i++) {
+    toggle.push(
+      await page.evaluate(async ([n, paint]) => {
+        const buttons = [...document.querySelectorAll('.role-filter .chip')];
+        const t0 = performance.now();
+        buttons[1 + (n % (buttons.length - 1))].click();
+        await eval(paint);
+        return performance.now() - t0;
+      }, [i, afterPaint]),
+    );
+  }
+  const longest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
+  const client = await page.context().newCDPSession(page);
+  await client.send('Performance.enable');
+  const metrics = (await client.send('Performance.getMetrics')).metrics;
+  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+  await page.context().close();
+  return { visible, parse, jsonParse, keystroke, switchPair, toggle, longest, heap };
+}
+
+const main = async () => {
+  const rows = [];
+  const row = (metric, value, reference, target, met) => rows.push({ metric, value, reference, target, met });
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const ms = (n) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+
+  for (const r of shellSizes('dist')) {
+    const total = r.file === 'total';
+    row(`size ${r.file} (raw / gzip / brotli)`, `${kb(r.raw)} / ${kb(r.gzip)} / ${kb(r.brotli)}`, '', total ? '≤ 120 KB brotli' : '', total ? r.brotli <= 120 * 1024 : null);
+  }
+
+  const app = await startServer({ root: 'dist', prefix: '/tools/compare/' });
+  const floorDir = staticFloor('dist');
+  const floor = await startServer({ root: floorDir, prefix: '/tools/compare/' });
+  try {
+    const a = await lighthouseScores(app.url, LH_RUNS);
+    const f = await lighthouseScores(floor.url, LH_RUNS);
+    row('Lighthouse performance', a.performance, f.performance, '≥ 95', a.performance >= 95);
+    row('Lighthouse accessibility', a.accessibility, f.accessibility, '100', a.accessibility >= 100);
+    row('Lighthouse best practices', a.bestPractices, f.bestPractices, '100', a.bestPractices >= 100);
+    row('Lighthouse SEO', a.seo, f.seo, '≥ 90', a.seo >= 90);
+    row('FCP (mobile, median)', ms(a.fcp), ms(f.fcp), '', null);
+    row('LCP (mobile, median)', ms(a.lcp), `${ms(f.lcp)} (×${(a.lcp / f.lcp).toFixed(2)})`, '≤ 1.5 × floor', a.lcp <= 1.5 * f.lcp);
+    row('TBT', ms(a.tbt), ms(f.tbt), '', null);
+    row('CLS', a.cls.toFixed(3), f.cls.toFixed(3), '≤ 0.02', a.cls <= 0.02);
+
+    const browser = await launch();
+    try {
+      const text = readFileSync(LARGE, 'utf8');
+      const l = await largeBundle(browser, app, text);
+      row('large bundle: bytes (2,000 tools × 8 roles)', kb(text.length), '', '', null);
+      row('large bundle: comparison visible after navigation', ms(median(l.visible)), '', '≤ 1500 ms', median(l.visible) <= 1500);
+      row('large bundle: parse + validate + index', ms(median(l.parse)), `JSON.parse ${ms(median(l.jsonParse))} (×${(median(l.parse) / median(l.jsonParse)).toFixed(2)})`, '≤ 2 × JSON.parse', median(l.parse) <= 2 * median(l.jsonParse));
+      for (const [name, xs] of [['keystroke in a picker → list painted', l.keystroke], ['switch the pair → painted', l.switchPair], ['toggle a role filter → painted', l.toggle]]) {
+        row(`${name} (median / p95, ${xs.length} runs)`, `${ms(median(xs))} / ${ms(p95(xs))}`, '', '≤ 16 / ≤ 50 ms', median(xs) <= 16 && p95(xs) <= 50);
+      }
+      row('longest main-thread task after first render', ms(l.longest), '', '≤ 200 ms', l.longest <= 200);
+      row('JS heap used', kb(l.heap), '', '', null);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await app.close();
+    await floor.close();
+  }
+
+  const width = (k) => Math.max(k.length, ...rows.map((r) => String(r[k.toLowerCase()] ?? '').length));
+  const cols = ['Metric', 'Value', 'Reference', 'Target'];
+  const w = cols.map(width);
+  const line = (cells) => '| ' + cells.map((c, i) => String(c).padEnd(w[i])).join(' | ') + ' |';
+  console.log(`Verdicts benchmark, ${new Date().toISOString().slice(0, 10)}, ${process.platform} ${process.arch}, Chromium headless, Node ${process.version}`);
+  console.log(line([...cols, 'Met']));
+  console.log('|' + [...w, 3].map((n) => '-'.repeat(n + 2)).join('|') + '|');
+  for (const r of rows) console.log(line([r.metric, r.value, r.reference, r.target, r.met === null ? '' : r.met ? 'yes' : 'NO']).replace(/ \|$/, '') + ' |');
+  const out = arg('json', null);
+  if (out) writeFileSync(out, JSON.stringify(rows, null, 2));
+};
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
