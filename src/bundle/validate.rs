@@ -84,9 +84,11 @@ impl Report {
     fn warning(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.0.push(Problem { severity: Severity::Warning, path: path.into(), message: message.into() });
     }
-    fn required_text(&mut self, path: String, value: &str, what: &str) {
+    /// `path` is only built when there is a problem: validation runs over every review of
+    /// large bundles, and formatting paths eagerly would cost more than the checks.
+    fn required_text(&mut self, path: impl FnOnce() -> String, value: &str, what: &str) {
         if value.trim().is_empty() {
-            self.error(path, format!("{what} must not be empty"));
+            self.error(path(), format!("{what} must not be empty"));
         }
     }
     fn link(&mut self, path: String, url: &str) {
@@ -115,7 +117,7 @@ impl Report {
 /// Every problem of a parsed bundle, errors and warnings, in document order.
 pub fn validate(bundle: &Bundle) -> Vec<Problem> {
     let mut r = Report(Vec::new());
-    r.required_text("title".into(), &bundle.title, "the title");
+    r.required_text(|| "title".into(), &bundle.title, "the title");
     if let Some(id) = bundle.id.as_deref().filter(|id| !is_slug(id)) {
         r.error("id", format!("{id:?} is not a slug (lowercase letters, digits, '-', '_' or '.')"));
     }
@@ -128,7 +130,7 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
 
     let roles = r.ids("roles", bundle.roles.iter().map(|x| x.id.as_str()));
     for (i, role) in bundle.roles.iter().enumerate() {
-        r.required_text(format!("roles[{i}].label"), &role.label, "a role's label");
+        r.required_text(|| format!("roles[{i}].label"), &role.label, "a role's label");
     }
     if bundle.roles.is_empty() {
         r.warning("roles", "there are no reviewer roles, so no reviews can be shown");
@@ -137,11 +139,13 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
     let tools = r.ids("tools", bundle.tools.iter().map(|x| x.id.as_str()));
     for (i, tool) in bundle.tools.iter().enumerate() {
         let at = |field: &str| format!("tools[{i}].{field}");
-        r.required_text(at("name"), &tool.name, "a tool's name");
-        r.required_text(at("category"), &tool.category, "a tool's category");
+        r.required_text(|| at("name"), &tool.name, "a tool's name");
+        r.required_text(|| at("category"), &tool.category, "a tool's category");
         for (j, link) in tool.links.iter().enumerate() {
-            r.required_text(at(&format!("links[{j}].label")), &link.label, "a link's label");
-            r.link(at(&format!("links[{j}].url")), &link.url);
+            r.required_text(|| at(&format!("links[{j}].label")), &link.label, "a link's label");
+            if !is_http_url(&link.url) {
+                r.link(at(&format!("links[{j}].url")), &link.url);
+            }
         }
         for (j, price) in tool.pricing.prices.iter().enumerate() {
             if !price.amount.is_finite() || price.amount < 0.0 {
@@ -151,7 +155,7 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
             if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
                 r.error(at(&format!("pricing.prices[{j}].currency")), format!("{currency:?} is not a three-letter currency code such as \"USD\""));
             }
-            r.required_text(at(&format!("pricing.prices[{j}].unit")), &price.unit, "a price's unit");
+            r.required_text(|| at(&format!("pricing.prices[{j}].unit")), &price.unit, "a price's unit");
         }
         for (field, count) in [("ship", tool.community.ship), ("skip", tool.community.skip)] {
             if count < 0 {
@@ -172,7 +176,7 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
         if !roles.contains_key(review.role.as_str()) {
             r.error(at("role"), format!("no role has the id {:?}", review.role));
         }
-        r.required_text(at("quote"), &review.quote, "a review's quote");
+        r.required_text(|| at("quote"), &review.quote, "a review's quote");
         let key = (review.tool.as_str(), review.role.as_str());
         if let Some(first) = reviewed.get(&key) {
             r.error(
