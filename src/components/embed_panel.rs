@@ -41,7 +41,8 @@ pub fn EmbedPanel() -> impl IntoView {
     let nav = expect_context::<Navigation>();
     let open = RwSignal::new(false);
     let theme = RwSignal::new(nav.parsed().get_untracked().state.theme);
-    let copied = RwSignal::new(None::<bool>);
+    // What was last copied and whether it worked; the note shows only while the code is unchanged.
+    let copied = RwSignal::new(None::<(String, bool)>);
     let base = page_base();
     let state = Memo::new(move |_| {
         let mut s = pair.shared_state();
@@ -61,10 +62,6 @@ pub fn EmbedPanel() -> impl IntoView {
         move || state.with(|s| iframe_fallback(&base, s, &title()))
     };
     let preview = move || state.with(|s| embed_url(&base, s));
-    Effect::new(move |_| {
-        code.track();
-        copied.set(None);
-    });
     let set_theme = move |ev: leptos::ev::Event| {
         theme.set(match event_target_value(&ev).as_str() {
             "light" => Theme::Light,
@@ -100,11 +97,14 @@ pub fn EmbedPanel() -> impl IntoView {
                         class="button"
                         on:click=move |_| {
                             let text = code.get_untracked();
-                            leptos::task::spawn_local(async move { copied.set(Some(copy_text(text).await)) });
+                            leptos::task::spawn_local(async move {
+                                let ok = copy_text(text.clone()).await;
+                                copied.set(Some((text, ok)));
+                            });
                         }
                     >"Copy"</button>
                     <span role="status" class="copy-status">
-                        {move || match copied.get() {
+                        {move || match copied.with(|c| c.as_ref().filter(|(text, _)| *text == code.get()).map(|(_, ok)| *ok)) {
                             Some(true) => "Copied to the clipboard.",
                             Some(false) => "Copying was blocked: the code is selected, press Ctrl+C (⌘C on a Mac).",
                             None => "",
