@@ -4,9 +4,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Trunk must use the tools installed by setup.sh, never download its own.
-if trunk tools show 2>/dev/null | grep -q "Installed Version: None"; then
-  echo "A pinned tool is missing; run scripts/setup.sh." >&2
-  exit 1
-fi
+tools=$(trunk tools show 2>/dev/null)
+for tool in wasm-bindgen wasm-opt; do
+  pinned=$(awk -v k="${tool/-/_}" '$1 == k { gsub(/"/, "", $3); print $3 }' Trunk.toml)
+  installed=$(printf '%s\n' "$tools" | awk -v t="$tool" '$0 == t { getline; sub(/.*Installed Version: */, ""); print; exit }')
+  if [ "$installed" != "$pinned" ]; then
+    echo "Trunk would download $tool: $pinned is pinned, ${installed:-none} is installed. Run scripts/setup.sh." >&2
+    exit 1
+  fi
+done
 trunk build --release "$@"
 node scripts/headers.mjs dist

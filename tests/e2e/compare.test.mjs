@@ -234,3 +234,23 @@ test('axe-core finds no WCAG 2 A/AA violations: loaded, filtered, empty filter, 
     await p.context().close();
   }
 });
+
+test('the footer names the bundle, and the newsletter call to action follows the deployer setting', async () => {
+  await open();
+  const footer = page.getByRole('contentinfo');
+  const text = await footer.innerText();
+  assert.match(text, /Weekly AI Tool Verdicts/);
+  assert.match(text, /Updated 2026-11-21/);
+  assert.match(text, /each ship or skip verdict is read from the reviewer's own words/);
+  assert.equal(await page.getByRole('link', { name: 'Get the next comparison in your inbox' }).count(), 0, 'hidden when no signup URL is set');
+  assert.equal(await page.getByRole('banner').getByRole('link', { name: /Verdicts/ }).count(), 1, 'the header names the product');
+
+  const { readFileSync } = await import('node:fs');
+  const index = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8')
+    .replace('<meta name="verdicts:signup" content="">', '<meta name="verdicts:signup" content="https://news.example/join?list=verdicts">');
+  server.override('index.html', { type: 'text/html', body: index });
+  await open();
+  const cta = page.getByRole('link', { name: 'Get the next comparison in your inbox' });
+  assert.equal(await cta.getAttribute('href'), 'https://news.example/join?list=verdicts');
+  assert.deepEqual(await axeViolations(page), [], 'with the call to action');
+});
