@@ -14,4 +14,6 @@ for tool in wasm-bindgen wasm-opt; do
   fi
 done
 trunk build --release "$@"
+# The default comparison, rendered into index.html for the first paint.
+cargo run --quiet --locked --bin verdicts-prerender -- dist
 node scripts/headers.mjs dist

@@ -43,6 +43,7 @@ export function readHeadersFile(path) {
  */
 export async function startServer({ root = 'dist', prefix = '/tools/compare/', host = '127.0.0.1', port = 0, headers: extraHeaders } = {}) {
   const rootDir = resolve(root);
+  let headers = extraHeaders ?? {};
   const overrides = new Map();
   const requests = [];
   const hanging = new Set();
@@ -84,7 +85,7 @@ export async function startServer({ root = 'dist', prefix = '/tools/compare/', h
         // Like a CDN: lets the embed run in a sandboxed iframe (opaque origin), whose module
         // script, wasm and bundle requests are cross-origin.
         'access-control-allow-origin': '*',
-        ...(extraHeaders ?? {}),
+        ...headers,
       });
       res.end(body);
     } catch {
@@ -100,6 +101,7 @@ export async function startServer({ root = 'dist', prefix = '/tools/compare/', h
     requests,
     override: (path, response) => overrides.set(path, response),
     clear: () => overrides.clear(),
+    setHeaders: (h) => (headers = h),
     reset: () => {
       overrides.clear();
       requests.length = 0;

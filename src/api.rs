@@ -5,6 +5,7 @@ use std::sync::Arc;
 use gloo_net::http::Request;
 use web_sys::{AbortSignal, RequestCache};
 
+use crate::browser::mark;
 use crate::bundle::Catalog;
 use crate::load_error::{LoadError, LoadFailure, MAX_BUNDLE_BYTES, TIMEOUT_SECONDS};
 
@@ -35,12 +36,6 @@ pub async fn load_bundle(url: String) -> Result<Arc<Catalog>, LoadError> {
     catalog
 }
 
-/// A Performance API mark, for the benchmark (`performance.getEntriesByName`).
-pub fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark(name);
-    }
-}
 
 fn classify(error: gloo_net::Error, signal: &AbortSignal) -> LoadFailure {
     if signal.aborted() {

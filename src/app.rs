@@ -70,6 +70,12 @@ pub fn App() -> impl IntoView {
             );
         }
     });
+    // The live page replaces the static one as soon as there is something to show.
+    Effect::new(move |_| {
+        if bundle.with(|b| b.is_some()) {
+            crate::take_over_page();
+        }
+    });
     let signup = config.signup_url.clone();
     let footer = move || (!embed.get()).then(|| view! { <SiteFooter signup_url=signup.clone()/> });
     view! {

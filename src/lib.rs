@@ -13,37 +13,59 @@ pub mod votes;
 mod api;
 #[cfg(target_arch = "wasm32")]
 mod app;
-#[cfg(target_arch = "wasm32")]
-mod components;
+pub mod browser;
+pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod fatal;
 #[cfg(target_arch = "wasm32")]
 mod frame;
-#[cfg(target_arch = "wasm32")]
-mod navigation;
-#[cfg(target_arch = "wasm32")]
-mod pair;
-#[cfg(target_arch = "wasm32")]
-mod vote_store;
+pub mod navigation;
+pub mod pair;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
+pub mod vote_store;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
 
-/// Installs the panic hook and mounts [`App`] into `#app` (or the body), replacing the
-/// static skeleton that `index.html` shows until the app runs.
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// The live page, rendered off-screen until the bundle has loaded (see [`take_over_page`]).
+    static LIVE: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Installs the panic hook and mounts [`App`] off-screen. Until the bundle has loaded, the page
+/// keeps what `index.html` shows: the default comparison rendered at build time, or the loading
+/// skeleton for a link to another view. Then [`take_over_page`] swaps the live page in, in one
+/// step, so nothing flashes or jumps.
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
     fatal::install_panic_hook();
-    let host = web_sys::window()
+    let live = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|d| d.create_element("div").ok())
         .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-    match host {
-        Some(host) => {
-            host.set_text_content(None);
-            leptos::mount::mount_to(host, App).forget();
+    match live {
+        Some(live) => {
+            live.set_class_name("live");
+            LIVE.with(|slot| *slot.borrow_mut() = Some(live.clone().into()));
+            leptos::mount::mount_to(live, App).forget();
         }
         None => leptos::mount::mount_to_body(App),
+    }
+}
+
+/// Replaces the page's static content with the live page, once (later calls do nothing).
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn take_over_page() {
+    let Some(live) = LIVE.with(|slot| slot.borrow_mut().take()) else { return };
+    match web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) {
+        Some(host) => host.replace_children_with_node_1(&live),
+        None => {
+            if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+                let _ = body.append_child(&live);
+            }
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
+use crate::browser::location_search;
 use crate::view_state::{parse_query, to_query, ParsedQuery, ViewState};
 
 /// How a state change is recorded in the history.
@@ -22,17 +23,14 @@ pub struct Navigation {
     parsed: Memo<ParsedQuery>,
 }
 
-fn current_search() -> String {
-    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
-}
-
 impl Navigation {
     /// Reads the current query string and follows Back and Forward.
     pub fn install() -> Navigation {
-        let query = RwSignal::new(current_search());
+        let query = RwSignal::new(location_search());
         let parsed = Memo::new(move |_| parse_query(&query.get()));
+        #[cfg(target_arch = "wasm32")]
         if let Some(window) = web_sys::window() {
-            let on_pop = Closure::<dyn Fn()>::new(move || query.set(current_search()));
+            let on_pop = Closure::<dyn Fn()>::new(move || query.set(location_search()));
             let _ = window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
             // The listener lives as long as the page: the app is the page.
             on_pop.forget();

@@ -36,10 +36,7 @@ pub struct VoteStore {
     reported: StoredValue<BTreeMap<String, (Option<Verdict>, u32)>>,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    // Throws in sandboxed frames and when cookies are blocked: then there is no storage.
-    web_sys::window()?.local_storage().ok().flatten()
-}
+use crate::browser::local_storage as storage;
 
 impl VoteStore {
     /// Reads the stored votes of this bundle, dropping anything malformed or unknown.
@@ -48,7 +45,12 @@ impl VoteStore {
         let store = storage();
         let text = store.as_ref().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
         let read = read_stored(text.as_deref(), &bundle, |id| catalog.tool_index(id).is_some());
-        let keeping = if store.is_some() { Keeping::Remembered } else { Keeping::ThisVisitOnly };
+        // Rendered at build time there is no storage yet, and no reason to expect none.
+        let keeping = if store.is_some() || cfg!(not(target_arch = "wasm32")) {
+            Keeping::Remembered
+        } else {
+            Keeping::ThisVisitOnly
+        };
         let reported = read.votes.iter().map(|(t, v)| (t.clone(), (Some(*v), 0))).collect();
         VoteStore {
             votes: RwSignal::new(read.votes),

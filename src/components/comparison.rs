@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::community_vote::CommunityVote;
-use crate::components::embed_panel::{page_base, EmbedPanel};
+use crate::browser::page_base;
+use crate::components::embed_panel::EmbedPanel;
 use crate::embed_code::full_page_url;
 use crate::navigation::Navigation;
 use crate::components::notices::Notices;
@@ -34,7 +35,7 @@ pub fn Comparison() -> impl IntoView {
         }
     });
     // Runs once, after the comparison is first in the page: the benchmark's "visible" mark.
-    Effect::new(move |_| crate::api::mark("verdicts:comparison-visible"));
+    Effect::new(move |_| crate::browser::mark("verdicts:comparison-visible"));
     let featured = pair.catalog.with_value(|c| {
         c.featured_pairs()
             .into_iter()

@@ -4,20 +4,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::browser::page_base;
 use crate::embed_code::{embed_url, iframe_fallback, snippet};
 use crate::navigation::Navigation;
 use crate::pair::{Pair, Side};
 use crate::view_state::Theme;
-
-/// The page's URL without its query: where the embed view and the loader live.
-pub fn page_base() -> String {
-    web_sys::window()
-        .and_then(|w| {
-            let l = w.location();
-            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
-        })
-        .unwrap_or_default()
-}
 
 async fn copy_text(text: String) -> bool {
     let Some(window) = web_sys::window() else { return false };

@@ -34,9 +34,8 @@ pub fn PanelVerdict() -> impl IntoView {
                         <p class="figure-detail">
                             {if s.total == 0 { "No panel reviews yet".to_string() } else { format!("{} reviewers say ship", s.of_text()) }}
                         </p>
-                        <div class="bar" aria-hidden="true">
-                            <span class="bar-fill" style:width=format!("{}%", pct.unwrap_or(0))></span>
-                        </div>
+                        // No inline style: the strict CSP (style-src 'self') forbids it.
+                        <progress class="bar" max="100" value=pct.unwrap_or(0) aria-hidden="true"></progress>
                     </div>
                 }
             };

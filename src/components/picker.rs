@@ -118,6 +118,7 @@ pub fn ToolPicker(
                     aria-activedescendant=move || {
                         open.get().then(|| shown.with(|s| s.get(active.get()).map(|t| option_id(*t)))).flatten()
                     }
+                    value=selected_name
                     prop:value=move || typed.get().unwrap_or_else(selected_name)
                     on:input=move |ev| {
                         typed.set(Some(event_target_value(&ev)));

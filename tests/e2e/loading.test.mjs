@@ -35,10 +35,56 @@ test('the page loads the default comparison from a sub-path with no console erro
   await page.context().close();
 });
 
-test('the static page shows a loading skeleton before the app runs', async () => {
+test('the static page is the default comparison rendered at build time, with a skeleton for other links', async () => {
   const html = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
+  assert.match(html, /<div id="app" data-prerendered>/);
+  assert.match(html, /<title>Mistral 8x22B Instruct v2 vs OpenAI o4 API with Structured Outputs &amp; Native Code Execution — Verdicts<\/title>/);
   assert.match(html, /class="comparison skeleton" aria-busy="true"/);
   assert.match(html, /<noscript>/);
+
+  // Without scripts (a crawler, a link preview) the comparison is there as plain HTML.
+  const plain = await newPage(browser, { javaScriptEnabled: false });
+  await plain.goto(server.url);
+  assert.match(await plain.getByRole('heading', { level: 1 }).innerText(), /Mistral 8x22B Instruct v2\s+vs\s+OpenAI o4 API/);
+  assert.equal(await plain.getByRole('article').count(), 8);
+  assert.match(await plain.getByRole('region', { name: 'Pricing' }).innerText(), /Free\s+Paid/);
+  await plain.context().close();
+
+  // A link to another pair shows the skeleton, not the default pair, until the app runs
+  // (here it never does: its wasm is held back).
+  const deep = await newPage(browser, { waitForApp: false });
+  await deep.route('**/*.wasm', () => {});
+  await deep.goto(server.url + '?a=mistral-8x24b&b=openai-o3-pro-api', { waitUntil: 'domcontentloaded' });
+  assert.equal(await deep.getByRole('heading', { level: 1 }).count(), 0);
+  assert.equal(await deep.getByRole('status').filter({ hasText: 'Loading the comparison…' }).count(), 1);
+  await deep.context().close();
+});
+
+test('the app takes the page over without a layout shift or a flash', async () => {
+  let release;
+  const held = new Promise((r) => (release = r));
+  const body = readFileSync(new URL('../../dist/data/bundle.json', import.meta.url));
+  server.override('data/bundle.json', async (req, res) => {
+    await held;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(body);
+  });
+  const page = await newPage(browser);
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__shift += e.value))).observe({ type: 'layout-shift', buffered: true });
+  });
+  const loading = page.goto(server.url);
+  await page.waitForFunction(() => document.querySelector('#app > .prerendered'));
+  const before = await page.getByRole('heading', { level: 1 }).boundingBox();
+  release();
+  await loading;
+  assert.equal(await page.locator('#app > .prerendered').count(), 0, 'the live page replaced the static one');
+  const after = await page.getByRole('heading', { level: 1 }).boundingBox();
+  assert.deepEqual(after, before, 'the heading did not move');
+  assert.ok((await page.evaluate(() => window.__shift)) <= 0.02, 'cumulative layout shift stays under 0.02');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
 
 test('a missing bundle names the URL and status, and Retry recovers once it is back', async () => {

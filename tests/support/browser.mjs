@@ -15,10 +15,17 @@ export async function launch() {
   });
 }
 
+/** Resolves once the app has replaced the static page (build-time comparison or skeleton) with
+ * the live one, or at once on a page that is not the app. */
+export const appIsLive = (page) =>
+  page.waitForFunction(() => !document.querySelector('#app > .prerendered, #app > .static-skeleton'), null, { timeout: 30_000 });
+
 /**
- * A fresh page with console errors and page errors collected into `page.problems`.
+ * A fresh page with console errors and page errors collected into `page.problems`. Its `goto`
+ * and `reload` wait until the app has taken the page over, as a visitor would before acting
+ * (unless `waitForApp: false`, or scripts are off).
  */
-export async function newPage(browser, { viewport = { width: 1200, height: 900 }, ...options } = {}) {
+export async function newPage(browser, { viewport = { width: 1200, height: 900 }, waitForApp = true, ...options } = {}) {
   const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   page.problems = [];
@@ -26,6 +33,15 @@ export async function newPage(browser, { viewport = { width: 1200, height: 900 }
     if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => page.problems.push(`pageerror: ${err.message}`));
+  // Without scripts the static page is all there is.
+  for (const name of options.javaScriptEnabled === false || !waitForApp ? [] : ['goto', 'reload']) {
+    const original = page[name].bind(page);
+    page[name] = async (...args) => {
+      const response = await original(...args);
+      await appIsLive(page);
+      return response;
+    };
+  }
   return page;
 }
 
