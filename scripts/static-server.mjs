@@ -7,6 +7,24 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { readFileSync, existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt']);
+const compressed = new Map();
+
+/** The body as a host or CDN would send it: brotli or gzip when the client accepts it. */
+function encode(path, body, accept) {
+  if (!COMPRESSIBLE.has(extname(path)) || body.length < 1024) return [body, null];
+  const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  if (!encoding) return [body, null];
+  const key = `${encoding}:${path}:${body.length}`;
+  if (!compressed.has(key)) {
+    compressed.set(key, encoding === 'br'
+      ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+      : gzipSync(body, { level: 9 }));
+  }
+  return [compressed.get(key), encoding];
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -78,9 +96,10 @@ export async function startServer({ root = 'dist', prefix = '/tools/compare/', h
     try {
       const info = await stat(file);
       const path = info.isDirectory() ? join(file, 'index.html') : file;
-      const body = await readFile(path);
+      const [body, encoding] = encode(path, await readFile(path), req.headers['accept-encoding'] ?? '');
       res.writeHead(200, {
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        ...(encoding ? { 'content-encoding': encoding, vary: 'accept-encoding' } : {}),
         'cache-control': 'no-cache',
         // Like a CDN: lets the embed run in a sandboxed iframe (opaque origin), whose module
         // script, wasm and bundle requests are cross-origin.
