@@ -5,6 +5,7 @@ pub mod bundle;
 pub mod config;
 pub mod embed_code;
 pub mod load_error;
+pub mod percent;
 pub mod search;
 pub mod view_state;
 pub mod votes;
