@@ -40,6 +40,35 @@ pub fn render(catalog: Arc<Catalog>, signup_url: Option<String>) -> Option<(Stri
     })
 }
 
+/// Starts the wasm download after the first frame is painted instead of with the page, keeping
+/// its integrity check: Trunk's `<link rel="preload" … integrity>` for the wasm is dropped and
+/// the loader fetches the file with the same `integrity`. The rendered comparison then paints
+/// without competing with 200 KB of wasm for the connection.
+pub fn defer_wasm(index: &str) -> Result<String, String> {
+    let tag_start = index.find("<link rel=\"preload\" href=\"").ok_or("no wasm preload link in index.html")?;
+    let tag_end = index[tag_start..].find('>').ok_or("unterminated preload link")? + tag_start + 1;
+    let tag = &index[tag_start..tag_end];
+    let attr = |name: &str| -> Result<&str, String> {
+        let key = format!("{name}=\"");
+        let start = tag.find(&key).ok_or(format!("the wasm preload has no {name}"))? + key.len();
+        let end = tag[start..].find('"').ok_or("unterminated attribute")? + start;
+        Ok(&tag[start..end])
+    };
+    let (href, integrity) = (attr("href")?, attr("integrity")?);
+    if !href.ends_with(".wasm") {
+        return Err(format!("the preload link is not the wasm: {href}"));
+    }
+    let call = format!("init({{ module_or_path: '{href}' }})");
+    if !index.contains(&call) {
+        return Err(format!("the loader does not call {call}"));
+    }
+    let deferred = format!(
+        "(await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))), \
+         init({{ module_or_path: fetch('{href}', {{ integrity: '{integrity}' }}) }}))"
+    );
+    Ok(format!("{}{}", &index[..tag_start], &index[tag_end..]).replacen(&call, &deferred, 1))
+}
+
 /// Reads a `<meta name="…" content="…">` value from `index.html`.
 pub fn meta_content(index: &str, name: &str) -> Option<String> {
     let tag = format!("<meta name=\"{name}\" content=\"");

@@ -19,7 +19,7 @@ fn main() -> ExitCode {
     use std::path::Path;
     use std::sync::Arc;
     use verdicts::bundle::Catalog;
-    use verdicts::prerender::{inject, meta_content, render};
+    use verdicts::prerender::{defer_wasm, inject, meta_content, render};
 
     let dist = std::env::args().nth(1).unwrap_or_else(|| "dist".into());
     let dist = Path::new(&dist);
@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         })?;
         let signup = meta_content(&index, verdicts::config::SIGNUP_META).filter(|u| verdicts::bundle::is_http_url(u));
         let (html, title) = render(Arc::new(catalog), signup).ok_or("the bundle has fewer than two tools")?;
-        let page = inject(&index, &html, &title)?;
+        let page = defer_wasm(&inject(&index, &html, &title)?)?;
         std::fs::write(dist.join("index.html"), &page).map_err(|e| e.to_string())?;
         Ok(format!("{}: {title} ({} bytes of HTML)", dist.join("index.html").display(), html.len()))
     };
