@@ -1,10 +1,9 @@
 //! A loaded bundle with the indexes built once at load, so every later look-up is cheap.
 
-use std::collections::HashMap;
-
 use super::model::{Bundle, Review, Role, Tool};
 use super::parse::{parse_bundle, ParseError};
-use super::validate::{has_errors, validate, Problem, Severity};
+use super::fast_hash::FxHashMap;
+use super::validate::{check, has_errors, Problem, Severity};
 use crate::search::fold;
 
 /// Why a bundle could not be used.
@@ -38,7 +37,7 @@ pub struct Catalog {
     pub bundle: Bundle,
     /// The warnings found while validating.
     pub warnings: Vec<Problem>,
-    tool_by_id: HashMap<String, usize>,
+    tool_by_id: FxHashMap<String, usize>,
     /// `review_grid[tool * roles + role]`: the index of that review.
     review_grid: Vec<Option<u32>>,
     /// The folded name, vendor and category of each tool, for the pickers.
@@ -61,21 +60,15 @@ impl Catalog {
 
     /// Validates and indexes a parsed bundle.
     pub fn new(bundle: Bundle) -> Result<Catalog, BundleError> {
-        let problems = validate(&bundle);
-        if has_errors(&problems) {
-            return Err(BundleError::Invalid(problems));
+        let checked = check(&bundle);
+        if has_errors(&checked.problems) {
+            return Err(BundleError::Invalid(checked.problems));
         }
-        let tool_by_id: HashMap<String, usize> =
-            bundle.tools.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
-        let role_by_id: HashMap<&str, usize> =
-            bundle.roles.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
-        let roles = bundle.roles.len();
-        let mut review_grid = vec![None; bundle.tools.len() * roles];
-        for (i, review) in bundle.reviews.iter().enumerate() {
-            if let (Some(t), Some(r)) = (tool_by_id.get(&review.tool), role_by_id.get(review.role.as_str())) {
-                review_grid[t * roles + r] = Some(i as u32);
-            }
+        let mut tool_by_id = FxHashMap::with_capacity_and_hasher(bundle.tools.len(), Default::default());
+        for (i, tool) in bundle.tools.iter().enumerate() {
+            tool_by_id.insert(tool.id.clone(), i);
         }
+        let review_grid = checked.review_grid;
         let search_keys = bundle
             .tools
             .iter()
@@ -84,7 +77,7 @@ impl Catalog {
                 other: fold(&format!("{} {} {}", t.vendor.as_deref().unwrap_or(""), t.category, t.id)),
             })
             .collect();
-        let warnings = problems.into_iter().filter(|p| p.severity == Severity::Warning).collect();
+        let warnings = checked.problems.into_iter().filter(|p| p.severity == Severity::Warning).collect();
         Ok(Catalog { bundle, warnings, tool_by_id, review_grid, search_keys })
     }
 

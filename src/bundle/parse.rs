@@ -62,22 +62,35 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, ParseError> {
     if let Some(kind) = kind {
         return Err(ParseError::NotAnObject(kind));
     }
-    let mut de = serde_json::Deserializer::from_str(trimmed);
-    let bundle: Bundle = match serde_path_to_error::deserialize(&mut de) {
+    // Most bundles are fine: read them at full speed, and only when that fails read again
+    // while tracking the path, to say where.
+    let bundle: Bundle = match serde_json::from_str(trimmed) {
         Ok(bundle) => bundle,
-        Err(err) => return Err(classify(trimmed, err)),
+        Err(_) => return Err(explain(trimmed)),
     };
-    if let Err(err) = de.end() {
-        return Err(ParseError::NotJson(format!(
-            "unexpected text after the bundle at line {} column {}",
-            err.line(),
-            err.column()
-        )));
-    }
     if bundle.schema_version != SUPPORTED_SCHEMA_VERSION {
         return Err(unsupported(bundle.schema_version.to_string()));
     }
     Ok(bundle)
+}
+
+/// Reads text that failed to parse again, tracking the JSON path, and says what is wrong.
+fn explain(text: &str) -> ParseError {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let err = match serde_path_to_error::deserialize::<_, Bundle>(&mut de) {
+        Ok(_) => match de.end() {
+            Ok(()) => return ParseError::NotJson("the bundle could not be read".into()),
+            Err(err) => {
+                return ParseError::NotJson(format!(
+                    "unexpected text after the bundle at line {} column {}",
+                    err.line(),
+                    err.column()
+                ))
+            }
+        },
+        Err(err) => err,
+    };
+    classify(text, err)
 }
 
 fn unsupported(found: String) -> ParseError {

@@ -1,8 +1,8 @@
 //! The checks a bundle must pass after it parses, each problem reported with its JSON path.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use super::fast_hash::FxHashMap;
 use super::model::Bundle;
 
 /// How serious a problem is: errors refuse the bundle, warnings are shown and let it load.
@@ -97,15 +97,14 @@ impl Report {
         }
     }
     /// Checks a list of ids for format and duplicates; returns the index of each id.
-    fn ids<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
-        let mut seen = HashMap::new();
+    fn ids<'a>(&mut self, list: &str, ids: impl ExactSizeIterator<Item = &'a str>) -> FxHashMap<&'a str, usize> {
+        let mut seen = FxHashMap::with_capacity_and_hasher(ids.len(), Default::default());
         for (i, id) in ids.enumerate() {
-            let path = format!("{list}[{i}].id");
             if !is_slug(id) {
-                self.error(path.clone(), format!("{id:?} is not a slug (lowercase letters, digits, '-', '_' or '.')"));
+                self.error(format!("{list}[{i}].id"), format!("{id:?} is not a slug (lowercase letters, digits, '-', '_' or '.')"));
             }
             if let Some(first) = seen.get(id) {
-                self.error(path, format!("duplicate id {id:?} (also {list}[{first}])"));
+                self.error(format!("{list}[{i}].id"), format!("duplicate id {id:?} (also {list}[{first}])"));
             } else {
                 seen.insert(id, i);
             }
@@ -116,6 +115,18 @@ impl Report {
 
 /// Every problem of a parsed bundle, errors and warnings, in document order.
 pub fn validate(bundle: &Bundle) -> Vec<Problem> {
+    check(bundle).problems
+}
+
+/// What validation found, and the review grid it built on the way.
+pub(crate) struct Checked {
+    pub problems: Vec<Problem>,
+    /// `review_grid[tool * roles + role]`: the index of that review (the first, if repeated).
+    pub review_grid: Vec<Option<u32>>,
+}
+
+/// Validates a bundle in one pass over its reviews, looking tools and roles up by index.
+pub(crate) fn check(bundle: &Bundle) -> Checked {
     let mut r = Report(Vec::new());
     r.required_text(|| "title".into(), &bundle.title, "the title");
     if let Some(id) = bundle.id.as_deref().filter(|id| !is_slug(id)) {
@@ -167,24 +178,30 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
         r.warning("tools", format!("a comparison needs two tools; this bundle has {}", bundle.tools.len()));
     }
 
-    let mut reviewed: HashMap<(&str, &str), usize> = HashMap::new();
+    let role_count = bundle.roles.len();
+    let mut review_grid: Vec<Option<u32>> = vec![None; bundle.tools.len() * role_count];
+    let mut tool_reviewed = vec![false; bundle.tools.len()];
+    let mut role_reviewed = vec![false; role_count];
     for (i, review) in bundle.reviews.iter().enumerate() {
         let at = |field: &str| format!("reviews[{i}].{field}");
-        if !tools.contains_key(review.tool.as_str()) {
+        let tool = tools.get(review.tool.as_str()).copied();
+        let role = roles.get(review.role.as_str()).copied();
+        if tool.is_none() {
             r.error(at("tool"), format!("no tool has the id {:?}", review.tool));
         }
-        if !roles.contains_key(review.role.as_str()) {
+        if role.is_none() {
             r.error(at("role"), format!("no role has the id {:?}", review.role));
         }
         r.required_text(|| at("quote"), &review.quote, "a review's quote");
-        let key = (review.tool.as_str(), review.role.as_str());
-        if let Some(first) = reviewed.get(&key) {
-            r.error(
+        let (Some(tool), Some(role)) = (tool, role) else { continue };
+        tool_reviewed[tool] = true;
+        role_reviewed[role] = true;
+        match &mut review_grid[tool * role_count + role] {
+            Some(first) => r.error(
                 format!("reviews[{i}]"),
                 format!("{:?} is reviewed twice by the role {:?} (also reviews[{first}])", review.tool, review.role),
-            );
-        } else {
-            reviewed.insert(key, i);
+            ),
+            cell => *cell = Some(i as u32),
         }
     }
 
@@ -207,19 +224,19 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
         }
     }
 
-    let reviewed_tools: HashSet<&str> = bundle.reviews.iter().map(|x| x.tool.as_str()).collect();
+    // A tool or role counts as reviewed by its id, so a repeated id (already an error) shares
+    // the first one's reviews.
     for (i, tool) in bundle.tools.iter().enumerate() {
-        if !reviewed_tools.contains(tool.id.as_str()) {
+        if !tools.get(tool.id.as_str()).is_some_and(|&t| tool_reviewed[t]) {
             r.warning(format!("tools[{i}]"), format!("{:?} has no reviews yet", tool.id));
         }
     }
-    let reviewed_roles: HashSet<&str> = bundle.reviews.iter().map(|x| x.role.as_str()).collect();
     for (i, role) in bundle.roles.iter().enumerate() {
-        if !reviewed_roles.contains(role.id.as_str()) {
+        if !roles.get(role.id.as_str()).is_some_and(|&k| role_reviewed[k]) {
             r.warning(format!("roles[{i}]"), format!("the role {:?} has no reviews", role.id));
         }
     }
-    r.0
+    Checked { problems: r.0, review_grid }
 }
 
 /// Whether any problem is an error.
