@@ -2,6 +2,7 @@
 
 mod catalog;
 mod fast_hash;
+mod json_path;
 pub mod figures;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;

@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use thiserror::Error;
 
+use super::json_path;
 use super::model::{Bundle, SUPPORTED_SCHEMA_VERSION};
 
 /// Why bundle text could not be read as a bundle.
@@ -62,35 +63,16 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, ParseError> {
     if let Some(kind) = kind {
         return Err(ParseError::NotAnObject(kind));
     }
-    // Most bundles are fine: read them at full speed, and only when that fails read again
-    // while tracking the path, to say where.
+    // Read at full speed with no path tracking; on an error, the path is found by reading the
+    // text up to where serde_json stopped.
     let bundle: Bundle = match serde_json::from_str(trimmed) {
         Ok(bundle) => bundle,
-        Err(_) => return Err(explain(trimmed)),
+        Err(err) => return Err(classify(trimmed, err)),
     };
     if bundle.schema_version != SUPPORTED_SCHEMA_VERSION {
         return Err(unsupported(bundle.schema_version.to_string()));
     }
     Ok(bundle)
-}
-
-/// Reads text that failed to parse again, tracking the JSON path, and says what is wrong.
-fn explain(text: &str) -> ParseError {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let err = match serde_path_to_error::deserialize::<_, Bundle>(&mut de) {
-        Ok(_) => match de.end() {
-            Ok(()) => return ParseError::NotJson("the bundle could not be read".into()),
-            Err(err) => {
-                return ParseError::NotJson(format!(
-                    "unexpected text after the bundle at line {} column {}",
-                    err.line(),
-                    err.column()
-                ))
-            }
-        },
-        Err(err) => err,
-    };
-    classify(text, err)
 }
 
 fn unsupported(found: String) -> ParseError {
@@ -113,21 +95,23 @@ fn claimed_version(text: &str) -> Option<String> {
     }
 }
 
-fn classify(text: &str, err: serde_path_to_error::Error<serde_json::Error>) -> ParseError {
-    let path = err.path().to_string();
-    let inner = err.into_inner();
+fn classify(text: &str, inner: serde_json::Error) -> ParseError {
     let position = format!("line {} column {}", inner.line(), inner.column());
     let message = strip_position(&inner.to_string());
     use serde_json::error::Category;
     match inner.classify() {
         Category::Eof => ParseError::Truncated(format!("it ends at {position}")),
         Category::Syntax if message.contains("recursion limit") => ParseError::TooDeep,
+        Category::Syntax if message == "trailing characters" => {
+            ParseError::NotJson(format!("unexpected text after the bundle at {position}"))
+        }
         Category::Syntax => ParseError::NotJson(format!("{message} at {position}")),
         Category::Io => ParseError::NotJson(message),
         Category::Data => {
             if let Some(found) = claimed_version(text) {
                 return unsupported(found);
             }
+            let path = json_path::path_at(text, json_path::offset_of(text, inner.line(), inner.column()));
             if path == "." && message == "missing field `schema_version`" {
                 return ParseError::NotABundle;
             }
