@@ -87,6 +87,26 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Cut, insert or overwrite a few characters anywhere in the text: reading never panics,
+    /// and any field error still names the reference's path.
+    #[test]
+    fn damaged_text_never_panics_and_keeps_paths(at in any::<prop::sample::Index>(), cut in 0usize..6, insert in "[\\\\\"{}\\[\\],:0-9a-zé ]{0,5}") {
+        let text = serde_json::to_string_pretty(&seed_value()).expect("serializes");
+        let mut start = at.index(text.len());
+        while !text.is_char_boundary(start) { start -= 1; }
+        let mut end = (start + cut).min(text.len());
+        while !text.is_char_boundary(end) { end += 1; }
+        let damaged = format!("{}{}{}", &text[..start], insert, &text[end..]);
+        if let Err(ParseError::Field { path, message }) = parse_bundle(&damaged) {
+            let (want_path, want_message) = reference(&damaged).expect("the reference also fails");
+            prop_assert_eq!(&path, &want_path, "{} / {}", message, want_message);
+        }
+    }
+}
+
 #[test]
 fn paths_of_the_fixture_errors() {
     let cases = [
