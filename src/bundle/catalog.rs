@@ -55,10 +55,12 @@ impl Catalog {
     /// Parses, validates and indexes bundle text.
     pub fn from_text(text: &str) -> Result<Catalog, BundleError> {
         let bundle = parse_bundle(text).map_err(BundleError::Parse)?;
+        crate::browser::mark("verdicts:parsed");
         Catalog::new(bundle)
     }
 
     /// Validates and indexes a parsed bundle.
+    #[inline(never)]
     pub fn new(bundle: Bundle) -> Result<Catalog, BundleError> {
         let checked = check(&bundle);
         if has_errors(&checked.problems) {

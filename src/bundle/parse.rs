@@ -44,6 +44,7 @@ pub enum ParseError {
 /// let err = verdicts::bundle::parse_bundle(r#"{"schema_version": 1, "title": 5}"#).unwrap_err();
 /// assert_eq!(err.to_string(), "title: expected a string, found integer `5`");
 /// ```
+#[inline(never)]
 pub fn parse_bundle(text: &str) -> Result<Bundle, ParseError> {
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     if trimmed.is_empty() {

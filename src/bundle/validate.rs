@@ -126,6 +126,7 @@ pub(crate) struct Checked {
 }
 
 /// Validates a bundle in one pass over its reviews, looking tools and roles up by index.
+#[inline(never)]
 pub(crate) fn check(bundle: &Bundle) -> Checked {
     let mut r = Report(Vec::new());
     r.required_text(|| "title".into(), &bundle.title, "the title");
