@@ -5,12 +5,13 @@ import { createRequire } from 'node:module';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-export async function launch() {
+export async function launch({ extraArgs = [] } = {}) {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
