@@ -15,20 +15,32 @@ const LATIN_EXT_A: &str = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii\0\
 /// ```
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let code = c as u32;
-        let table = match code {
-            0x300..=0x36f => continue,
-            0xe0..=0xff => LATIN1.chars().nth((code - 0xe0) as usize),
-            0x100..=0x17f => LATIN_EXT_A.chars().nth((code - 0x100) as usize),
-            _ => None,
-        };
-        match table {
-            Some(base) if base != '\0' => out.push(base),
-            _ => out.push(c),
+    fold_into(text, &mut out);
+    out
+}
+
+/// Appends `text`, folded as by [`fold`], to `out`. ASCII, most of any name, takes a short path.
+pub fn fold_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for c in c.to_lowercase() {
+            let code = c as u32;
+            // The tables are ASCII, so a byte index is a character index.
+            let base = match code {
+                0x300..=0x36f => continue,
+                0xe0..=0xff => LATIN1.as_bytes().get((code - 0xe0) as usize),
+                0x100..=0x17f => LATIN_EXT_A.as_bytes().get((code - 0x100) as usize),
+                _ => None,
+            };
+            match base {
+                Some(&b) if b != 0 => out.push(char::from(b)),
+                _ => out.push(c),
+            }
         }
     }
-    out
 }
 
 /// How well a tool matches: lower is better.

@@ -39,3 +39,28 @@ fn a_large_bundle_ranks_exact_names_first() {
     let hits = rank(&c, &target.to_uppercase());
     assert_eq!(c.tools()[hits[0]].name, target);
 }
+
+/// The straightforward folding, character by character, that `fold` must agree with.
+fn reference_fold(text: &str) -> String {
+    const LATIN1: &str = "aaaaaa\0ceeeeiiii\0nooooo\0ouuuuy\0y";
+    const LATIN_EXT_A: &str = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii\0\0jjkkkllllllllllnnnnnnnnnoooooo\0\0rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let code = c as u32;
+        let base = match code {
+            0x300..=0x36f => continue,
+            0xe0..=0xff => LATIN1.chars().nth((code - 0xe0) as usize),
+            0x100..=0x17f => LATIN_EXT_A.chars().nth((code - 0x100) as usize),
+            _ => None,
+        };
+        out.push(base.filter(|b| *b != '\0').unwrap_or(c));
+    }
+    out
+}
+
+proptest::proptest! {
+    #[test]
+    fn folding_agrees_with_the_character_by_character_reference(text in "(\\PC|[À-ſ]|\u{301}){0,24}") {
+        proptest::prop_assert_eq!(fold(&text), reference_fold(&text));
+    }
+}

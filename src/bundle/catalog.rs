@@ -4,7 +4,7 @@ use super::model::{Bundle, Review, Role, Tool};
 use super::parse::{parse_bundle, ParseError};
 use super::fast_hash::FxHashMap;
 use super::validate::{check, has_errors, Problem, Severity};
-use crate::search::fold;
+use crate::search::{fold, fold_into};
 
 /// Why a bundle could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,9 +74,12 @@ impl Catalog {
         let search_keys = bundle
             .tools
             .iter()
-            .map(|t| SearchKey {
-                name: fold(&t.name),
-                other: fold(&format!("{} {} {}", t.vendor.as_deref().unwrap_or(""), t.category, t.id)),
+            .map(|t| {
+                let mut other = String::with_capacity(t.category.len() + t.id.len() + 24);
+                for part in [t.vendor.as_deref().unwrap_or(""), " ", &t.category, " ", &t.id] {
+                    fold_into(part, &mut other);
+                }
+                SearchKey { name: fold(&t.name), other }
             })
             .collect();
         let warnings = checked.problems.into_iter().filter(|p| p.severity == Severity::Warning).collect();
