@@ -24,6 +24,8 @@ pub mod navigation;
 pub mod pair;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+#[cfg(target_arch = "wasm32")]
+mod takeover;
 pub mod vote_store;
 
 #[cfg(target_arch = "wasm32")]
@@ -60,14 +62,7 @@ pub fn mount() {
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn take_over_page() {
     let Some(live) = LIVE.with(|slot| slot.borrow_mut().take()) else { return };
-    match web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) {
-        Some(host) => host.replace_children_with_node_1(&live),
-        None => {
-            if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
-                let _ = body.append_child(&live);
-            }
-        }
-    }
+    takeover::replace_static_page(&live);
 }
 
 /// Natively there is no page to mount into.

@@ -87,6 +87,37 @@ test('the app takes the page over without a layout shift or a flash', async () =
   await page.context().close();
 });
 
+test('text typed into a picker before the app takes over is kept, with the focus and the matches', async () => {
+  let release;
+  const held = new Promise((r) => (release = r));
+  const body = readFileSync(new URL('../../dist/data/bundle.json', import.meta.url));
+  server.override('data/bundle.json', async (req, res) => {
+    await held;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(body);
+  });
+  const page = await newPage(browser);
+  const loading = page.goto(server.url);
+  await page.waitForFunction(() => document.querySelector('#app > .prerendered'));
+  const staticPicker = page.getByRole('combobox', { name: 'Second tool' });
+  await staticPicker.click();
+  await staticPicker.fill('');
+  await page.keyboard.type('o3');
+  assert.equal(await page.locator('#app > .prerendered').count(), 1, 'typed into the static page');
+  release();
+  await loading;
+  assert.equal(await page.locator('#app > .prerendered').count(), 0, 'the live page replaced the static one');
+  const picker = page.getByRole('combobox', { name: 'Second tool' });
+  assert.equal(await picker.inputValue(), 'o3', 'the typed text is still there');
+  assert.ok(await picker.evaluate((el) => el === document.activeElement), 'and still has the focus');
+  const option = page.getByRole('option', { name: /OpenAI o3 Pro API/ });
+  await option.waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: /vs\s+OpenAI o3 Pro API/ }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a missing bundle names the URL and status, and Retry recovers once it is back', async () => {
   server.override('data/bundle.json', { status: 404, type: 'text/plain', body: 'nope' });
   const page = await newPage(browser);
