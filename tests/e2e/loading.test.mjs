@@ -118,6 +118,35 @@ test('text typed into a picker before the app takes over is kept, with the focus
   await page.context().close();
 });
 
+test('buttons pressed before the app takes over are pressed again, once each, in order', async () => {
+  let release;
+  const held = new Promise((r) => (release = r));
+  const body = readFileSync(new URL('../../dist/data/bundle.json', import.meta.url));
+  server.override('data/bundle.json', async (req, res) => {
+    await held;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(body);
+  });
+  const page = await newPage(browser);
+  const loading = page.goto(server.url);
+  await page.waitForFunction(() => document.querySelector('#app > .prerendered'));
+  const community = () => page.getByRole('region', { name: 'Community vote' });
+  const ship = () => community().getByRole('button', { name: 'Ship Mistral 8x22B Instruct v2', exact: true });
+  // Nothing answers yet, so the visitor presses Ship twice, then swaps the tools.
+  await ship().click();
+  await ship().click();
+  await page.getByRole('button', { name: 'Swap tools' }).click();
+  assert.equal(await page.locator('#app > .prerendered').count(), 1, 'pressed on the static page');
+  release();
+  await loading;
+  await page.getByRole('heading', { level: 1, name: /^OpenAI o4 API.*vs\s+Mistral 8x22B Instruct v2$/s }).waitFor();
+  assert.equal(await ship().getAttribute('aria-pressed'), 'true', 'the vote counts once, not twice (which would undo it)');
+  assert.match(await community().innerText(), /Your vote: Ship/);
+  assert.match(page.url(), /[?&]a=openai-o4/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a missing bundle names the URL and status, and Retry recovers once it is back', async () => {
   server.override('data/bundle.json', { status: 404, type: 'text/plain', body: 'nope' });
   const page = await newPage(browser);
