@@ -19,6 +19,29 @@ after(async () => {
 });
 beforeEach(() => server.reset());
 
+/** Opens the page with the bundle held back, so the static page stays up; `takeOver()` lets
+ * the bundle through and resolves once the live page has replaced the static one. */
+async function openStaticPage({ before = async () => {} } = {}) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  const body = readFileSync(new URL('../../dist/data/bundle.json', import.meta.url));
+  server.override('data/bundle.json', async (req, res) => {
+    await held;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(body);
+  });
+  const page = await newPage(browser);
+  await before(page);
+  const loading = page.goto(server.url);
+  await page.waitForFunction(() => document.querySelector('#app > .prerendered'));
+  const takeOver = async () => {
+    release();
+    await loading;
+    assert.equal(await page.locator('#app > .prerendered').count(), 0, 'the live page replaced the static one');
+  };
+  return { page, takeOver };
+}
+
 test('the page loads the default comparison from a sub-path with no console errors', async () => {
   const page = await newPage(browser);
   await page.goto(server.url);
@@ -61,25 +84,14 @@ test('the static page is the default comparison rendered at build time, with a s
 });
 
 test('the app takes the page over without a layout shift or a flash', async () => {
-  let release;
-  const held = new Promise((r) => (release = r));
-  const body = readFileSync(new URL('../../dist/data/bundle.json', import.meta.url));
-  server.override('data/bundle.json', async (req, res) => {
-    await held;
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(body);
+  const { page, takeOver } = await openStaticPage({
+    before: (page) => page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__shift += e.value))).observe({ type: 'layout-shift', buffered: true });
+    }),
   });
-  const page = await newPage(browser);
-  await page.addInitScript(() => {
-    window.__shift = 0;
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__shift += e.value))).observe({ type: 'layout-shift', buffered: true });
-  });
-  const loading = page.goto(server.url);
-  await page.waitForFunction(() => document.querySelector('#app > .prerendered'));
   const before = await page.getByRole('heading', { level: 1 }).boundingBox();
-  release();
-  await loading;
-  assert.equal(await page.locator('#app > .prerendered').count(), 0, 'the live page replaced the static one');
+  await takeOver();
   const after = await page.getByRole('heading', { level: 1 }).boundingBox();
   assert.deepEqual(after, before, 'the heading did not move');
   assert.ok((await page.evaluate(() => window.__shift)) <= 0.02, 'cumulative layout shift stays under 0.02');
@@ -88,25 +100,13 @@ test('the app takes the page over without a layout shift or a flash', async () =
 });
 
 test('text typed into a picker before the app takes over is kept, with the focus and the matches', async () => {
-  let release;
-  const held = new Promise((r) => (release = r));
-  const body = readFileSync(new URL('../../dist/data/bundle.json', import.meta.url));
-  server.override('data/bundle.json', async (req, res) => {
-    await held;
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(body);
-  });
-  const page = await newPage(browser);
-  const loading = page.goto(server.url);
-  await page.waitForFunction(() => document.querySelector('#app > .prerendered'));
+  const { page, takeOver } = await openStaticPage();
   const staticPicker = page.getByRole('combobox', { name: 'Second tool' });
   await staticPicker.click();
   await staticPicker.fill('');
   await page.keyboard.type('o3');
   assert.equal(await page.locator('#app > .prerendered').count(), 1, 'typed into the static page');
-  release();
-  await loading;
-  assert.equal(await page.locator('#app > .prerendered').count(), 0, 'the live page replaced the static one');
+  await takeOver();
   const picker = page.getByRole('combobox', { name: 'Second tool' });
   assert.equal(await picker.inputValue(), 'o3', 'the typed text is still there');
   assert.ok(await picker.evaluate((el) => el === document.activeElement), 'and still has the focus');
@@ -119,17 +119,7 @@ test('text typed into a picker before the app takes over is kept, with the focus
 });
 
 test('buttons pressed before the app takes over are pressed again, once each, in order', async () => {
-  let release;
-  const held = new Promise((r) => (release = r));
-  const body = readFileSync(new URL('../../dist/data/bundle.json', import.meta.url));
-  server.override('data/bundle.json', async (req, res) => {
-    await held;
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(body);
-  });
-  const page = await newPage(browser);
-  const loading = page.goto(server.url);
-  await page.waitForFunction(() => document.querySelector('#app > .prerendered'));
+  const { page, takeOver } = await openStaticPage();
   const community = () => page.getByRole('region', { name: 'Community vote' });
   const ship = () => community().getByRole('button', { name: 'Ship Mistral 8x22B Instruct v2', exact: true });
   // Nothing answers yet, so the visitor presses Ship twice, then swaps the tools.
@@ -137,8 +127,7 @@ test('buttons pressed before the app takes over are pressed again, once each, in
   await ship().click();
   await page.getByRole('button', { name: 'Swap tools' }).click();
   assert.equal(await page.locator('#app > .prerendered').count(), 1, 'pressed on the static page');
-  release();
-  await loading;
+  await takeOver();
   await page.getByRole('heading', { level: 1, name: /^OpenAI o4 API.*vs\s+Mistral 8x22B Instruct v2$/s }).waitFor();
   assert.equal(await ship().getAttribute('aria-pressed'), 'true', 'the vote counts once, not twice (which would undo it)');
   assert.match(await community().innerText(), /Your vote: Ship/);
