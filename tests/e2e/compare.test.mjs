@@ -1,22 +1,15 @@
 // Comparing two tools: pickers, swap, the sections' figures, the role filter, the URL as the
 // state, phones, and accessibility, the way a visitor uses them.
-import { test, before, after, beforeEach } from 'node:test';
+import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../../scripts/static-server.mjs';
-import { launch, newPage, axeViolations } from '../support/browser.mjs';
+import { appSuite } from '../support/suite.mjs';
+import { newPage, axeViolations } from '../support/browser.mjs';
 
 let server;
 let browser;
 let page;
 
-before(async () => {
-  server = await startServer({ root: 'dist', prefix: '/tools/compare/' });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+appSuite((s) => ({ server, browser } = s));
 beforeEach(async () => {
   server.reset();
   await page?.context().close();

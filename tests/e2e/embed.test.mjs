@@ -1,25 +1,23 @@
 // Embedding on a partner site of another origin: the loader, the height protocol, forged and
 // malformed messages, the attribution link, the snippet from the Embed panel, and sandboxing.
-import { test, before, after, beforeEach } from 'node:test';
+import { test, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../../scripts/static-server.mjs';
-import { launch, newPage, axeViolations } from '../support/browser.mjs';
+import { appSuite } from '../support/suite.mjs';
+import { newPage, axeViolations } from '../support/browser.mjs';
 
 let app;
 let partner;
 let browser;
 let page;
 
-before(async () => {
-  app = await startServer({ root: 'dist', prefix: '/tools/compare/' });
+appSuite(async (s) => {
+  ({ server: app, browser } = s);
   partner = await startServer({ root: 'tests/fixtures', prefix: '/' });
   assert.notEqual(new URL(app.url).origin, new URL(partner.url).origin);
-  browser = await launch();
 });
 after(async () => {
-  await browser?.close();
   await partner?.close();
-  await app?.close();
 });
 beforeEach(async () => {
   partner.reset();

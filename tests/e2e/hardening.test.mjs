@@ -1,13 +1,14 @@
 // Hardening: every bad answer and bad link gets a clear message, data never becomes markup,
 // panics show an error view, and the release build runs under a strict CSP with SRI.
-import { test, before, after, beforeEach } from 'node:test';
+import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { startServer, readHeadersFile } from '../../scripts/static-server.mjs';
 import { policy } from '../../scripts/headers.mjs';
 import { startCollector } from '../support/collector.mjs';
-import { launch, newPage } from '../support/browser.mjs';
+import { appSuite } from '../support/suite.mjs';
+import { newPage } from '../support/browser.mjs';
 
 const INDEX = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
 const BUNDLE = JSON.parse(readFileSync(new URL('../../public/data/bundle.json', import.meta.url), 'utf8'));
@@ -15,14 +16,7 @@ let server;
 let browser;
 let page;
 
-before(async () => {
-  server = await startServer({ root: 'dist', prefix: '/tools/compare/' });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+appSuite((s) => ({ server, browser } = s));
 beforeEach(async () => {
   server.reset();
   await page?.context().close();

@@ -1,22 +1,15 @@
 // Loading the bundle: the default comparison, and every failure shown with a way forward.
-import { test, before, after, beforeEach } from 'node:test';
+import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer } from '../../scripts/static-server.mjs';
-import { launch, newPage } from '../support/browser.mjs';
+import { appSuite } from '../support/suite.mjs';
+import { newPage } from '../support/browser.mjs';
 
 const BUNDLE = readFileSync(new URL('../../public/data/bundle.json', import.meta.url), 'utf8');
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer({ root: 'dist', prefix: '/tools/compare/' });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+appSuite((s) => ({ server, browser } = s));
 beforeEach(() => server.reset());
 
 /** Opens the page with the bundle held back, so the static page stays up; `takeOver()` lets

@@ -2,9 +2,9 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer } from '../../scripts/static-server.mjs';
 import { startCollector } from '../support/collector.mjs';
-import { launch, newPage } from '../support/browser.mjs';
+import { appSuite } from '../support/suite.mjs';
+import { newPage } from '../support/browser.mjs';
 
 const INDEX = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
 const BUNDLE = JSON.parse(readFileSync(new URL('../../public/data/bundle.json', import.meta.url), 'utf8'));
@@ -14,15 +14,12 @@ let collector;
 let browser;
 let page;
 
+appSuite((s) => ({ server, browser } = s));
 before(async () => {
-  server = await startServer({ root: 'dist', prefix: '/tools/compare/' });
   collector = await startCollector();
-  browser = await launch();
 });
 after(async () => {
-  await browser?.close();
   await collector?.close();
-  await server?.close();
 });
 beforeEach(async () => {
   server.reset();
