@@ -3,7 +3,7 @@
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { appSuite } from '../support/suite.mjs';
-import { newPage, axeViolations } from '../support/browser.mjs';
+import { newPage, axeViolations, readText } from '../support/browser.mjs';
 
 let server;
 let browser;
@@ -118,7 +118,7 @@ test('each section shows the seed figures for Mistral 8x24B vs OpenAI o3 Pro', a
   const cards = region('Reviews').getByRole('article');
   assert.equal(await cards.count(), 8);
   const skip = region('Reviews').getByRole('article', { name: 'The buyer on OpenAI o3 Pro API: Skip' });
-  assert.match(await skip.innerText(), /Skip[\s\S]*The specific thing that would flip this to a ship/);
+  assert.match(await readText(skip), /Skip[\s\S]*The specific thing that would flip this to a ship/);
 });
 
 test('the role filter: one role, two roles, none left, with counts and the URL', async () => {

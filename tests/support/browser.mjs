@@ -59,3 +59,11 @@ export async function axeViolations(page) {
   );
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
 }
+
+/** The text of an element the way a person reads it: scrolled to first, because parts of the
+ * page far below the fold are laid out (and so have rendered text) only as they come near. */
+export async function readText(locator) {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return locator.innerText();
+}
