@@ -1,8 +1,8 @@
 // Comparing two tools: pickers, swap, the sections' figures, the role filter, the URL as the
 // state, phones, and accessibility, the way a visitor uses them.
-import { test, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appSuite } from '../support/suite.mjs';
+import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 import { newPage, axeViolations, readText } from '../support/browser.mjs';
 
 let server;
@@ -10,11 +10,7 @@ let browser;
 let page;
 
 appSuite((s) => ({ server, browser } = s));
-beforeEach(async () => {
-  server.reset();
-  await page?.context().close();
-  page = await newPage(browser);
-});
+freshPageEachTest(() => ({ server, browser }), (p) => (page = p));
 
 async function open(query = '', p = page) {
   await p.goto(server.url + query);

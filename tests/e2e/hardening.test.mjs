@@ -1,13 +1,13 @@
 // Hardening: every bad answer and bad link gets a clear message, data never becomes markup,
 // panics show an error view, and the release build runs under a strict CSP with SRI.
-import { test, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { startServer, readHeadersFile } from '../../scripts/static-server.mjs';
 import { policy } from '../../scripts/headers.mjs';
 import { startCollector } from '../support/collector.mjs';
-import { appSuite } from '../support/suite.mjs';
+import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 import { newPage, readText } from '../support/browser.mjs';
 
 const INDEX = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
@@ -17,10 +17,8 @@ let browser;
 let page;
 
 appSuite((s) => ({ server, browser } = s));
-beforeEach(async () => {
-  server.reset();
-  await page?.context().close();
-  page = await newPage(browser);
+freshPageEachTest(() => ({ server, browser }), (p) => {
+  page = p;
   page.on('dialog', (d) => {
     page.problems.push(`dialog: ${d.message()}`);
     d.dismiss();

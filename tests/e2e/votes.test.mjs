@@ -1,9 +1,9 @@
 // The community vote: voting, honest figures, kept on the device, and the optional endpoint.
-import { test, before, after, beforeEach } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startCollector } from '../support/collector.mjs';
-import { appSuite } from '../support/suite.mjs';
+import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 import { newPage } from '../support/browser.mjs';
 
 const INDEX = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
@@ -21,12 +21,10 @@ before(async () => {
 after(async () => {
   await collector?.close();
 });
-beforeEach(async () => {
-  server.reset();
+freshPageEachTest(() => ({ server, browser }), (p) => {
   collector.reports.length = 0;
   collector.fail(false);
-  await page?.context().close();
-  page = await newPage(browser);
+  page = p;
 });
 
 const withEndpoint = (url) => INDEX.replace('<meta name="verdicts:vote-endpoint" content="">', `<meta name="verdicts:vote-endpoint" content="${url}">`);
