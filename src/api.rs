@@ -36,7 +36,6 @@ pub async fn load_bundle(url: String) -> Result<Arc<Catalog>, LoadError> {
     catalog
 }
 
-
 fn classify(error: gloo_net::Error, signal: &AbortSignal) -> LoadFailure {
     if signal.aborted() {
         return LoadFailure::Timeout;

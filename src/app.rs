@@ -6,13 +6,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::api::load_bundle;
-use crate::load_error::auto_retry_delay;
 use crate::bundle::Catalog;
 use crate::components::comparison::Comparison;
 use crate::components::error_view::ErrorView;
 use crate::components::site_chrome::{SiteFooter, SiteHeader};
 use crate::components::skeleton::Skeleton;
 use crate::config::Config;
+use crate::load_error::auto_retry_delay;
 use crate::navigation::Navigation;
 use crate::pair::Pair;
 use crate::view_state::Theme;
@@ -38,7 +38,8 @@ pub fn App() -> impl IntoView {
                 Theme::Auto => root.remove_attribute("data-theme"),
                 other => root.set_attribute("data-theme", other.as_str()),
             };
-            let _ = if embed.get() { root.set_attribute("data-embed", "") } else { root.remove_attribute("data-embed") };
+            let _ =
+                if embed.get() { root.set_attribute("data-embed", "") } else { root.remove_attribute("data-embed") };
         }
     });
     if embed.get_untracked() {

@@ -44,7 +44,11 @@ impl Config {
         let relative = bundle.unwrap_or_else(|| DEFAULT_BUNDLE_URL.to_string());
         let bundle_url = resolve(&relative).unwrap_or(relative);
         let http = |value: Option<String>| {
-            value.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).and_then(|s| resolve(&s)).filter(|s| is_http_url(s))
+            value
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .and_then(|s| resolve(&s))
+                .filter(|s| is_http_url(s))
         };
         Config { bundle_url, signup_url: http(signup), vote_endpoint: http(vote), debug_panic: false }
     }
@@ -89,8 +93,16 @@ mod tests {
     #[test]
     fn empty_or_unsafe_signup_urls_hide_the_call_to_action() {
         assert_eq!(Config::from_values(None, Some("  ".into()), None, resolve).signup_url, None);
-        assert_eq!(Config::from_values(None, Some("javascript:alert(1)".into()), Some("data:x".into()), resolve).signup_url, None);
-        let c = Config::from_values(Some("https://cdn.example/b.json".into()), Some("https://news.example/join".into()), Some("votes".into()), resolve);
+        assert_eq!(
+            Config::from_values(None, Some("javascript:alert(1)".into()), Some("data:x".into()), resolve).signup_url,
+            None
+        );
+        let c = Config::from_values(
+            Some("https://cdn.example/b.json".into()),
+            Some("https://news.example/join".into()),
+            Some("votes".into()),
+            resolve,
+        );
         assert_eq!(c.bundle_url, "https://cdn.example/b.json");
         assert_eq!(c.signup_url.as_deref(), Some("https://news.example/join"));
         assert_eq!(c.vote_endpoint.as_deref(), Some("https://host.example/tools/votes"));

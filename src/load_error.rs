@@ -137,8 +137,13 @@ mod tests {
 
     #[test]
     fn headlines_name_what_happened() {
-        assert_eq!(error(LoadFailure::Http { status: 404, status_text: String::new() }).headline(), "The comparison data was not found (HTTP 404).");
-        assert!(error(LoadFailure::Http { status: 503, status_text: "Service Unavailable".into() }).headline().contains("HTTP 503 Service Unavailable"));
+        assert_eq!(
+            error(LoadFailure::Http { status: 404, status_text: String::new() }).headline(),
+            "The comparison data was not found (HTTP 404)."
+        );
+        assert!(error(LoadFailure::Http { status: 503, status_text: "Service Unavailable".into() })
+            .headline()
+            .contains("HTTP 503 Service Unavailable"));
         assert!(error(LoadFailure::Timeout).headline().contains("within 10 seconds"));
         assert!(error(LoadFailure::TooLarge { bytes: 50_000_000 }).headline().contains("too large"));
     }

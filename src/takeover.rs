@@ -57,7 +57,8 @@ fn what_the_visitor_did(document: &Document, host: &Element) -> Vec<Carried> {
 
 fn carry_over(document: &Document, carried: Vec<Carried>) {
     for field in carried {
-        let Some(input) = document.get_element_by_id(&field.id).and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) else {
+        let Some(input) = document.get_element_by_id(&field.id).and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        else {
             continue;
         };
         if let Some(text) = field.typed {

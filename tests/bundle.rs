@@ -31,7 +31,9 @@ fn every_invalid_fixture_fails_with_its_expected_paths_and_messages() {
         let problems = err.problems();
         for (path, message) in wants {
             assert!(
-                problems.iter().any(|p| p.severity == Severity::Error && &p.path == path && p.message.contains(message.as_str())),
+                problems
+                    .iter()
+                    .any(|p| p.severity == Severity::Error && &p.path == path && p.message.contains(message.as_str())),
                 "{file}: expected an error at {path} containing {message:?}, got {problems:#?}"
             );
         }
@@ -53,10 +55,7 @@ fn a_type_error_names_its_json_path() {
 #[test]
 fn an_unknown_schema_version_is_unsupported_even_when_it_parses() {
     let text = read("tests/fixtures/valid-small.json").replace("\"schema_version\": 1", "\"schema_version\": 7");
-    assert_eq!(
-        parse_bundle(&text).unwrap_err(),
-        ParseError::UnsupportedVersion { found: "7".into(), supported: 1 }
-    );
+    assert_eq!(parse_bundle(&text).unwrap_err(), ParseError::UnsupportedVersion { found: "7".into(), supported: 1 });
 }
 
 #[test]
@@ -157,7 +156,10 @@ fn community_tally_respects_the_minimum_and_the_visitors_vote() {
 fn prices_align_unit_by_unit() {
     use verdicts::bundle::Price;
     let p = |amount: f64, unit: &str| Price { amount, currency: "USD".into(), unit: unit.into() };
-    let rows = figures::price_rows(&[p(20.0, "1M input tokens"), p(80.0, "1M output tokens")], &[p(0.5, "1M Output Tokens"), p(9.0, "seat / month")]);
+    let rows = figures::price_rows(
+        &[p(20.0, "1M input tokens"), p(80.0, "1M output tokens")],
+        &[p(0.5, "1M Output Tokens"), p(9.0, "seat / month")],
+    );
     let units: Vec<&str> = rows.iter().map(|r| r.unit.as_str()).collect();
     assert_eq!(units, ["1M input tokens", "1M output tokens", "seat / month"]);
     assert!(rows[0].second.is_none());
@@ -206,10 +208,21 @@ fn only_http_and_https_links_are_links() {
         assert!(is_http_url(ok), "{ok}");
     }
     for bad in [
-        "javascript:alert(1)", "JaVaScRiPt:alert(1)", " https://example.com", "\thttps://example.com",
-        "jav\tascript:alert(1)", "java\nscript:alert(1)", "data:text/html,<script>alert(1)</script>",
-        "vbscript:msgbox(1)", "//example.com", "https:///path", "https://", "ftp://example.com",
-        "https://exa mple.com", "/relative", "",
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        " https://example.com",
+        "\thttps://example.com",
+        "jav\tascript:alert(1)",
+        "java\nscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "//example.com",
+        "https:///path",
+        "https://",
+        "ftp://example.com",
+        "https://exa mple.com",
+        "/relative",
+        "",
     ] {
         assert!(!is_http_url(bad), "{bad:?} must not become a link");
     }

@@ -5,7 +5,8 @@ use verdicts::bundle::Catalog;
 use verdicts::search::{fold, rank};
 
 fn seed() -> Catalog {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/bundle.json")).expect("bundle");
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/bundle.json")).expect("bundle");
     Catalog::from_text(&text).expect("valid")
 }
 

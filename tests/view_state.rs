@@ -5,7 +5,8 @@ use verdicts::bundle::Catalog;
 use verdicts::view_state::{parse_query, resolve, to_query, RoleSelection, Theme, ViewState};
 
 fn seed() -> Catalog {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/bundle.json")).expect("bundle");
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/bundle.json")).expect("bundle");
     Catalog::from_text(&text).expect("valid")
 }
 
@@ -87,7 +88,12 @@ fn state_strategy() -> impl Strategy<Value = ViewState> {
                 None => RoleSelection::All,
                 Some(mut ids) => {
                     let mut seen = Vec::new();
-                    ids.retain(|id| !seen.contains(id) && { seen.push(id.clone()); true });
+                    ids.retain(|id| {
+                        !seen.contains(id) && {
+                            seen.push(id.clone());
+                            true
+                        }
+                    });
                     RoleSelection::Only(ids)
                 }
             };
@@ -118,7 +124,8 @@ proptest! {
 #[test]
 fn long_values_of_wide_characters_round_trip() {
     // Found by fuzzing: 400 replacement characters encode to 3,600 bytes.
-    let state = ViewState { first: Some("\u{FFFD}".repeat(400)), second: Some("🚀".repeat(512)), ..Default::default() };
+    let state =
+        ViewState { first: Some("\u{FFFD}".repeat(400)), second: Some("🚀".repeat(512)), ..Default::default() };
     let parsed = parse_query(&to_query(&state));
     assert_eq!(parsed.ignored, Vec::<String>::new());
     assert_eq!(parsed.state, state);

@@ -38,7 +38,8 @@ fn bad_stored_values_are_discarded_never_trusted() {
         assert!(read.votes.is_empty(), "{text}");
         assert!(read.discarded, "{text}");
     }
-    let read = read_stored(Some(r#"{"mine": {"alpha": "ship", "beta": 5, "ghost": "skip", "zeta": "maybe"}}"#), "mine", known);
+    let read =
+        read_stored(Some(r#"{"mine": {"alpha": "ship", "beta": 5, "ghost": "skip", "zeta": "maybe"}}"#), "mine", known);
     assert_eq!(read.votes.into_iter().collect::<Vec<_>>(), vec![("alpha".to_string(), SHIP)]);
     assert!(read.discarded);
     let huge = format!(r#"{{"mine": {{"alpha": "ship", "pad": "{}"}}}}"#, "x".repeat(MAX_STORED_BYTES));
@@ -54,9 +55,15 @@ fn bad_stored_values_are_discarded_never_trusted() {
 #[test]
 fn reports_carry_the_previous_vote_and_skip_no_ops() {
     let r = report("b", "alpha", None, Some(SHIP)).expect("a change");
-    assert_eq!(serde_json::to_string(&r).unwrap_or_default(), r#"{"bundle":"b","tool":"alpha","verdict":"ship","previous":null}"#);
+    assert_eq!(
+        serde_json::to_string(&r).unwrap_or_default(),
+        r#"{"bundle":"b","tool":"alpha","verdict":"ship","previous":null}"#
+    );
     let r = report("b", "alpha", Some(SHIP), None).expect("an undo");
-    assert_eq!(serde_json::to_string(&r).unwrap_or_default(), r#"{"bundle":"b","tool":"alpha","verdict":null,"previous":"ship"}"#);
+    assert_eq!(
+        serde_json::to_string(&r).unwrap_or_default(),
+        r#"{"bundle":"b","tool":"alpha","verdict":null,"previous":"ship"}"#
+    );
     assert_eq!(report("b", "alpha", Some(SKIP), Some(SKIP)), None);
 }
 

@@ -16,9 +16,7 @@ fn main() -> ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let number = |i: usize, default: u64| -> Option<u64> {
-        args.get(i).map_or(Some(default), |a| a.parse().ok())
-    };
+    let number = |i: usize, default: u64| -> Option<u64> { args.get(i).map_or(Some(default), |a| a.parse().ok()) };
     let (Some(tools), Some(roles), Some(seed)) = (number(0, 2000), number(1, 8), number(2, 1)) else {
         eprintln!("usage: verdicts-generate [TOOLS] [ROLES] [SEED]");
         return ExitCode::from(2);

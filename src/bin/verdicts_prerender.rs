@@ -23,12 +23,13 @@ fn main() -> ExitCode {
 
     let dist = std::env::args().nth(1).unwrap_or_else(|| "dist".into());
     let dist = Path::new(&dist);
-    let read = |name: &str| std::fs::read_to_string(dist.join(name)).map_err(|e| format!("{}: {e}", dist.join(name).display()));
+    let read = |name: &str| {
+        std::fs::read_to_string(dist.join(name)).map_err(|e| format!("{}: {e}", dist.join(name).display()))
+    };
     let run = || -> Result<String, String> {
         let index = read("index.html")?;
-        let catalog = Catalog::from_text(&read("data/bundle.json")?).map_err(|e| {
-            e.problems().iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")
-        })?;
+        let catalog = Catalog::from_text(&read("data/bundle.json")?)
+            .map_err(|e| e.problems().iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))?;
         let signup = meta_content(&index, verdicts::config::SIGNUP_META).filter(|u| verdicts::bundle::is_http_url(u));
         let (html, title) = render(Arc::new(catalog), signup).ok_or("the bundle has fewer than two tools")?;
         let page = defer_wasm(&inject(&index, &html, &title)?)?;

@@ -1,8 +1,8 @@
 //! A loaded bundle with the indexes built once at load, so every later look-up is cheap.
 
+use super::fast_hash::FxHashMap;
 use super::model::{Bundle, Review, Role, Tool};
 use super::parse::{parse_bundle, ParseError};
-use super::fast_hash::FxHashMap;
 use super::validate::{check, has_errors, Problem, Severity};
 use crate::search::{fold, fold_into};
 

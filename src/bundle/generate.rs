@@ -23,12 +23,41 @@ impl Sequence {
     }
 }
 
-const SYLLABLES: &[&str] = &["zan", "qo", "mira", "vel", "tor", "ñu", "kai", "lüm", "ora", "sef", "dré", "ix", "pol", "ʻau", "øst"];
-const CATEGORIES: &[&str] = &["Developer Tools", "Writing", "Image Generation", "Speech", "Data & Analytics", "Agents", "Search", "Code Review"];
-const VENDORS: &[&str] = &["Fictional Labs", "Imaginary AI", "Placeholder Systems", "Exemplar GmbH", "Muster Société", "Ficticia S.A."];
+const SYLLABLES: &[&str] =
+    &["zan", "qo", "mira", "vel", "tor", "ñu", "kai", "lüm", "ora", "sef", "dré", "ix", "pol", "ʻau", "øst"];
+const CATEGORIES: &[&str] = &[
+    "Developer Tools",
+    "Writing",
+    "Image Generation",
+    "Speech",
+    "Data & Analytics",
+    "Agents",
+    "Search",
+    "Code Review",
+];
+const VENDORS: &[&str] =
+    &["Fictional Labs", "Imaginary AI", "Placeholder Systems", "Exemplar GmbH", "Muster Société", "Ficticia S.A."];
 const WORDS: &[&str] = &[
-    "latency", "throughput", "pricing", "moat", "primitive", "déjà-vu", "naïve", "trade-off", "schema", "vector",
-    "ünïcödé", "日本語", "emoji 🚀", "Ελληνικά", "العربية", "quota", "fine-tune", "benchmark", "contract", "runtime",
+    "latency",
+    "throughput",
+    "pricing",
+    "moat",
+    "primitive",
+    "déjà-vu",
+    "naïve",
+    "trade-off",
+    "schema",
+    "vector",
+    "ünïcödé",
+    "日本語",
+    "emoji 🚀",
+    "Ελληνικά",
+    "العربية",
+    "quota",
+    "fine-tune",
+    "benchmark",
+    "contract",
+    "runtime",
 ];
 
 /// Makes a clearly fictional bundle with `tools` tools and `roles` roles: one review per tool and
@@ -61,11 +90,20 @@ pub fn generate(tools: usize, roles: usize, seed: u64) -> Bundle {
         let mut prices = Vec::new();
         for unit in ["1M input tokens", "1M output tokens", "seat / month"] {
             if rng.below(3) == 0 {
-                prices.push(Price { amount: rng.below(4000) as f64 / 100.0, currency: "USD".into(), unit: unit.into() });
+                prices.push(Price {
+                    amount: rng.below(4000) as f64 / 100.0,
+                    currency: "USD".into(),
+                    unit: unit.into(),
+                });
             }
         }
-        let entry = [EntryLevel::Free, EntryLevel::Freemium, EntryLevel::Paid, EntryLevel::ContactSales][rng.below(4) as usize];
-        let votes = if rng.below(4) == 0 { Votes::default() } else { Votes { ship: rng.below(500) as i64, skip: rng.below(500) as i64 } };
+        let entry =
+            [EntryLevel::Free, EntryLevel::Freemium, EntryLevel::Paid, EntryLevel::ContactSales][rng.below(4) as usize];
+        let votes = if rng.below(4) == 0 {
+            Votes::default()
+        } else {
+            Votes { ship: rng.below(500) as i64, skip: rng.below(500) as i64 }
+        };
         all_tools.push(Tool {
             id: id.clone(),
             name: format!("Fictional {} {i}", capitalise(&name)),

@@ -24,11 +24,7 @@ pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let line_start = if line <= 1 {
         0
     } else {
-        text.bytes()
-            .enumerate()
-            .filter(|&(_, b)| b == b'\n')
-            .nth(line - 2)
-            .map_or(text.len(), |(i, _)| i + 1)
+        text.bytes().enumerate().filter(|&(_, b)| b == b'\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
     };
     (line_start + column).min(text.len())
 }
@@ -75,7 +71,9 @@ pub fn path_at(text: &str, end: usize) -> String {
                 if let Some(Frame::Object { pending, expect_key, .. }) = stack.last_mut() {
                     if *expect_key {
                         *expect_key = false;
-                        *pending = Some(serde_json::from_str::<String>(raw).unwrap_or_else(|_| raw.trim_matches('"').to_string()));
+                        *pending = Some(
+                            serde_json::from_str::<String>(raw).unwrap_or_else(|_| raw.trim_matches('"').to_string()),
+                        );
                     }
                 }
             }

@@ -2,10 +2,10 @@
 
 mod catalog;
 mod fast_hash;
-mod json_path;
 pub mod figures;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
+mod json_path;
 mod model;
 mod parse;
 mod validate;

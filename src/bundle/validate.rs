@@ -101,7 +101,10 @@ impl Report {
         let mut seen = FxHashMap::with_capacity_and_hasher(ids.len(), Default::default());
         for (i, id) in ids.enumerate() {
             if !is_slug(id) {
-                self.error(format!("{list}[{i}].id"), format!("{id:?} is not a slug (lowercase letters, digits, '-', '_' or '.')"));
+                self.error(
+                    format!("{list}[{i}].id"),
+                    format!("{id:?} is not a slug (lowercase letters, digits, '-', '_' or '.')"),
+                );
             }
             if let Some(first) = seen.get(id) {
                 self.error(format!("{list}[{i}].id"), format!("duplicate id {id:?} (also {list}[{first}])"));
@@ -165,7 +168,10 @@ pub(crate) fn check(bundle: &Bundle) -> Checked {
             }
             let currency = &price.currency;
             if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
-                r.error(at(&format!("pricing.prices[{j}].currency")), format!("{currency:?} is not a three-letter currency code such as \"USD\""));
+                r.error(
+                    at(&format!("pricing.prices[{j}].currency")),
+                    format!("{currency:?} is not a three-letter currency code such as \"USD\""),
+                );
             }
             r.required_text(|| at(&format!("pricing.prices[{j}].unit")), &price.unit, "a price's unit");
         }

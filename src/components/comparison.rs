@@ -2,11 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::community_vote::CommunityVote;
 use crate::browser::page_base;
+use crate::components::community_vote::CommunityVote;
 use crate::components::embed_panel::EmbedPanel;
-use crate::embed_code::full_page_url;
-use crate::navigation::Navigation;
 use crate::components::notices::Notices;
 use crate::components::panel_verdict::PanelVerdict;
 use crate::components::picker::ToolPicker;
@@ -15,6 +13,8 @@ use crate::components::reviewer_split::ReviewerSplit;
 use crate::components::reviews::Reviews;
 use crate::components::role_filter::RoleFilter;
 use crate::components::tool_card::ToolCard;
+use crate::embed_code::full_page_url;
+use crate::navigation::Navigation;
 use crate::pair::{Pair, Side};
 
 /// The side-by-side comparison of the pair in the URL.

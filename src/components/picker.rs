@@ -82,7 +82,8 @@ pub fn ToolPicker(
     Effect::new(move |_| {
         let tool = shown.with(|s| s.get(active.get()).copied());
         if let (true, Some(tool)) = (open.get(), tool) {
-            let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&option_id(tool)));
+            let element =
+                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&option_id(tool)));
             if let Some(element) = element {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Nearest);

@@ -37,12 +37,14 @@ pub fn Reviews() -> impl IntoView {
                             }
                         })
                         .collect();
-                    (!cards.is_empty()).then(|| view! {
-                        <div class="review-group">
-                            <h3 class="review-group-title">{role.label.clone()}</h3>
-                            <p class="review-group-focus">{role.focus.clone()}</p>
-                            <div class="duo review-duo">{cards}</div>
-                        </div>
+                    (!cards.is_empty()).then(|| {
+                        view! {
+                            <div class="review-group">
+                                <h3 class="review-group-title">{role.label.clone()}</h3>
+                                <p class="review-group-focus">{role.focus.clone()}</p>
+                                <div class="duo review-duo">{cards}</div>
+                            </div>
+                        }
                     })
                 })
                 .collect();

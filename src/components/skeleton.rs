@@ -5,13 +5,15 @@ use leptos::prelude::*;
 /// Grey placeholders in the comparison's layout.
 #[component]
 pub fn Skeleton() -> impl IntoView {
-    let card = || view! {
-        <div class="tool-card skeleton-card">
-            <span class="sk sk-line sk-short"></span>
-            <span class="sk sk-title"></span>
-            <span class="sk sk-line"></span>
-            <span class="sk sk-block"></span>
-        </div>
+    let card = || {
+        view! {
+            <div class="tool-card skeleton-card">
+                <span class="sk sk-line sk-short"></span>
+                <span class="sk sk-title"></span>
+                <span class="sk sk-line"></span>
+                <span class="sk sk-block"></span>
+            </div>
+        }
     };
     view! {
         <div class="comparison skeleton" aria-busy="true">

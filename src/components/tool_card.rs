@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use crate::bundle::figures::panel_share;
-use crate::components::community_vote::tally;
-use crate::vote_store::VoteStore;
 use crate::bundle::is_http_url;
+use crate::components::community_vote::tally;
 use crate::pair::{Pair, Side};
+use crate::vote_store::VoteStore;
 
 /// The card at the top of one side.
 #[component]
