@@ -4,7 +4,8 @@
  *  <script async src="https://YOUR-VERDICTS-HOST/PATH/embed.js"></script>
  * Elements added later: call window.Verdicts.upgrade() (or upgrade(element)).
  * Each placeholder becomes an iframe of the embed view, resized only by "verdicts:resize"
- * messages from that iframe's own window and origin.
+ * messages from that iframe's own window and origin. A pair with a published page of its own
+ * is embedded from that page, so the embed paints its comparison at once.
  */
 (function () {
   'use strict';
@@ -12,6 +13,20 @@
   var app = new URL('./', script && script.src ? script.src : location.href);
   var MIN = 160, MAX = 20000, START = 1200;
   var frames = [];
+  // Which pairs have a page (written by the publish step): the default pair (the index), the
+  // featured pairs, and every tool when every pair has one.
+  var PAGES = null;
+
+  function same(p, a, b) { return p && ((p[0] === a && p[1] === b) || (p[0] === b && p[1] === a)); }
+  function pagePath(a, b) {
+    if (!PAGES || !a || !b || a === b) return null;
+    var d = PAGES['default'];
+    if (d && d[0] === a && d[1] === b) return '';
+    var tools = PAGES.tools;
+    var known = same(d, a, b) || PAGES.pairs.some(function (p) { return same(p, a, b); }) ||
+      (tools && tools.indexOf(a) >= 0 && tools.indexOf(b) >= 0);
+    return known ? a + '-vs-' + b + '/' : null;
+  }
 
   function upgrade(root) {
     var scope = root && root.querySelectorAll ? root : document;
@@ -22,12 +37,13 @@
       el.setAttribute('data-verdicts-ready', '1');
       var a = el.getAttribute('data-verdicts-a'), b = el.getAttribute('data-verdicts-b');
       var roles = el.getAttribute('data-verdicts-roles'), theme = el.getAttribute('data-verdicts-theme');
-      var q = new URLSearchParams({ a: a, b: b });
+      var page = pagePath(a, b);
+      var q = new URLSearchParams(page === null ? { a: a, b: b } : {});
       if (roles !== null) q.set('roles', roles);
       q.set('embed', '1');
       if (theme === 'light' || theme === 'dark') q.set('theme', theme);
       var frame = document.createElement('iframe');
-      frame.src = app.href + '?' + q.toString().replace(/%2C/g, ',');
+      frame.src = app.href + (page || '') + '?' + q.toString().replace(/%2C/g, ',');
       frame.title = 'Verdicts: ' + a + ' vs ' + b;
       frame.loading = 'lazy';
       frame.style.cssText = 'display:block;width:100%;border:0;height:' + START + 'px';

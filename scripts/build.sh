@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes the production build in dist/: trunk build --release with the pinned tools.
+# Makes the production build in dist/: trunk build --release with the pinned tools, then
+# publishes the default bundle into it (scripts/publish.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -14,6 +15,6 @@ for tool in wasm-bindgen wasm-opt; do
   fi
 done
 trunk build --release "$@"
-# The default comparison, rendered into index.html for the first paint.
-cargo run --quiet --locked --bin verdicts-prerender -- dist
-node scripts/headers.mjs dist
+# The default bundle, published: a page per comparison, previews, sitemap and headers. The public
+# URL the pages name as canonical comes from VERDICTS_BASE_URL.
+scripts/publish.sh --bundle public/data/bundle.json --base-url "${VERDICTS_BASE_URL:-http://127.0.0.1:8080/}" --out dist

@@ -7,17 +7,29 @@
 //
 // connect-src adds the origins of the bundle URL and the vote endpoint from index.html's
 // <meta> tags when they are on another origin.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
 
-export function inlineScriptHashes(page) {
-  const hashes = [];
-  for (const m of page.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-    hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+export function inlineScriptHashes(...pages) {
+  const hashes = new Set();
+  for (const page of pages) {
+    for (const m of page.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+      hashes.add(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+    }
   }
-  return hashes;
+  return [...hashes];
+}
+
+/** The index and every published page of a site folder. */
+export function sitePages(dist) {
+  const pages = [readFileSync(join(dist, 'index.html'), 'utf8')];
+  for (const entry of readdirSync(dist, { withFileTypes: true })) {
+    const page = join(dist, entry.name, 'index.html');
+    if (entry.isDirectory() && existsSync(page)) pages.push(readFileSync(page, 'utf8'));
+  }
+  return pages;
 }
 
 function metaOrigin(page, name) {
@@ -30,24 +42,27 @@ function metaOrigin(page, name) {
   }
 }
 
-export function policy(page, frameAncestors = process.env.FRAME_ANCESTORS || '*') {
+/** The policy for pages that all carry the same settings as `page`; `others` are the other pages
+ * of the site, whose inline scripts are allowed too. */
+export function policy(page, frameAncestors = process.env.FRAME_ANCESTORS || '*', others = []) {
   const connect = ["'self'", metaOrigin(page, 'verdicts:bundle'), metaOrigin(page, 'verdicts:vote-endpoint')].filter(Boolean);
   return [
     "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${inlineScriptHashes(page).join(' ')}`,
+    `script-src 'self' 'wasm-unsafe-eval' ${inlineScriptHashes(page, ...others).join(' ')}`,
     "style-src 'self'",
     "img-src 'self' data:",
     `connect-src ${[...new Set(connect)].join(' ')}`,
     "frame-src 'self'",
     "object-src 'none'",
-    "base-uri 'none'",
+    // A pair page's <base href="../"> points at the site root, on the same origin.
+    "base-uri 'self'",
     "form-action 'none'",
     `frame-ancestors ${frameAncestors}`,
   ].join('; ');
 }
 
-export function headersFile(page) {
-  const csp = policy(page);
+export function headersFile(page, others = []) {
+  const csp = policy(page, undefined, others);
   return `# Made by scripts/headers.mjs for this build; remake it after every build.
 /*
   Content-Security-Policy: ${csp}
@@ -55,6 +70,8 @@ export function headersFile(page) {
   Referrer-Policy: strict-origin-when-cross-origin
   Access-Control-Allow-Origin: *
 /index.html
+  Cache-Control: no-cache
+/*/index.html
   Cache-Control: no-cache
 /data/*
   Cache-Control: no-cache
@@ -65,7 +82,7 @@ export function headersFile(page) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dist = process.argv[2] ?? 'dist';
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  writeFileSync(join(dist, '_headers'), headersFile(html));
-  console.log(`Wrote ${join(dist, '_headers')}:\n  Content-Security-Policy: ${policy(html)}`);
+  const [html, ...others] = sitePages(dist);
+  writeFileSync(join(dist, '_headers'), headersFile(html, others));
+  console.log(`Wrote ${join(dist, '_headers')}:\n  Content-Security-Policy: ${policy(html, undefined, others)}`);
 }

@@ -4,6 +4,7 @@
 #   - the wasm32 target (rustup)
 #   - Trunk 0.21.14 and wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen (crates.io)
 #   - wasm-opt (npm's binaryen), playwright-core and axe-core (npm, from package-lock.json)
+#   - fonts for the preview images of published pages (Debian's DejaVu and Droid Sans Fallback)
 #   - with --tests: Debian's chromium and chromium-driver
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,10 +47,27 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; then
   echo "$lock_hash" > "$stamp"
 fi
 
+sudo_cmd=""
+[ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+apt_updated=""
+apt_install() {
+  [ -n "$apt_updated" ] || { $sudo_cmd apt-get update -qq; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "$@" >/dev/null
+}
+
+# Publishing draws each page's preview image: Latin, Greek and Cyrillic from DejaVu Sans, Chinese,
+# Japanese and Korean from Droid Sans Fallback.
+fonts=(fonts-dejavu-core fonts-droid-fallback)
+if ! dpkg -s "${fonts[@]}" >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null; then
+    say "Installing fonts for the preview images (${fonts[*]})"
+    apt_install "${fonts[@]}"
+  else
+    echo "Install the fonts DejaVu Sans and Droid Sans Fallback (or Noto Sans CJK) for the preview images." >&2
+  fi
+fi
+
 if [ "${1:-}" = "--tests" ] && ! { command -v chromium >/dev/null && command -v chromedriver >/dev/null; }; then
   say "Installing Debian's chromium and chromium-driver for the browser tests"
-  sudo_cmd=""
-  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver fonts-dejavu-core >/dev/null
+  apt_install chromium chromium-driver
 fi

@@ -14,6 +14,7 @@ use crate::components::skeleton::Skeleton;
 use crate::config::Config;
 use crate::load_error::auto_retry_delay;
 use crate::navigation::Navigation;
+use crate::pages::Pages;
 use crate::pair::Pair;
 use crate::view_state::Theme;
 use crate::vote_store::VoteStore;
@@ -71,10 +72,25 @@ pub fn App() -> impl IntoView {
             );
         }
     });
-    // The live page replaces the static one as soon as there is something to show.
+    // The live page replaces the static one as soon as there is something to show. Buttons
+    // pressed on the static page are pressed again only if it was rendered from this bundle.
+    let published = config.published.clone();
     Effect::new(move |_| {
-        if bundle.with(|b| b.is_some()) {
-            crate::take_over_page();
+        let loaded = bundle.with(|b| match b {
+            None => None,
+            Some(Ok(catalog)) => Some(Ok(published.as_ref().is_none_or(|p| p.bundle_hash == catalog.content_hash))),
+            Some(Err(_)) => Some(Err(())),
+        });
+        match loaded {
+            None => {}
+            Some(Ok(rendered_from_this)) => crate::takeover::take_over_page(rendered_from_this),
+            Some(Err(())) => {
+                // The title named the rendered pair, which is no longer on screen.
+                if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                    document.set_title("The comparison could not be loaded — Verdicts");
+                }
+                crate::takeover::take_over_page(false);
+            }
         }
     });
     let signup = config.signup_url.clone();
@@ -107,7 +123,12 @@ where
     let config = expect_context::<StoredValue<Config>>();
     let tools = catalog.tools().len();
     let votes = VoteStore::load(&catalog, config.with_value(|c| c.vote_endpoint.clone()));
-    match Pair::new(catalog, nav) {
+    // The published pages can be linked to only if they were published from this bundle.
+    let pages = match config.with_value(|c| c.published.clone()) {
+        Some(p) if p.bundle_hash == catalog.content_hash => Arc::new(Pages::new(&catalog, p.all_pairs)),
+        _ => Arc::new(Pages::index_only(&catalog)),
+    };
+    match Pair::new(catalog, nav, pages) {
         Some(pair) => {
             provide_context(pair);
             provide_context(votes);

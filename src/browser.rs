@@ -2,6 +2,9 @@
 //! page; natively (when the default comparison is rendered to HTML at build time) they are the
 //! defaults of a first visit: no query, no storage.
 
+/// Whether this is the native render of the published pages rather than the live app.
+pub const STATIC_RENDER: bool = cfg!(not(target_arch = "wasm32"));
+
 /// The page's query string, with its `?` (empty when there is none).
 pub fn location_search() -> String {
     #[cfg(target_arch = "wasm32")]
@@ -14,20 +17,42 @@ pub fn location_search() -> String {
     }
 }
 
-/// The page's URL without its query: where the embed view and the loader live. Empty natively,
-/// where links are rendered relative to the page.
-pub fn page_base() -> String {
+/// The site root's URL with its trailing slash: the folder of the index, where the app's files,
+/// the bundle and `embed.js` live. A pair page's `<base href="../">` points there. Empty
+/// natively, where links are rendered relative to the site root.
+pub fn site_root() -> String {
     #[cfg(target_arch = "wasm32")]
     {
         web_sys::window()
-            .and_then(|w| {
-                let l = w.location();
-                Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+            .and_then(|w| w.document())
+            .and_then(|d| d.base_uri().ok().flatten())
+            .and_then(|base| web_sys::Url::new_with_base("./", &base).ok())
+            .map(|u| {
+                u.set_search("");
+                u.set_hash("");
+                u.href()
             })
             .unwrap_or_default()
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
+        String::new()
+    }
+}
+
+/// The page's folder under `root` (`a-vs-b/`), empty on the index or anywhere else.
+pub fn location_path_under(root: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let here = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+        let root_path = web_sys::Url::new(root).map(|u| u.pathname()).unwrap_or_default();
+        let path = here.strip_prefix(root_path.as_str()).unwrap_or("");
+        let path = path.strip_suffix("index.html").unwrap_or(path);
+        crate::percent::decode_component(path)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = root;
         String::new()
     }
 }

@@ -15,6 +15,10 @@ pub const BUNDLE_META: &str = "verdicts:bundle";
 pub const SIGNUP_META: &str = "verdicts:signup";
 /// The meta tag naming the community vote endpoint.
 pub const VOTE_META: &str = "verdicts:vote-endpoint";
+/// The meta tag a published page records its bundle's [`crate::bundle::content_hash`] in.
+pub const PUBLISHED_HASH_META: &str = "verdicts:published-bundle";
+/// The meta tag saying which pairs the publish step gave a page: `all` or `featured`.
+pub const PAGES_META: &str = "verdicts:pages";
 /// The bundle URL when no meta tag names one.
 pub const DEFAULT_BUNDLE_URL: &str = "data/bundle.json";
 
@@ -30,6 +34,35 @@ pub struct Config {
     /// Set by `<meta name="verdicts:debug-panic" content="1">`: the app panics on purpose, so
     /// that tests can check the panic view. Never set in a real deployment.
     pub debug_panic: bool,
+    /// What the publish step recorded of the site: the bundle's hash and whether every pair has
+    /// a page. `None` for a page that was not published (a development build).
+    pub published: Option<Published>,
+}
+
+/// What a published page says about the site it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Published {
+    /// The content hash of the bundle the site was published from.
+    pub bundle_hash: String,
+    /// Whether every pair of tools has a page (else only the featured pairs).
+    pub all_pairs: bool,
+}
+
+impl Published {
+    /// Reads the two meta values; `None` unless the hash is there.
+    pub fn from_values(hash: Option<String>, pages: Option<String>) -> Option<Published> {
+        let bundle_hash = hash.map(|h| h.trim().to_string()).filter(|h| !h.is_empty())?;
+        Some(Published { bundle_hash, all_pairs: pages.as_deref().map(str::trim) == Some("all") })
+    }
+
+    /// The meta value for [`PAGES_META`].
+    pub fn pages_value(all_pairs: bool) -> &'static str {
+        if all_pairs {
+            "all"
+        } else {
+            "featured"
+        }
+    }
 }
 
 impl Config {
@@ -50,7 +83,7 @@ impl Config {
                 .and_then(|s| resolve(&s))
                 .filter(|s| is_http_url(s))
         };
-        Config { bundle_url, signup_url: http(signup), vote_endpoint: http(vote), debug_panic: false }
+        Config { bundle_url, signup_url: http(signup), vote_endpoint: http(vote), debug_panic: false, published: None }
     }
 
     /// Reads the settings from the page.
@@ -71,6 +104,7 @@ impl Config {
         };
         let mut config = Config::from_values(meta(BUNDLE_META), meta(SIGNUP_META), meta(VOTE_META), resolve);
         config.debug_panic = meta("verdicts:debug-panic").as_deref() == Some("1");
+        config.published = Published::from_values(meta(PUBLISHED_HASH_META), meta(PAGES_META));
         config
     }
 }

@@ -1,6 +1,6 @@
 //! The partner snippet and the links between the embed view and the full page.
 
-use crate::view_state::{to_query, Theme, ViewState};
+use crate::view_state::{Theme, ViewState};
 
 /// Escapes text for an HTML attribute value or text node.
 pub fn escape_html(text: &str) -> String {
@@ -18,24 +18,25 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// The full page's URL for a state: the same pair and roles, without `embed` and `theme`.
-pub fn full_page_url(page_base: &str, state: &ViewState) -> String {
-    let full = ViewState { embed: false, theme: Theme::Auto, ..state.clone() };
-    format!("{page_base}{}", to_query(&full))
+/// The full page's state for a state: the same pair and roles, without `embed` and `theme`.
+pub fn full_page_state(state: &ViewState) -> ViewState {
+    ViewState { embed: false, theme: Theme::Auto, ..state.clone() }
 }
 
-/// The embed view's URL for a state, as the plain `<iframe>` fallback uses it.
-pub fn embed_url(page_base: &str, state: &ViewState) -> String {
-    format!("{page_base}{}", to_query(&ViewState { embed: true, ..state.clone() }))
+/// The embed view's state for a state.
+pub fn embed_state(state: &ViewState) -> ViewState {
+    ViewState { embed: true, ..state.clone() }
 }
 
 /// The snippet a partner pastes: a placeholder `div` the loader turns into an iframe (with a
 /// plain link inside for readers without scripts), and the loader script.
 ///
-/// `page_base` is the app's page URL without a query (`https://example.com/tools/compare/`);
-/// `title` names the pair for the fallback link.
-pub fn snippet(page_base: &str, state: &ViewState, title: &str) -> String {
-    let (Some(a), Some(b)) = (&state.first, &state.second) else { return String::new() };
+/// `root` is the site root URL (`https://example.com/tools/compare/`), `full_url` the full
+/// page's URL of the state, `title` names the pair for the fallback link.
+pub fn snippet(root: &str, state: &ViewState, full_url: &str, title: &str) -> String {
+    let (Some(a), Some(b)) = (&state.first, &state.second) else {
+        return String::new();
+    };
     let mut attrs = format!("data-verdicts-a=\"{}\" data-verdicts-b=\"{}\"", escape_html(a), escape_html(b));
     if let crate::view_state::RoleSelection::Only(roles) = &state.roles {
         attrs.push_str(&format!(" data-verdicts-roles=\"{}\"", escape_html(&roles.join(","))));
@@ -45,17 +46,17 @@ pub fn snippet(page_base: &str, state: &ViewState, title: &str) -> String {
     }
     format!(
         "<div {attrs}><a href=\"{}\">{} on Verdicts</a></div>\n<script async src=\"{}\"></script>",
-        escape_html(&full_page_url(page_base, state)),
+        escape_html(full_url),
         escape_html(title),
-        escape_html(&format!("{page_base}embed.js")),
+        escape_html(&format!("{root}embed.js")),
     )
 }
 
 /// The plain `<iframe>` for sites that allow no scripts: fixed height, no resizing.
-pub fn iframe_fallback(page_base: &str, state: &ViewState, title: &str) -> String {
+pub fn iframe_fallback(embed_url: &str, title: &str) -> String {
     format!(
         "<iframe src=\"{}\" title=\"{} on Verdicts\" loading=\"lazy\" style=\"width:100%;height:1400px;border:0\"></iframe>",
-        escape_html(&embed_url(page_base, state)),
+        escape_html(embed_url),
         escape_html(title)
     )
 }
@@ -77,11 +78,12 @@ mod tests {
 
     #[test]
     fn the_snippet_names_the_pair_roles_and_theme() {
-        let s = snippet("https://example.com/tools/compare/", &state(), "Mistral 8x24B vs OpenAI o3 Pro API");
+        let full = "https://example.com/tools/compare/mistral-8x24b-vs-openai-o3-pro-api/?roles=builder,buyer";
+        let s = snippet("https://example.com/tools/compare/", &state(), full, "Mistral 8x24B vs OpenAI o3 Pro API");
         assert_eq!(
             s,
             "<div data-verdicts-a=\"mistral-8x24b\" data-verdicts-b=\"openai-o3-pro-api\" data-verdicts-roles=\"builder,buyer\" data-verdicts-theme=\"dark\">\
-<a href=\"https://example.com/tools/compare/?a=mistral-8x24b&amp;b=openai-o3-pro-api&amp;roles=builder,buyer\">Mistral 8x24B vs OpenAI o3 Pro API on Verdicts</a></div>\n\
+<a href=\"https://example.com/tools/compare/mistral-8x24b-vs-openai-o3-pro-api/?roles=builder,buyer\">Mistral 8x24B vs OpenAI o3 Pro API on Verdicts</a></div>\n\
 <script async src=\"https://example.com/tools/compare/embed.js\"></script>"
         );
     }
@@ -90,18 +92,21 @@ mod tests {
     fn everything_from_data_is_escaped() {
         let mut s = state();
         s.first = Some("\"><script>alert(1)</script>".into());
-        let text = snippet("https://x/", &s, "<img src=x onerror=alert(1)>");
+        let text = snippet("https://x/", &s, "https://x/?a=\"><b>", "<img src=x onerror=alert(1)>");
+        assert!(text.contains("href=\"https://x/?a=&quot;&gt;&lt;b&gt;\""));
         assert!(!text.contains("<script>alert"));
         assert!(!text.contains("<img"));
         assert!(text.contains("&lt;img src=x onerror=alert(1)&gt; on Verdicts"));
     }
 
     #[test]
-    fn the_full_page_link_drops_embed_and_theme() {
-        assert_eq!(
-            full_page_url("https://x/c/", &state()),
-            "https://x/c/?a=mistral-8x24b&b=openai-o3-pro-api&roles=builder,buyer"
-        );
-        assert!(iframe_fallback("https://x/c/", &state(), "A vs B").contains("src=\"https://x/c/?a=mistral-8x24b&amp;b=openai-o3-pro-api&amp;roles=builder,buyer&amp;embed=1&amp;theme=dark\""));
+    fn the_full_page_state_drops_embed_and_theme() {
+        let full = full_page_state(&state());
+        assert!(!full.embed);
+        assert_eq!(full.theme, Theme::Auto);
+        assert_eq!(full.roles, state().roles);
+        assert!(embed_state(&full).embed);
+        assert!(iframe_fallback("https://x/c/a-vs-b/?embed=1&theme=dark", "A vs B")
+            .contains("src=\"https://x/c/a-vs-b/?embed=1&amp;theme=dark\""));
     }
 }

@@ -7,9 +7,13 @@ use wasm_bindgen::JsCast;
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("Verdicts stopped: {info}").into());
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
         let Some(body) = document.body() else { return };
-        let Ok(panel) = document.create_element("div") else { return };
+        let Ok(panel) = document.create_element("div") else {
+            return;
+        };
         panel.set_class_name("fatal-error");
         let _ = panel.set_attribute("role", "alert");
         let parts = [

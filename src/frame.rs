@@ -10,12 +10,18 @@ pub const RESIZE_MESSAGE: &str = "verdicts:resize";
 /// When the page is framed, posts `{type: "verdicts:resize", height}` to the parent each time the
 /// document's height changes (a ResizeObserver, not a timer). Does nothing when not framed.
 pub fn report_height_to_parent() {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(Some(parent)) = window.parent() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
     if js_sys::Object::is(&parent, &window) {
         return;
     }
-    let Some(root) = window.document().and_then(|d| d.document_element()) else { return };
+    let Some(root) = window.document().and_then(|d| d.document_element()) else {
+        return;
+    };
     let observed = root.clone();
     let last = std::cell::Cell::new(0.0f64);
     let on_resize = Closure::<dyn Fn()>::new(move || {

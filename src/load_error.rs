@@ -69,7 +69,9 @@ impl LoadError {
             LoadFailure::Bundle(BundleError::Parse(ParseError::UnsupportedVersion { found, .. })) => {
                 format!("Unsupported bundle version {found}: this app needs a newer release to read it.")
             }
-            LoadFailure::Bundle(BundleError::Parse(err)) => format!("The comparison data could not be read: {err}."),
+            LoadFailure::Bundle(BundleError::Parse(err)) => {
+                format!("The comparison data could not be read: {err}.")
+            }
             LoadFailure::Bundle(BundleError::Invalid(problems)) => {
                 let n = problems.iter().filter(|p| p.severity == crate::bundle::Severity::Error).count();
                 format!("The comparison data has {n} problem{} and was not loaded.", if n == 1 { "" } else { "s" })

@@ -1,11 +1,13 @@
-//! The browser's side of the view state: the query string as a signal, pushed to and restored
-//! from the history. [`crate::view_state`] does the parsing; this only talks to the browser.
+//! The browser's side of the view state: where the page is (its folder under the site root and
+//! its query string) as a signal, pushed to and restored from the history.
+//! [`crate::view_state`] reads the query and [`crate::pages`] the folder; this only talks to the
+//! browser.
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 
-use crate::browser::location_search;
-use crate::view_state::{parse_query, to_query, ParsedQuery, ViewState};
+use crate::browser::{location_path_under, location_search, site_root};
+use crate::pages::Location;
+use crate::view_state::{parse_query, ParsedQuery};
 
 /// How a state change is recorded in the history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,52 +18,77 @@ pub enum HistoryMode {
     Replace,
 }
 
-/// The page's query string, shared through context.
+/// Where the page is, shared through context.
 #[derive(Clone, Copy)]
 pub struct Navigation {
-    query: RwSignal<String>,
+    /// The site root's URL with its trailing slash (empty when rendering natively, where links
+    /// are relative to the site root).
+    root: StoredValue<String>,
+    here: RwSignal<Location>,
     parsed: Memo<ParsedQuery>,
 }
 
 impl Navigation {
-    /// Reads the current query string and follows Back and Forward.
+    /// Reads where the browser is and follows Back and Forward.
     pub fn install() -> Navigation {
-        let query = RwSignal::new(location_search());
-        let parsed = Memo::new(move |_| parse_query(&query.get()));
+        let root = site_root();
+        let nav = Navigation::at(root.clone(), Location { path: location_path_under(&root), query: location_search() });
         #[cfg(target_arch = "wasm32")]
-        if let Some(window) = web_sys::window() {
-            let on_pop = Closure::<dyn Fn()>::new(move || query.set(location_search()));
-            let _ = window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+        {
             // The listener lives as long as the page: the app is the page.
-            on_pop.forget();
+            let _ = window_event_listener(leptos::ev::popstate, move |_| {
+                nav.here.set(Location { path: location_path_under(&root), query: location_search() });
+            });
         }
-        Navigation { query, parsed }
+        nav
     }
 
-    /// The state the URL describes, with what was ignored.
+    /// A navigation that starts at `here` under `root`, with no browser behind it (the pages
+    /// rendered at publish time).
+    pub fn at(root: String, here: Location) -> Navigation {
+        let here = RwSignal::new(here);
+        let parsed = Memo::new(move |_| here.with(|h| parse_query(&h.query)));
+        Navigation { root: StoredValue::new(root), here, parsed }
+    }
+
+    /// The state the query string describes, with what was ignored.
     pub fn parsed(self) -> Memo<ParsedQuery> {
         self.parsed
     }
 
-    /// Shows `state` and records it in the URL.
-    pub fn go(self, state: &ViewState, mode: HistoryMode) {
-        let search = to_query(state);
-        if search == self.query.get_untracked() {
+    /// The current folder under the site root (empty on the index).
+    pub fn path(self) -> String {
+        self.here.with(|h| h.path.clone())
+    }
+
+    /// The site root URL (empty natively).
+    pub fn root(self) -> String {
+        self.root.get_value()
+    }
+
+    /// The URL of a location of this site.
+    pub fn url(self, location: &Location) -> String {
+        self.root.with_value(|root| location.url(root))
+    }
+
+    /// Shows `to` and records it in the history.
+    pub fn go(self, to: Location, mode: HistoryMode) {
+        if self.here.with_untracked(|h| *h == to) {
             return;
         }
+        #[cfg(target_arch = "wasm32")]
         if let Some(window) = web_sys::window() {
-            let url = if search.is_empty() {
-                window.location().pathname().unwrap_or_else(|_| "./".into())
-            } else {
-                search.clone()
-            };
+            let url = self.url(&to);
             if let Ok(history) = window.history() {
+                let null = wasm_bindgen::JsValue::NULL;
                 let _ = match mode {
-                    HistoryMode::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
-                    HistoryMode::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+                    HistoryMode::Push => history.push_state_with_url(&null, "", Some(&url)),
+                    HistoryMode::Replace => history.replace_state_with_url(&null, "", Some(&url)),
                 };
             }
         }
-        self.query.set(search);
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = mode;
+        self.here.set(to);
     }
 }

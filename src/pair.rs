@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::bundle::{Catalog, Tool};
 use crate::navigation::{HistoryMode, Navigation};
+use crate::pages::{ids_from_path, location_for, Pages};
 use crate::view_state::{resolve, ResolvedView, RoleSelection, ViewState};
 
 /// One of the two sides of the comparison.
@@ -22,23 +23,53 @@ pub struct Pair {
     pub catalog: StoredValue<Arc<Catalog>>,
     pub view: Memo<ResolvedView>,
     nav: Navigation,
+    /// The pages of the site, for links and the history.
+    pub pages: StoredValue<Arc<Pages>>,
 }
 
 impl Pair {
-    /// Derives the view from the URL; `None` when the bundle has fewer than two tools.
-    pub fn new(catalog: Arc<Catalog>, nav: Navigation) -> Option<Pair> {
+    /// Derives the view from the URL: the page's folder names the pair, and the query's `a`
+    /// and `b` override it. `None` when the bundle has fewer than two tools.
+    pub fn new(catalog: Arc<Catalog>, nav: Navigation, pages: Arc<Pages>) -> Option<Pair> {
         catalog.default_pair()?;
         let catalog = StoredValue::new(catalog);
         let view = Memo::new(move |_| {
-            nav.parsed().with(|p| catalog.with_value(|c| resolve(&p.state, c))).unwrap_or(ResolvedView {
-                first: 0,
-                second: 1,
-                role_on: Vec::new(),
-                all_roles: true,
-                notices: Vec::new(),
-            })
+            let path = nav.path();
+            nav.parsed()
+                .with(|p| {
+                    catalog.with_value(|c| {
+                        let mut state = p.state.clone();
+                        if let Some((a, b)) = ids_from_path(&path, c) {
+                            state.first.get_or_insert(a);
+                            state.second.get_or_insert(b);
+                        }
+                        resolve(&state, c)
+                    })
+                })
+                .unwrap_or(ResolvedView {
+                    first: 0,
+                    second: 1,
+                    role_on: Vec::new(),
+                    all_roles: true,
+                    notices: Vec::new(),
+                })
         });
-        Some(Pair { catalog, view, nav })
+        Some(Pair { catalog, view, nav, pages: StoredValue::new(pages) })
+    }
+
+    /// The URL that shows `state`: the pair's page when it has one, else the index's query.
+    pub fn url(self, state: &ViewState) -> String {
+        self.nav.url(&self.location(state))
+    }
+
+    fn location(self, state: &ViewState) -> crate::pages::Location {
+        let here = self.nav.path();
+        self.pages.with_value(|pages| self.catalog.with_value(|c| location_for(state, pages, c, Some(&here))))
+    }
+
+    fn go(self, state: &ViewState, mode: HistoryMode) {
+        let to = untrack(|| self.location(state));
+        self.nav.go(to, mode);
     }
 
     /// The tool index on a side.
@@ -99,24 +130,24 @@ impl Pair {
             Side::Second if tool == a => (b, a),
             Side::Second => (a, tool),
         };
-        self.nav.go(&self.state(a, b, self.roles()), HistoryMode::Push);
+        self.go(&self.state(a, b, self.roles()), HistoryMode::Push);
     }
 
     /// Shows a pair.
     pub fn show_pair(self, a: usize, b: usize) {
-        self.nav.go(&self.state(a, b, self.roles()), HistoryMode::Push);
+        self.go(&self.state(a, b, self.roles()), HistoryMode::Push);
     }
 
     /// Swaps the two sides.
     pub fn swap(self) {
         let (a, b) = self.view.with_untracked(|v| (v.first, v.second));
-        self.nav.go(&self.state(b, a, self.roles()), HistoryMode::Push);
+        self.go(&self.state(b, a, self.roles()), HistoryMode::Push);
     }
 
     /// Shows every role.
     pub fn show_all_roles(self) {
         let (a, b) = self.view.with_untracked(|v| (v.first, v.second));
-        self.nav.go(&self.state(a, b, RoleSelection::All), HistoryMode::Replace);
+        self.go(&self.state(a, b, RoleSelection::All), HistoryMode::Replace);
     }
 
     /// Turns one role on or off; turning a role on from "All roles" shows that role alone.
@@ -126,6 +157,6 @@ impl Pair {
         if let Some(slot) = on.get_mut(role) {
             *slot = !*slot;
         }
-        self.nav.go(&self.state(view.first, view.second, self.selection(&on)), HistoryMode::Replace);
+        self.go(&self.state(view.first, view.second, self.selection(&on)), HistoryMode::Replace);
     }
 }

@@ -1,110 +1,212 @@
-//! Swapping the live page in for the static one, keeping what the visitor already did there.
+//! The handover from the static page to the live app, in one place.
 //!
-//! The static page (the comparison rendered at build time) shows the pickers before the app
-//! runs. A visitor who taps a picker and starts typing before the swap must not lose the text or
-//! the caret: the typed text is replayed into the live picker, which then lists its matches, and
-//! focus returns to the same control. Buttons pressed before the swap (a small script in
-//! `index.html` notes them) are pressed again on the live page, once each, in order.
+//! Every published page holds its comparison rendered at publish time, so the first paint is
+//! real content (and crawlers and link previews read it). Beside it sits the loading skeleton,
+//! shown instead when the link asks for another view than the one rendered (another pair or a
+//! role filter). A small inline script, written here, decides that before the first paint and
+//! notes the buttons the visitor presses before the app runs.
+//!
+//! The app mounts off-screen and, once the bundle has loaded, swaps itself in, in one step, so
+//! nothing flashes or jumps. What the visitor already did is kept: text typed into a picker (with
+//! its caret and focus; the live picker then lists the matches) and buttons pressed on the
+//! static page, pressed again on the live page once each, in order, found by their stable
+//! [`REPLAY_ATTR`] key. When the page was rendered from another bundle than the one now served,
+//! the buttons may mean other things: they are not pressed again.
+//!
+//! The style sheet's "Takeover" rules show and hide the three parts by the classes below.
 
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, EventInit, HtmlElement, HtmlInputElement};
+use crate::view_state::param;
 
-/// A text field of the static page the visitor changed or was in.
-struct Carried {
-    id: String,
-    /// The text, when it differs from what the page was rendered with.
-    typed: Option<String>,
-    /// Where the caret or selection was, when the field had focus.
-    focus: Option<(u32, u32)>,
+/// The static page's rendered comparison (a child of `#app`).
+pub const PRERENDERED_CLASS: &str = "prerendered";
+/// The static page's skeleton (a child of `#app`).
+pub const SKELETON_CLASS: &str = "static-skeleton";
+/// The live page, until it is swapped in.
+pub const LIVE_CLASS: &str = "live";
+/// The attribute naming a button's action across the static and the live page.
+pub const REPLAY_ATTR: &str = "data-replay";
+/// The window property the inline script collects pressed buttons' keys in.
+const PENDING: &str = "verdictsPendingClicks";
+
+/// The inline script of every published page: marks `<html>` before the first paint (a link to
+/// another view shows the skeleton; the embed view and its theme style the static page) and
+/// notes buttons pressed on the static page.
+pub fn inline_script() -> String {
+    let other_view = [param::FIRST, param::SECOND, param::ROLES].join("|");
+    format!(
+        "(function (q, r) {{\
+if (/[?&]({other_view})=/.test(q)) r.setAttribute('data-deep-link', '');\
+if (/[?&]{embed}=(1|true|yes)(&|$)/.test(q)) r.setAttribute('data-embed', '');\
+var t = /[?&]{theme}=(light|dark)(&|$)/.exec(q); if (t) r.setAttribute('data-theme', t[1]);\
+}})(location.search, document.documentElement);\n\
+var {PENDING} = [];\n\
+addEventListener('click', function (e) {{ var b = e.target.closest && e.target.closest('#app > .{PRERENDERED_CLASS} [{REPLAY_ATTR}]'); \
+if (b) {PENDING}.push(b.getAttribute('{REPLAY_ATTR}')); }}, true);",
+        embed = param::EMBED,
+        theme = param::THEME,
+    )
 }
 
-/// Replaces the children of `#app` (or appends to `<body>`) with `live`.
-pub fn replace_static_page(live: &Element) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    match document.get_element_by_id("app") {
-        Some(host) => {
-            let carried = what_the_visitor_did(&document, &host);
-            let pressed = pressed_before();
-            host.replace_children_with_node_1(live);
-            carry_over(&document, carried);
-            press_again(&host, pressed);
-        }
-        None => {
-            if let Some(body) = document.body() {
-                let _ = body.append_child(live);
+/// The stable key of the swap button.
+pub const SWAP_KEY: &str = "swap";
+/// The stable key of the "All roles" button.
+pub const ALL_ROLES_KEY: &str = "roles:all";
+/// The stable key of the Embed button.
+pub const EMBED_KEY: &str = "embed";
+
+/// The stable key of a role's filter button.
+pub fn role_key(role_id: &str) -> String {
+    format!("role:{role_id}")
+}
+
+/// The stable key of a vote button.
+pub fn vote_key(tool_id: &str, verdict: &str) -> String {
+    format!("vote:{verdict}:{tool_id}")
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use live::{mount, take_over_page};
+
+#[cfg(target_arch = "wasm32")]
+mod live {
+    use std::cell::RefCell;
+
+    use wasm_bindgen::JsCast;
+    use web_sys::{Document, Element, Event, EventInit, HtmlElement, HtmlInputElement};
+
+    use super::{LIVE_CLASS, PENDING, REPLAY_ATTR};
+
+    thread_local! {
+        /// The live page, rendered off-screen until the bundle has loaded.
+        static LIVE: RefCell<Option<Element>> = const { RefCell::new(None) };
+    }
+
+    /// Mounts `app` off-screen; [`take_over_page`] swaps it in.
+    pub fn mount<F, V>(app: F)
+    where
+        F: FnOnce() -> V + 'static,
+        V: leptos::IntoView + 'static,
+    {
+        let live = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.create_element("div").ok())
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        match live {
+            Some(live) => {
+                live.set_class_name(LIVE_CLASS);
+                LIVE.with(|slot| *slot.borrow_mut() = Some(live.clone().into()));
+                leptos::mount::mount_to(live, app).forget();
             }
+            None => leptos::mount::mount_to_body(app),
         }
     }
-}
 
-fn what_the_visitor_did(document: &Document, host: &Element) -> Vec<Carried> {
-    let active = document.active_element();
-    let Ok(fields) = host.query_selector_all("input[id]") else { return Vec::new() };
-    (0..fields.length())
-        .filter_map(|i| fields.item(i)?.dyn_into::<HtmlInputElement>().ok())
-        .filter_map(|input| {
-            let focused = active.as_ref().is_some_and(|a| a == input.unchecked_ref::<Element>());
-            let value = input.value();
-            let typed = (value != input.default_value()).then_some(value);
-            let focus = focused.then(|| {
-                let start = input.selection_start().ok().flatten().unwrap_or(0);
-                (start, input.selection_end().ok().flatten().unwrap_or(start))
-            });
-            (typed.is_some() || focus.is_some()).then(|| Carried { id: input.id(), typed, focus })
-        })
-        .collect()
-}
-
-fn carry_over(document: &Document, carried: Vec<Carried>) {
-    for field in carried {
-        let Some(input) = document.get_element_by_id(&field.id).and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-        else {
-            continue;
+    /// Replaces the page's static content with the live page, once (later calls do nothing).
+    /// `replay` says whether buttons pressed on the static page are pressed again.
+    pub fn take_over_page(replay: bool) {
+        let Some(live) = LIVE.with(|slot| slot.borrow_mut().take()) else {
+            return;
         };
-        if let Some(text) = field.typed {
-            input.set_value(&text);
-            let init = EventInit::new();
-            init.set_bubbles(true);
-            if let Ok(event) = Event::new_with_event_init_dict("input", &init) {
-                let _ = input.dispatch_event(&event);
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        match document.get_element_by_id("app") {
+            Some(host) => {
+                let carried = what_the_visitor_typed(&document, &host);
+                let pressed = pressed_before();
+                host.replace_children_with_node_1(&live);
+                carry_over(&document, carried);
+                if replay {
+                    press_again(&host, pressed);
+                }
+            }
+            None => {
+                if let Some(body) = document.body() {
+                    let _ = body.append_child(&live);
+                }
             }
         }
-        if let Some((start, end)) = field.focus {
-            let _ = input.unchecked_ref::<HtmlElement>().focus();
-            let _ = input.set_selection_range(start, end);
+    }
+
+    /// A text field of the static page the visitor changed or was in.
+    struct Carried {
+        id: String,
+        /// The text, when it differs from what the page was rendered with.
+        typed: Option<String>,
+        /// Where the caret or selection was, when the field had focus.
+        focus: Option<(u32, u32)>,
+    }
+
+    fn what_the_visitor_typed(document: &Document, host: &Element) -> Vec<Carried> {
+        let active = document.active_element();
+        let Ok(fields) = host.query_selector_all("input[id]") else {
+            return Vec::new();
+        };
+        (0..fields.length())
+            .filter_map(|i| fields.item(i)?.dyn_into::<HtmlInputElement>().ok())
+            .filter_map(|input| {
+                let focused = active.as_ref().is_some_and(|a| a == input.unchecked_ref::<Element>());
+                let value = input.value();
+                let typed = (value != input.default_value()).then_some(value);
+                let focus = focused.then(|| {
+                    let start = input.selection_start().ok().flatten().unwrap_or(0);
+                    (start, input.selection_end().ok().flatten().unwrap_or(start))
+                });
+                (typed.is_some() || focus.is_some()).then(|| Carried { id: input.id(), typed, focus })
+            })
+            .collect()
+    }
+
+    fn carry_over(document: &Document, carried: Vec<Carried>) {
+        for field in carried {
+            let Some(input) = document.get_element_by_id(&field.id).and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+            else {
+                continue;
+            };
+            if let Some(text) = field.typed {
+                input.set_value(&text);
+                let init = EventInit::new();
+                init.set_bubbles(true);
+                if let Ok(event) = Event::new_with_event_init_dict("input", &init) {
+                    let _ = input.dispatch_event(&event);
+                }
+            }
+            if let Some((start, end)) = field.focus {
+                let _ = input.unchecked_ref::<HtmlElement>().focus();
+                let _ = input.set_selection_range(start, end);
+            }
         }
     }
-}
 
-/// What identifies a button across the static and the live page: its text and label.
-fn button_key(button: &Element) -> String {
-    format!("{}\n{}", button.text_content().unwrap_or_default(), button.get_attribute("aria-label").unwrap_or_default())
-}
+    /// The keys of the buttons pressed on the static page, noted by the inline script, which
+    /// are then forgotten there.
+    fn pressed_before() -> Vec<String> {
+        let Some(window) = web_sys::window() else {
+            return Vec::new();
+        };
+        let Some(list) =
+            js_sys::Reflect::get(&window, &PENDING.into()).ok().and_then(|v| v.dyn_into::<js_sys::Array>().ok())
+        else {
+            return Vec::new();
+        };
+        let mut keys: Vec<String> = list.iter().filter_map(|v| v.as_string()).collect();
+        list.set_length(0);
+        // A button that did nothing is often pressed twice; the visitor meant it once.
+        keys.dedup();
+        keys
+    }
 
-/// The buttons pressed on the static page, noted by `index.html`'s script, and forgets them.
-fn pressed_before() -> Vec<String> {
-    let Some(window) = web_sys::window() else { return Vec::new() };
-    let Some(list) = js_sys::Reflect::get(&window, &"verdictsPendingClicks".into())
-        .ok()
-        .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
-    else {
-        return Vec::new();
-    };
-    let mut keys: Vec<String> = list.iter().filter_map(|v| v.as_string()).collect();
-    list.set_length(0);
-    // A button that did nothing is often pressed twice; the visitor meant it once.
-    keys.dedup();
-    keys
-}
-
-fn press_again(host: &Element, keys: Vec<String>) {
-    for key in keys {
-        let Ok(buttons) = host.query_selector_all("button") else { return };
-        let button = (0..buttons.length())
-            .filter_map(|i| buttons.item(i)?.dyn_into::<HtmlElement>().ok())
-            .find(|b| button_key(b) == key);
-        if let Some(button) = button {
-            button.click();
+    fn press_again(host: &Element, keys: Vec<String>) {
+        for key in keys {
+            let Ok(buttons) = host.query_selector_all(&format!("[{REPLAY_ATTR}]")) else {
+                return;
+            };
+            let button = (0..buttons.length())
+                .filter_map(|i| buttons.item(i)?.dyn_into::<HtmlElement>().ok())
+                .find(|b| b.get_attribute(REPLAY_ATTR).as_deref() == Some(key.as_str()));
+            if let Some(button) = button {
+                button.click();
+            }
         }
     }
 }

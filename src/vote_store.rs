@@ -123,11 +123,17 @@ impl VoteStore {
     }
 
     async fn send(self, tool: String) {
-        let Some(endpoint) = self.endpoint.get_value() else { return };
+        let Some(endpoint) = self.endpoint.get_value() else {
+            return;
+        };
         let before = self.reported.with_value(|r| r.get(&tool).and_then(|e| e.0));
         let now = self.votes.with_untracked(|v| v.get(&tool).copied());
-        let Some(change) = self.bundle.with_value(|b| report(b, &tool, before, now)) else { return };
-        let Ok(body) = serde_json::to_string(&change) else { return };
+        let Some(change) = self.bundle.with_value(|b| report(b, &tool, before, now)) else {
+            return;
+        };
+        let Ok(body) = serde_json::to_string(&change) else {
+            return;
+        };
         let sent = match Request::post(&endpoint)
             .credentials(RequestCredentials::Omit)
             .header("content-type", "application/json")

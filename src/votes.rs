@@ -44,14 +44,22 @@ pub struct StoredVotes {
 /// Reads the votes of bundle `bundle` from the stored text, keeping only well-formed votes for
 /// tools that `is_tool` knows. Bad JSON, wrong types and oversized values are dropped.
 pub fn read_stored(text: Option<&str>, bundle: &str, is_tool: impl Fn(&str) -> bool) -> StoredVotes {
-    let Some(text) = text else { return StoredVotes::default() };
+    let Some(text) = text else {
+        return StoredVotes::default();
+    };
     let bad = StoredVotes { votes: OwnVotes::new(), discarded: true };
     if text.len() > MAX_STORED_BYTES {
         return bad;
     }
-    let Ok(Value::Object(root)) = serde_json::from_str::<Value>(text) else { return bad };
-    let Some(entry) = root.get(bundle) else { return StoredVotes::default() };
-    let Value::Object(entry) = entry else { return bad };
+    let Ok(Value::Object(root)) = serde_json::from_str::<Value>(text) else {
+        return bad;
+    };
+    let Some(entry) = root.get(bundle) else {
+        return StoredVotes::default();
+    };
+    let Value::Object(entry) = entry else {
+        return bad;
+    };
     let mut read = StoredVotes::default();
     for (tool, value) in entry {
         match verdict_of(value) {

@@ -31,10 +31,23 @@ impl BundleError {
     }
 }
 
+/// A short fingerprint of bundle text: 16 hex digits of the Fx hash of its bytes and length.
+/// Not cryptographic: it tells a page whether the bundle it was rendered from is the one served.
+pub fn content_hash(text: &str) -> String {
+    use std::hash::Hasher;
+    let mut hasher = super::fast_hash::FxHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.write_usize(text.len());
+    format!("{:016x}", hasher.finish())
+}
+
 /// A validated bundle and its indexes.
 #[derive(Debug)]
 pub struct Catalog {
     pub bundle: Bundle,
+    /// The hash of the text the bundle was read from ([`content_hash`]); empty when it was built
+    /// from a value. A published page records it, to tell whether it was rendered from this text.
+    pub content_hash: String,
     /// The warnings found while validating.
     pub warnings: Vec<Problem>,
     tool_by_id: FxHashMap<String, usize>,
@@ -56,7 +69,9 @@ impl Catalog {
     pub fn from_text(text: &str) -> Result<Catalog, BundleError> {
         let bundle = parse_bundle(text).map_err(BundleError::Parse)?;
         crate::browser::mark("verdicts:parsed");
-        Catalog::new(bundle)
+        let mut catalog = Catalog::new(bundle)?;
+        catalog.content_hash = content_hash(text);
+        Ok(catalog)
     }
 
     /// Validates and indexes a parsed bundle.
@@ -83,7 +98,7 @@ impl Catalog {
             })
             .collect();
         let warnings = checked.problems.into_iter().filter(|p| p.severity == Severity::Warning).collect();
-        Ok(Catalog { bundle, warnings, tool_by_id, review_grid, search_keys })
+        Ok(Catalog { bundle, content_hash: String::new(), warnings, tool_by_id, review_grid, search_keys })
     }
 
     /// The tools, in bundle order.

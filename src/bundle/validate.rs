@@ -200,7 +200,9 @@ pub(crate) fn check(bundle: &Bundle) -> Checked {
             r.error(at("role"), format!("no role has the id {:?}", review.role));
         }
         r.required_text(|| at("quote"), &review.quote, "a review's quote");
-        let (Some(tool), Some(role)) = (tool, role) else { continue };
+        let (Some(tool), Some(role)) = (tool, role) else {
+            continue;
+        };
         tool_reviewed[tool] = true;
         role_reviewed[role] = true;
         match &mut review_grid[tool * role_count + role] {

@@ -38,6 +38,7 @@ fn VoteSide(
             <button
                 type="button"
                 class=format!("vote vote--{}", verdict.as_str())
+                data-replay=move || tool.with(|(id, _)| crate::takeover::vote_key(id, verdict.as_str()))
                 aria-pressed=move || if own() == Some(verdict) { "true" } else { "false" }
                 on:click=move |_| tool.with_untracked(|(id, _)| votes.click(id, verdict))
             >

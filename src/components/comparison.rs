@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::browser::page_base;
 use crate::components::community_vote::CommunityVote;
 use crate::components::embed_panel::EmbedPanel;
 use crate::components::notices::Notices;
@@ -13,7 +12,7 @@ use crate::components::reviewer_split::ReviewerSplit;
 use crate::components::reviews::Reviews;
 use crate::components::role_filter::RoleFilter;
 use crate::components::tool_card::ToolCard;
-use crate::embed_code::full_page_url;
+use crate::embed_code::full_page_state;
 use crate::navigation::Navigation;
 use crate::pair::{Pair, Side};
 
@@ -55,7 +54,7 @@ pub fn Comparison() -> impl IntoView {
             <Notices/>
             <div class="pickers">
                 <ToolPicker side=Side::First label="First tool" id="first-tool"/>
-                <button type="button" class="swap" on:click=move |_| pair.swap()>
+                <button type="button" class="swap" data-replay=crate::takeover::SWAP_KEY on:click=move |_| pair.swap()>
                     <span aria-hidden="true">"⇄"</span>
                     <span class="swap-text">"Swap tools"</span>
                 </button>
@@ -68,11 +67,7 @@ pub fn Comparison() -> impl IntoView {
                         {featured.into_iter().map(|(a, b, label)| view! {
                             <li>
                                 <a
-                                    href=pair.catalog.with_value(|c| crate::view_state::to_query(&crate::view_state::ViewState {
-                                        first: c.tool(a).map(|t| t.id.clone()),
-                                        second: c.tool(b).map(|t| t.id.clone()),
-                                        ..Default::default()
-                                    }))
+                                    href=pair.url(&pair.catalog.with_value(|c| crate::pages::pair_state(c, a, b)))
                                     aria-current=move || pair.view.with(|v| (v.first == a && v.second == b).then_some("page"))
                                     on:click=move |ev| {
                                         if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {
@@ -96,15 +91,14 @@ pub fn Comparison() -> impl IntoView {
             <ReviewerSplit/>
             <CommunityVote/>
             <Reviews/>
-            {embed.then(|| {
-                let base = page_base();
-                view! {
-                    <p class="attribution">
-                        <a href=move || full_page_url(&base, &pair.shared_state()) target="_blank" rel="noopener">
-                            "Full comparison on Verdicts"
-                        </a>
-                    </p>
-                }
+            // Rendered at publish time too, where the page may turn out to be an embed: the
+            // style sheet shows it only in the embed view.
+            {(embed || crate::browser::STATIC_RENDER).then(|| view! {
+                <p class="attribution">
+                    <a href=move || pair.url(&full_page_state(&pair.shared_state())) target="_blank" rel="noopener">
+                        "Full comparison on Verdicts"
+                    </a>
+                </p>
             })}
         </div>
     }

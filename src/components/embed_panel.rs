@@ -4,14 +4,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::browser::page_base;
-use crate::embed_code::{embed_url, iframe_fallback, snippet};
+use crate::embed_code::{embed_state, full_page_state, iframe_fallback, snippet};
 use crate::navigation::Navigation;
 use crate::pair::{Pair, Side};
 use crate::view_state::Theme;
 
 async fn copy_text(text: String) -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
     let clipboard = window.navigator().clipboard();
     if JsFuture::from(clipboard.write_text(&text)).await.is_ok() {
         return true;
@@ -34,7 +35,7 @@ pub fn EmbedPanel() -> impl IntoView {
     let theme = RwSignal::new(nav.parsed().get_untracked().state.theme);
     // What was last copied and whether it worked; the note shows only while the code is unchanged.
     let copied = RwSignal::new(None::<(String, bool)>);
-    let base = page_base();
+    let root = nav.root();
     let state = Memo::new(move |_| {
         let mut s = pair.shared_state();
         s.theme = theme.get();
@@ -44,15 +45,9 @@ pub fn EmbedPanel() -> impl IntoView {
         let name = |side| pair.with_tool(side, |t| t.name.clone()).unwrap_or_default();
         format!("{} vs {}", name(Side::First), name(Side::Second))
     };
-    let code = {
-        let base = base.clone();
-        Memo::new(move |_| state.with(|s| snippet(&base, s, &title())))
-    };
-    let fallback = {
-        let base = base.clone();
-        move || state.with(|s| iframe_fallback(&base, s, &title()))
-    };
-    let preview = move || state.with(|s| embed_url(&base, s));
+    let code = Memo::new(move |_| state.with(|s| snippet(&root, s, &pair.url(&full_page_state(s)), &title())));
+    let preview = move || state.with(|s| pair.url(&embed_state(s)));
+    let fallback = move || iframe_fallback(&preview(), &title());
     let set_theme = move |ev: leptos::ev::Event| {
         theme.set(match event_target_value(&ev).as_str() {
             "light" => Theme::Light,
@@ -65,6 +60,7 @@ pub fn EmbedPanel() -> impl IntoView {
             <button
                 type="button"
                 class="secondary-button"
+                data-replay=crate::takeover::EMBED_KEY
                 aria-expanded=move || if open.get() { "true" } else { "false" }
                 aria-controls="embed-panel"
                 on:click=move |_| open.update(|o| *o = !*o)

@@ -96,7 +96,9 @@ pub fn ToolPicker(
         match (open.get(), total) {
             (false, _) => String::new(),
             (true, 0) => "No tool matches. Try another name, vendor or category.".to_string(),
-            (true, n) if n > MAX_OPTIONS => format!("Showing {MAX_OPTIONS} of {n} tools; keep typing to narrow."),
+            (true, n) if n > MAX_OPTIONS => {
+                format!("Showing {MAX_OPTIONS} of {n} tools; keep typing to narrow.")
+            }
             (true, 1) => "1 tool".to_string(),
             (true, n) => format!("{n} tools"),
         }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::pair::Pair;
+use crate::takeover::{role_key, ALL_ROLES_KEY};
 
 /// The role filter of the reviewer split and the review cards.
 #[component]
@@ -17,8 +18,9 @@ pub fn RoleFilter() -> impl IntoView {
         })
     });
     let total = move || counts.with(|c| c.iter().sum::<usize>());
-    let roles: Vec<(usize, String)> =
-        pair.catalog.with_value(|c| c.roles().iter().map(|r| r.label.clone()).enumerate().collect());
+    let roles: Vec<(usize, String, String)> = pair
+        .catalog
+        .with_value(|c| c.roles().iter().enumerate().map(|(i, r)| (i, r.label.clone(), role_key(&r.id))).collect());
     let pressed = move |on: bool| if on { "true" } else { "false" };
     view! {
         <div class="role-filter" role="group" aria-labelledby="role-filter-label">
@@ -27,16 +29,18 @@ pub fn RoleFilter() -> impl IntoView {
                 <button
                     type="button"
                     class="chip"
+                    data-replay=ALL_ROLES_KEY
                     aria-pressed=move || pressed(pair.view.with(|v| v.all_roles))
                     on:click=move |_| pair.show_all_roles()
                 >
                     "All roles"
                     <span class="chip-count">{total}<span class="sr-only">" reviews"</span></span>
                 </button>
-                {roles.into_iter().map(|(i, label)| view! {
+                {roles.into_iter().map(|(i, label, key)| view! {
                     <button
                         type="button"
                         class="chip"
+                        data-replay=key
                         aria-pressed=move || pressed(pair.view.with(|v| !v.all_roles && v.role_on.get(i).copied().unwrap_or(false)))
                         on:click=move |_| pair.toggle_role(i)
                     >

@@ -3,14 +3,17 @@
 use leptos::prelude::*;
 
 use crate::bundle::is_http_url;
+use crate::navigation::Navigation;
+use crate::pages::Location;
 use crate::pair::Pair;
 
 /// The site header with the product name.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let home = use_context::<Navigation>().map(|nav| nav.url(&Location::default())).unwrap_or_else(|| "./".into());
     view! {
         <header class="site-header">
-            <a class="brand" href="./">
+            <a class="brand" href=home>
                 <span class="brand-mark" aria-hidden="true">"✓"</span>
                 "Verdicts"
             </a>

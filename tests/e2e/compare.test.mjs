@@ -16,7 +16,11 @@ async function open(query = '', p = page) {
   await p.goto(server.url + query);
   await p.getByRole('combobox', { name: 'First tool' }).waitFor();
 }
-const query = (p = page) => new URL(p.url()).search;
+// Where the page is, under the site root: a pair's page folder and the query string.
+const query = (p = page) => {
+  const url = new URL(p.url());
+  return url.pathname.slice(new URL(server.url).pathname.length) + url.search;
+};
 const title = (p = page) => p.getByRole('heading', { level: 1 }).innerText();
 const region = (name) => page.getByRole('region', { name, exact: true });
 
@@ -29,7 +33,7 @@ test('pick the first tool by typing and choosing from the list', async () => {
   assert.equal(await first.getAttribute('aria-expanded'), 'true');
   assert.deepEqual(await listbox.getByRole('option').allInnerTexts().then((t) => t.map((x) => x.split('\n')[0])), ['OpenAI o3 Pro API']);
   await listbox.getByRole('option', { name: /OpenAI o3 Pro API/ }).click();
-  assert.equal(query(), '?a=openai-o3-pro-api&b=openai-o4-api');
+  assert.equal(query(), 'openai-o3-pro-api-vs-openai-o4-api/');
   assert.match(await title(), /OpenAI o3 Pro API\s+vs\s+OpenAI o4 API/);
   assert.equal(await first.inputValue(), 'OpenAI o3 Pro API');
   assert.equal(await first.getAttribute('aria-expanded'), 'false');
@@ -41,7 +45,7 @@ test('typing is case- and accent-insensitive and Enter picks the best match', as
   const second = page.getByRole('combobox', { name: 'Second tool' });
   await second.fill('MÍXTURE');
   await page.keyboard.press('Enter');
-  assert.equal(query(), '?a=mistral-8x22b-instruct-v2&b=mistral-8x24b');
+  assert.equal(query(), 'mistral-8x22b-instruct-v2-vs-mistral-8x24b/');
 });
 
 test('pick the second tool with the keyboard alone', async () => {
@@ -58,7 +62,7 @@ test('pick the second tool with the keyboard alone', async () => {
   const active = await second.getAttribute('aria-activedescendant');
   assert.match(await page.locator(`#${active}`).innerText(), /Mistral 8x24B Mixture-of-Experts/);
   await page.keyboard.press('Enter');
-  assert.equal(query(), '?a=mistral-8x22b-instruct-v2&b=mistral-8x24b');
+  assert.equal(query(), 'mistral-8x22b-instruct-v2-vs-mistral-8x24b/');
   assert.equal(await second.inputValue(), 'Mistral 8x24B Mixture-of-Experts');
   // Escape abandons what was typed.
   await second.fill('zzz');
@@ -73,9 +77,9 @@ test('choosing the tool already on the other side swaps them, and Swap tools swa
   const first = page.getByRole('combobox', { name: 'First tool' });
   await first.fill('o4');
   await page.getByRole('option', { name: /OpenAI o4 API/ }).click();
-  assert.equal(query(), '?a=openai-o4-api&b=mistral-8x22b-instruct-v2');
+  assert.equal(query(), 'openai-o4-api-vs-mistral-8x22b-instruct-v2/');
   await page.getByRole('button', { name: 'Swap tools' }).click();
-  assert.equal(query(), '?a=mistral-8x22b-instruct-v2&b=openai-o4-api');
+  assert.equal(query(), '');
   assert.match(await title(), /^Mistral 8x22B Instruct v2\s+vs/);
 });
 
@@ -128,14 +132,14 @@ test('the role filter: one role, two roles, none left, with counts and the URL',
   assert.equal(await group.getByRole('button', { name: 'The skeptic 2 reviews' }).count(), 1);
 
   await builder.click();
-  assert.equal(query(), '?a=mistral-8x24b&b=openai-o3-pro-api&roles=builder');
+  assert.equal(query(), 'mistral-8x24b-vs-openai-o3-pro-api/?roles=builder');
   assert.equal(await builder.getAttribute('aria-pressed'), 'true');
   assert.equal(await all.getAttribute('aria-pressed'), 'false');
   assert.equal(await region('Reviews').getByRole('article').count(), 2);
   assert.equal(await region('Reviewer split').getByRole('row').count(), 2);
 
   await buyer.click();
-  assert.equal(query(), '?a=mistral-8x24b&b=openai-o3-pro-api&roles=builder,buyer');
+  assert.equal(query(), 'mistral-8x24b-vs-openai-o3-pro-api/?roles=builder,buyer');
   assert.equal(await region('Reviews').getByRole('article').count(), 4);
   assert.deepEqual(
     (await region('Reviews').getByRole('heading', { level: 3 }).allInnerTexts()),
@@ -144,13 +148,13 @@ test('the role filter: one role, two roles, none left, with counts and the URL',
 
   await builder.click();
   await buyer.click();
-  assert.equal(query(), '?a=mistral-8x24b&b=openai-o3-pro-api&roles=');
+  assert.equal(query(), 'mistral-8x24b-vs-openai-o3-pro-api/?roles=');
   assert.equal(await region('Reviews').getByRole('article').count(), 0);
   assert.match(await region('Reviews').innerText(), /No reviewer roles are selected/);
   assert.match(await region('Reviewer split').innerText(), /No reviewer roles are selected/);
 
   await all.click();
-  assert.equal(query(), '?a=mistral-8x24b&b=openai-o3-pro-api');
+  assert.equal(query(), 'mistral-8x24b-vs-openai-o3-pro-api/');
   assert.equal(await region('Reviews').getByRole('article').count(), 8);
 });
 
@@ -165,17 +169,21 @@ test('a deep link with roles opens that view, survives a refresh, and Back/Forwa
 
   await open('');
   await page.getByRole('link', { name: 'Mistral 8x24B Mixture-of-Experts vs OpenAI o3 Pro API' }).click();
-  assert.equal(query(), '?a=mistral-8x24b&b=openai-o3-pro-api');
+  assert.equal(query(), 'mistral-8x24b-vs-openai-o3-pro-api/');
   await page.getByRole('button', { name: 'Swap tools' }).click();
-  assert.equal(query(), '?a=openai-o3-pro-api&b=mistral-8x24b');
+  assert.equal(query(), 'openai-o3-pro-api-vs-mistral-8x24b/');
+  // A refresh of a URL the app wrote loads it from the static host as it is.
+  await page.reload();
+  assert.match(await title(), /^OpenAI o3 Pro API\s+vs\s+Mistral 8x24B/);
+  const at = (where) => page.waitForFunction((w) => location.pathname.endsWith(w) && !location.search, where);
   await page.goBack();
-  await page.waitForFunction(() => location.search === '?a=mistral-8x24b&b=openai-o3-pro-api');
+  await at('/mistral-8x24b-vs-openai-o3-pro-api/');
   assert.match(await title(), /^Mistral 8x24B Mixture-of-Experts\s+vs\s+OpenAI o3 Pro API/);
   await page.goBack();
-  await page.waitForFunction(() => location.search === '');
+  await at('/tools/compare/');
   assert.match(await title(), /^Mistral 8x22B Instruct v2\s+vs\s+OpenAI o4 API/);
   await page.goForward();
-  await page.waitForFunction(() => location.search === '?a=mistral-8x24b&b=openai-o3-pro-api');
+  await at('/mistral-8x24b-vs-openai-o3-pro-api/');
   assert.match(await title(), /^Mistral 8x24B/);
   assert.equal(await page.title(), 'Mistral 8x24B Mixture-of-Experts vs OpenAI o3 Pro API — Verdicts');
 });
@@ -200,7 +208,7 @@ test('a 360 px wide phone has no horizontal scrolling', async () => {
   // Picking by touch works too.
   await phone.getByRole('combobox', { name: 'First tool' }).tap();
   await phone.getByRole('option', { name: /Mistral 8x24B/ }).tap();
-  assert.equal(query(phone), '?a=mistral-8x24b&b=openai-o3-pro-api&roles=buyer');
+  assert.equal(query(phone), 'mistral-8x24b-vs-openai-o3-pro-api/?roles=buyer');
   await phone.context().close();
 });
 
