@@ -95,6 +95,11 @@ export async function startServer({ root = 'dist', prefix = '/tools/compare/', h
     }
     try {
       const info = await stat(file);
+      if (info.isDirectory() && !url.pathname.endsWith('/')) {
+        // Like every static host: a folder's address ends with a slash.
+        res.writeHead(301, { location: url.pathname + '/' + url.search });
+        return res.end();
+      }
       const path = info.isDirectory() ? join(file, 'index.html') : file;
       const [body, encoding] = encode(path, await readFile(path), req.headers['accept-encoding'] ?? '');
       res.writeHead(200, {

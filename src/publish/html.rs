@@ -61,9 +61,12 @@ fn head_end(head: &Head) -> String {
 }
 
 fn head_start(head: &Head) -> String {
-    // A pair page's relative URLs (the app's files, the bundle, links) resolve against the
-    // site root, one folder up, so every page works under any sub-path.
-    let base = if head.in_folder { format!("<base href=\"../\" {MARK}>\n  ") } else { String::new() };
+    // Relative URLs (the app's files, the bundle, links) resolve against the site root, one
+    // folder up from a pair page, so every page works under any sub-path. The base URL is
+    // fixed when the page is read: the icon and the rest keep resolving there after the app
+    // moves to another page's URL with the history API.
+    let root = if head.in_folder { "../" } else { "./" };
+    let base = format!("<base href=\"{root}\" {MARK}>\n  ");
     format!("{base}<script {MARK}>{}</script>\n  ", inline_script())
 }
 
@@ -211,7 +214,8 @@ mod tests {
         let again = assemble(&page, &other, "<h1>C vs D</h1>", "<p>loading</p>").unwrap();
         assert!(again.contains("<title>C vs D — Verdicts</title>"));
         assert!(!again.contains("A vs B"), "nothing of the earlier page stays");
-        assert!(!again.contains("<base"), "the index has no base");
+        assert!(again.contains("<base href=\"./\" data-published>"), "the index's base is itself");
+        assert_eq!(again.matches("<base").count(), 1);
         assert_eq!(again.matches("rel=\"canonical\"").count(), 1);
         assert_eq!(again.matches("requestAnimationFrame").count(), 1, "deferred once");
     }

@@ -72,7 +72,7 @@ test('two embeds on another origin appear, size themselves, and resize independe
   assert.equal(await frameHeight(two), before.two, 'the other embed did not move');
 
   const link = page.frameLocator(one).getByRole('link', { name: 'Full comparison on Verdicts' });
-  assert.equal(await link.getAttribute('href'), `${app.url}?a=mistral-8x24b&b=openai-o3-pro-api&roles=builder`);
+  assert.equal(await link.getAttribute('href'), `${app.url}mistral-8x24b-vs-openai-o3-pro-api/?roles=builder`);
   assert.equal(await link.getAttribute('target'), '_blank');
   assert.deepEqual(page.problems, []);
 });
