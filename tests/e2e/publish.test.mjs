@@ -1,0 +1,253 @@
+// Publishing: a site published with scripts/publish.sh from a bundle that is not the default one
+// (six tools, names with É and 東京, a tool without reviews), served from a sub-path the way a
+// host serves it: every page of the sitemap with scripts off, its tags and preview image, the
+// reversed pair, moving between pages with the history, a refused bundle, an embed of a
+// published pair, a page whose bundle was replaced without publishing, and votes after a reload.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { startServer } from '../../scripts/static-server.mjs';
+import { launch, newPage, appIsLive } from '../support/browser.mjs';
+
+const BASE = 'https://verdicts.example/tools/compare/';
+const FIXTURE = 'tests/fixtures/publish/bundle.json';
+const BUNDLE = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+const nameOf = (id) => BUNDLE.tools.find((t) => t.id === id).name;
+
+let work;
+let site;
+let server;
+let partner;
+let browser;
+let page;
+
+function publish(bundle, out = site) {
+  return spawnSync('scripts/publish.sh', ['--bundle', bundle, '--base-url', BASE, '--out', out], { encoding: 'utf8' });
+}
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'verdicts-publish-'));
+  site = join(work, 'site');
+  cpSync('dist', site, { recursive: true });
+  const run = publish(FIXTURE);
+  assert.equal(run.status, 0, `publish.sh failed:\n${run.stdout}\n${run.stderr}`);
+  server = await startServer({ root: site, prefix: '/tools/compare/' });
+  partner = await startServer({ root: 'tests/fixtures', prefix: '/' });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await partner?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  server.reset();
+  partner.reset();
+  await Promise.all(browser.contexts().map((c) => c.close()));
+  page = await newPage(browser);
+});
+
+/** The local address of a public URL of the published site. */
+const local = (url) => server.url + url.slice(BASE.length);
+const meta = (p, attr, key) => p.locator(`meta[${attr}="${key}"]`).getAttribute('content');
+const sitemapUrls = () => [...readFileSync(join(site, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod>/g)];
+const heading = (p = page) => p.getByRole('heading', { level: 1 }).innerText();
+
+async function pngSize(url) {
+  const response = await fetch(url);
+  assert.equal(response.status, 200, url);
+  assert.equal(response.headers.get('content-type'), 'image/png');
+  const bytes = Buffer.from(await response.arrayBuffer());
+  assert.deepEqual([...bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], `${url} is a PNG`);
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+function treeDigest(dir) {
+  const hash = createHash('sha256');
+  const walk = (d) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hash.update(path.slice(dir.length)).update(readFileSync(path));
+    }
+  };
+  walk(dir);
+  return hash.digest('hex');
+}
+
+test('every page of the sitemap shows its own pair without scripts, with its tags and preview image', async () => {
+  const urls = sitemapUrls();
+  // Six tools: fifteen pairs, the default one at the index.
+  assert.equal(urls.length, 15);
+  assert.equal(urls[0][1], BASE);
+  assert.ok(urls.every(([, , lastmod]) => lastmod === BUNDLE.updated), 'lastmod is the bundle date');
+  assert.match(readFileSync(join(site, 'robots.txt'), 'utf8'), new RegExp(`Sitemap: ${BASE}sitemap\\.xml`));
+
+  const plain = await newPage(browser, { javaScriptEnabled: false });
+  for (const [, url] of urls) {
+    await plain.goto(local(url));
+    const folder = url.slice(BASE.length);
+    const [a, b] = folder ? folder.replace(/\/$/, '').split('-vs-') : BUNDLE.featured.default;
+    const [nameA, nameB] = [nameOf(a), nameOf(b)];
+    const title = `${nameA} vs ${nameB} — Verdicts`;
+    assert.equal(await plain.title(), title, url);
+    assert.equal(await heading(plain), `${nameA} vs ${nameB}`);
+    assert.equal(await plain.getByRole('banner').count(), 1, 'the site header');
+    assert.equal(await plain.getByRole('contentinfo').count(), 1, 'the footer');
+    const reviews = BUNDLE.reviews.filter((r) => r.tool === a || r.tool === b).length;
+    assert.equal(await plain.getByRole('region', { name: 'Reviews' }).getByRole('article').count(), reviews, url);
+
+    assert.equal(await plain.locator('link[rel="canonical"]').getAttribute('href'), url);
+    assert.equal(await meta(plain, 'property', 'og:url'), url);
+    assert.equal(await meta(plain, 'property', 'og:title'), title);
+    assert.equal(await meta(plain, 'property', 'og:type'), 'website');
+    assert.equal(await meta(plain, 'property', 'og:site_name'), 'Verdicts');
+    assert.equal(await meta(plain, 'name', 'twitter:card'), 'summary_large_image');
+    const description = await meta(plain, 'name', 'description');
+    assert.match(description, new RegExp(`^Panel: ${nameA} (\\d+ % ship \\(\\d of 4\\)|not reviewed yet), ${nameB} (\\d+ % (ship )?\\(\\d of 4\\)|not reviewed yet)\\. Pricing, reviewer split and community vote\\.$`));
+    assert.equal(await meta(plain, 'property', 'og:description'), description);
+    assert.match(await meta(plain, 'property', 'og:image:alt'), new RegExp(`^${nameA} vs ${nameB} on Verdicts\\.`));
+    const image = await meta(plain, 'property', 'og:image');
+    assert.equal(image, `${url}preview.png`);
+    assert.deepEqual([await meta(plain, 'property', 'og:image:width'), await meta(plain, 'property', 'og:image:height')], ['1200', '630']);
+    assert.deepEqual(await pngSize(local(image)), [1200, 630]);
+  }
+  // The figures in words, for a pair the panel has reviewed on one side only.
+  await plain.goto(server.url + 'eclair-api-vs-orbit-search/');
+  assert.equal(
+    await meta(plain, 'name', 'description'),
+    'Panel: Éclair API 75 % ship (3 of 4), Orbit Search not reviewed yet. Pricing, reviewer split and community vote.',
+  );
+  await plain.context().close();
+});
+
+test('the reversed order is a page of the same comparison that names the canonical one', async () => {
+  const plain = await newPage(browser, { javaScriptEnabled: false });
+  await plain.goto(server.url + 'tokyo-lm-vs-eclair-api/');
+  assert.equal(await heading(plain), '東京 LM vs Éclair API');
+  assert.equal(await plain.locator('link[rel="canonical"]').getAttribute('href'), `${BASE}eclair-api-vs-tokyo-lm/`);
+  assert.equal(await meta(plain, 'property', 'og:image'), `${BASE}eclair-api-vs-tokyo-lm/preview.png`);
+  assert.ok(!sitemapUrls().some(([, url]) => url.endsWith('tokyo-lm-vs-eclair-api/')), 'not in the sitemap');
+  await plain.context().close();
+
+  // The live app on it: the Swap button goes to the canonical page.
+  await page.goto(server.url + 'tokyo-lm-vs-eclair-api/');
+  assert.equal(await heading(), '東京 LM vs Éclair API');
+  await page.getByRole('button', { name: 'Swap tools' }).click();
+  await page.waitForURL(server.url + 'eclair-api-vs-tokyo-lm/');
+  assert.equal(await heading(), 'Éclair API vs 東京 LM');
+  assert.deepEqual(page.problems, []);
+});
+
+test('moving between pair pages and query views: links, Back/Forward and refresh', async () => {
+  await page.goto(server.url + 'eclair-api-vs-tokyo-lm/');
+  assert.equal(await page.title(), 'Éclair API vs 東京 LM — Verdicts');
+  // Featured links point at pages.
+  const featured = page.getByRole('navigation', { name: 'Featured comparisons' });
+  assert.equal(await featured.getByRole('link', { name: 'Nimbus Agent vs Quill Notes' }).getAttribute('href'), `${server.url}nimbus-agent-vs-quill-notes/`);
+  assert.equal(await featured.getByRole('link', { name: 'Éclair API vs 東京 LM' }).getAttribute('aria-current'), 'page');
+
+  // Picking another tool goes to that pair's page; a role filter stays on it, in the query.
+  const first = page.getByRole('combobox', { name: 'First tool' });
+  await first.fill('orbit');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(server.url + 'orbit-search-vs-tokyo-lm/');
+  assert.equal(await heading(), 'Orbit Search vs 東京 LM');
+  await page.getByRole('group', { name: 'Filter by reviewer role' }).getByRole('button', { name: /The buyer/ }).click();
+  await page.waitForURL(server.url + 'orbit-search-vs-tokyo-lm/?roles=buyer');
+  await page.reload();
+  assert.equal(await page.title(), 'Orbit Search vs 東京 LM — Verdicts');
+  assert.equal(await page.getByRole('region', { name: 'Reviews' }).getByRole('article').count(), 1);
+
+  await page.goBack();
+  await page.waitForURL(server.url + 'eclair-api-vs-tokyo-lm/');
+  assert.equal(await heading(), 'Éclair API vs 東京 LM');
+  await page.goForward();
+  await page.waitForURL(server.url + 'orbit-search-vs-tokyo-lm/?roles=buyer');
+  assert.equal(await heading(), 'Orbit Search vs 東京 LM');
+
+  // The home link goes to the index; the query overrides a page's pair.
+  await page.getByRole('link', { name: 'Verdicts', exact: true }).first().click();
+  await page.waitForURL(server.url);
+  await appIsLive(page);
+  assert.equal(await heading(), 'Kestrel 7 vs 東京 LM');
+  await page.goto(server.url + 'eclair-api-vs-tokyo-lm/?a=nimbus-agent&roles=skeptic');
+  assert.equal(await heading(), 'Nimbus Agent vs 東京 LM');
+  assert.equal(await page.getByRole('region', { name: 'Reviews' }).getByRole('article').count(), 2);
+  // A folder asked for without its slash is sent to it, as a host does.
+  await page.goto(server.url + 'kestrel-7-vs-quill-notes');
+  assert.equal(page.url(), server.url + 'kestrel-7-vs-quill-notes/');
+  assert.equal(await heading(), 'Kestrel 7 vs Quill Notes');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a refused bundle leaves the published site as it was', () => {
+  const before = treeDigest(site);
+  const run = publish('tests/fixtures/invalid/many-errors.json');
+  assert.notEqual(run.status, 0);
+  assert.match(run.stderr, /error: tools\[\d+\]\.\S+: /, 'every problem with its JSON path');
+  assert.match(run.stderr, /unchanged/);
+  assert.equal(treeDigest(site), before);
+  assert.ok(!existsSync(`${site}.publishing`), 'the half-made site is gone');
+});
+
+test('an embed of a published pair paints that pair from its page before the app runs', async () => {
+  partner.override('favicon.ico', { status: 204, type: 'image/x-icon' });
+  partner.override('article.html', {
+    type: 'text/html',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title></head><body>
+      <div data-verdicts-a="nimbus-agent" data-verdicts-b="quill-notes" data-verdicts-theme="dark"></div>
+      <script async src="${server.url}embed.js"></script></body></html>`,
+  });
+  const held = await newPage(browser, { waitForApp: false });
+  await held.route('**/*.wasm', () => {}); // the app never runs: only the static page shows
+  await held.goto(partner.url + 'article.html');
+  const iframe = held.locator('div[data-verdicts-a] iframe');
+  assert.equal(await iframe.getAttribute('src'), `${server.url}nimbus-agent-vs-quill-notes/?embed=1&theme=dark`);
+  const frame = held.frameLocator('div[data-verdicts-a] iframe');
+  assert.equal(await frame.getByRole('heading', { level: 1 }).innerText(), 'Nimbus Agent vs Quill Notes');
+  assert.equal(await frame.locator('html').getAttribute('data-theme'), 'dark');
+  assert.equal(await frame.locator('html').getAttribute('data-embed'), '');
+  assert.equal(await frame.getByRole('banner').count(), 0, 'no site header in the embed');
+  assert.ok(await frame.getByRole('link', { name: 'Full comparison on Verdicts' }).isVisible());
+  assert.ok(!(await frame.getByRole('combobox', { name: 'First tool' }).isVisible()), 'no pickers');
+  await held.context().close();
+});
+
+test('a page rendered from another bundle shows the bundle now served, and nothing of the old one', async () => {
+  // The host replaced the bundle without publishing: the tool was renamed (its id stays).
+  const replaced = JSON.stringify(BUNDLE).replaceAll('Éclair', 'Crème');
+  server.override('data/bundle.json', { body: replaced });
+  await page.goto(server.url + 'eclair-api-vs-tokyo-lm/');
+  await page.getByRole('heading', { level: 1, name: 'Crème API vs 東京 LM' }).waitFor();
+  assert.equal(await page.title(), 'Crème API vs 東京 LM — Verdicts');
+  assert.equal(await page.locator('#app').getByText('Éclair').count(), 0, 'no stale text on screen');
+  // Its pages may not match the new bundle: links use the index's query instead.
+  const link = page.getByRole('navigation', { name: 'Featured comparisons' }).getByRole('link', { name: 'Nimbus Agent vs Quill Notes' });
+  assert.equal(await link.getAttribute('href'), `${server.url}?a=nimbus-agent&b=quill-notes`);
+  assert.deepEqual(page.problems, []);
+});
+
+test('after a reload the stored vote shows from the moment the app takes over', async () => {
+  await page.goto(server.url + 'eclair-api-vs-tokyo-lm/');
+  const ship = () => page.getByRole('region', { name: 'Community vote' }).getByRole('button', { name: 'Ship Éclair API', exact: true });
+  await ship().click();
+  assert.equal(await ship().getAttribute('aria-pressed'), 'true');
+  // Every state the live vote button is ever in after the reload is recorded.
+  await page.addInitScript(() => {
+    window.__pressed = [];
+    new MutationObserver(() => {
+      const live = document.querySelector('#app > .live [data-replay="vote:ship:eclair-api"]');
+      if (live) window.__pressed.push(live.getAttribute('aria-pressed'));
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-pressed'] });
+  });
+  await page.reload();
+  assert.equal(await ship().getAttribute('aria-pressed'), 'true');
+  const seen = await page.evaluate(() => window.__pressed);
+  assert.ok(seen.length > 0 && seen.every((p) => p === 'true'), `never shown as not voted: ${seen}`);
+});
