@@ -6,7 +6,12 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-echo "==> Native tests (bundle, URL state, tallies, search)"
+echo "==> Lints: rustfmt, and clippy for the native and the wasm32 build"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --lib --bins --target wasm32-unknown-unknown -- -D warnings
+
+echo "==> Native tests (bundle, pages, URL state, tallies, search, publishing)"
 cargo test --locked
 
 echo "==> Release build"

@@ -58,8 +58,15 @@ fn main() -> ExitCode {
     let started = Instant::now();
     match publish(&PathBuf::from(app), &PathBuf::from(&stage), &text, &settings) {
         Ok(report) => {
-            for warning in &report.warnings {
+            const SHOWN: usize = 10;
+            for warning in report.warnings.iter().take(SHOWN) {
                 eprintln!("{bundle}: warning: {warning}");
+            }
+            if report.warnings.len() > SHOWN {
+                eprintln!(
+                    "{bundle}: … and {} more warning(s) (verdicts-check lists them all)",
+                    report.warnings.len() - SHOWN
+                );
             }
             println!(
                 "Published {} page(s) ({} canonical, with preview images; {}) for {} in {:.2} s",

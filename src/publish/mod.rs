@@ -228,7 +228,7 @@ pub fn publish(
     if let Ok(script) = fs::read_to_string(&embed_js) {
         write(&embed_js, rewrite_embed_js(&script, &embed_pages_config(&catalog, &pages, all_pairs))?)?;
     }
-    report.warnings.extend(catalog.warnings.iter().map(|w| format!("bundle: {w}")));
+    report.warnings.extend(catalog.warnings.iter().map(|w| format!("{}: {}", w.path, w.message)));
     Ok(report)
 }
 
