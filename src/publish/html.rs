@@ -114,6 +114,12 @@ pub fn assemble(template: &str, head: &Head, comparison: &str, skeleton: &str) -
                     el.remove();
                     Ok(())
                 }),
+                // In a sandboxed iframe the page has an opaque origin, so the style sheet is a
+                // cross-origin request: its integrity can be checked only as a CORS request.
+                element!("link[rel=stylesheet][integrity]", |el| {
+                    el.set_attribute("crossorigin", "anonymous")?;
+                    Ok(())
+                }),
                 element!("#app", |el| {
                     el.set_attribute("data-prerendered", "")?;
                     el.set_inner_content(&app, ContentType::Html);

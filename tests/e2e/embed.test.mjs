@@ -154,4 +154,7 @@ test('the embed view passes axe-core, and works in a sandboxed iframe without st
   await frame.getByText('will not be remembered').waitFor();
   await frame.getByRole('button', { name: /The buyer/ }).click();
   assert.equal(await frame.getByRole('region', { name: 'Reviews' }).getByRole('article').count(), 2);
+  // The style sheet loads too (checked against its integrity hash as a CORS request).
+  assert.notEqual(await frame.locator('body').evaluate((b) => getComputedStyle(b).fontFamily), 'Times New Roman');
+  assert.deepEqual(page.problems, []);
 });
