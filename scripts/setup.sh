@@ -5,7 +5,7 @@
 #   - Trunk 0.21.14 and wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen (crates.io)
 #   - wasm-opt (npm's binaryen), playwright-core and axe-core (npm, from package-lock.json)
 #   - fonts for the preview images of published pages (Debian's DejaVu and Droid Sans Fallback)
-#   - with --tests: Debian's chromium and chromium-driver
+#   - with --tests: Debian's chromium and chromium-driver, and postgresql (the collector's tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -77,4 +77,10 @@ fi
 if [ "${1:-}" = "--tests" ] && ! { command -v chromium >/dev/null && command -v chromedriver >/dev/null; }; then
   say "Installing Debian's chromium and chromium-driver for the browser tests"
   apt_install chromium chromium-driver
+fi
+
+# The vote collector's tests and benchmark run against a real PostgreSQL server.
+if [ "${1:-}" = "--tests" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  say "Installing Debian's postgresql for the vote collector's tests"
+  apt_install postgresql
 fi

@@ -8,7 +8,11 @@ pub mod load_error;
 pub mod percent;
 pub mod search;
 pub mod view_state;
+pub mod vote_protocol;
 pub mod votes;
+
+#[cfg(all(feature = "collector", not(target_arch = "wasm32")))]
+pub mod collector;
 
 #[cfg(target_arch = "wasm32")]
 mod api;
