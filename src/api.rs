@@ -46,3 +46,40 @@ fn classify(error: gloo_net::Error, signal: &AbortSignal) -> LoadFailure {
         other => LoadFailure::Network(other.to_string()),
     }
 }
+
+/// Sends one vote to the collector at `endpoint` (its base URL); whether it was acknowledged.
+pub async fn send_vote(endpoint: &str, vote: &crate::vote_protocol::Vote) -> bool {
+    let Ok(body) = serde_json::to_string(vote) else { return false };
+    let signal = AbortSignal::timeout_with_u32(TIMEOUT_SECONDS * 1000);
+    let request = Request::post(&format!("{endpoint}{}", crate::vote_protocol::VOTES_PATH))
+        .credentials(web_sys::RequestCredentials::Omit)
+        .abort_signal(Some(&signal))
+        .header("content-type", "application/json")
+        .body(body);
+    match request {
+        Ok(request) => request.send().await.map(|r| r.ok()).unwrap_or(false),
+        Err(_) => false,
+    }
+}
+
+/// Reads a bundle's live tallies from the collector at `endpoint`; `None` when it cannot be
+/// reached or answers with anything else.
+pub async fn load_tallies(endpoint: &str, bundle: &str) -> Option<crate::vote_protocol::Tallies> {
+    let signal = AbortSignal::timeout_with_u32(TIMEOUT_SECONDS * 1000);
+    // Revalidated with its ETag, so that a vote just made shows in the figures.
+    let response = Request::get(&format!("{endpoint}{}", crate::vote_protocol::tallies_path(bundle)))
+        .cache(RequestCache::NoCache)
+        .credentials(web_sys::RequestCredentials::Omit)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = response.text().await.ok()?;
+    if text.len() > 4 * 1024 * 1024 {
+        return None;
+    }
+    serde_json::from_str(&text).ok()
+}

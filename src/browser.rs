@@ -79,3 +79,24 @@ pub fn mark(name: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = name;
 }
+
+/// 16 random bytes from the browser's cryptographic generator (natively, at publish time, none
+/// are needed: zeros).
+pub fn random_bytes() -> [u8; 16] {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut bytes = [0u8; 16];
+        let filled = web_sys::window()
+            .and_then(|w| w.crypto().ok())
+            .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+            .is_some();
+        if !filled {
+            for b in bytes.iter_mut() {
+                *b = (js_sys::Math::random() * 256.0) as u8;
+            }
+        }
+        bytes
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    [0u8; 16]
+}

@@ -1,18 +1,20 @@
-//! The browser side of the visitor's votes: kept in `localStorage` when it works, reported to
-//! the deployer's vote endpoint when one is set. The rules live in [`crate::votes`].
+//! The browser side of the visitor's votes: kept in `localStorage` when it works, sent to the
+//! deployer's vote collector when one is set, whose live tallies are read after the bundle and
+//! after each acknowledged vote. The rules live in [`crate::votes`]; the protocol in
+//! [`crate::vote_protocol`].
 
 use std::collections::BTreeMap;
 
-use gloo_net::http::Request;
 use leptos::prelude::*;
-use web_sys::RequestCredentials;
 
-use crate::bundle::{Catalog, Verdict};
-use crate::votes::{next_vote, read_stored, report, write_stored, OwnVotes, STORAGE_KEY};
+use crate::bundle::figures::CommunityTally;
+use crate::bundle::{Catalog, Verdict, Votes};
+use crate::vote_protocol::{Counts, Tallies};
+use crate::votes::{next_vote, read_stored, write_stored, OwnVotes, ACKED_KEY, STORAGE_KEY, VOTER_KEY};
 
-/// Milliseconds a vote settles before it is reported, so that a quick vote-and-undo or a double
-/// click sends one report or none, never one per click.
-const REPORT_DELAY_MS: u64 = 600;
+/// Milliseconds a vote settles before it is sent, so that a quick vote-and-undo or a double
+/// click sends one vote or none, never one per click.
+const SEND_DELAY_MS: u64 = 600;
 
 /// Whether the device keeps the visitor's votes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,43 +25,88 @@ pub enum Keeping {
     ThisVisitOnly,
 }
 
+/// The collector's live counts, and what they held of this visitor when they were read.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Live {
+    tools: BTreeMap<String, Counts>,
+    acked: OwnVotes,
+}
+
 /// The visitor's votes for the loaded bundle.
 #[derive(Clone, Copy)]
 pub struct VoteStore {
     votes: RwSignal<OwnVotes>,
     keeping: RwSignal<Keeping>,
-    /// Set when the endpoint could not be reached: votes are on this device only.
-    report_failed: RwSignal<bool>,
+    /// Set when the collector could not be reached: votes are on this device only.
+    send_failed: RwSignal<bool>,
+    /// The live tallies, once read.
+    live: RwSignal<Option<Live>>,
     bundle: StoredValue<String>,
+    /// The collector's base URL, with its trailing slash.
     endpoint: StoredValue<Option<String>>,
-    /// What the endpoint last heard, per tool, and a counter that cancels superseded reports.
-    reported: StoredValue<BTreeMap<String, (Option<Verdict>, u32)>>,
+    voter: StoredValue<String>,
+    /// What the collector acknowledged, per tool.
+    acked: StoredValue<OwnVotes>,
+    /// A counter per tool that cancels superseded sends.
+    tickets: StoredValue<BTreeMap<String, u32>>,
 }
 
 use crate::browser::local_storage as storage;
 
+/// This browser's voter id: kept with the votes, or made for this visit when storage is blocked.
+fn voter_id() -> String {
+    let store = storage();
+    if let Some(id) = store.as_ref().and_then(|s| s.get_item(VOTER_KEY).ok().flatten()) {
+        if crate::vote_protocol::is_voter_id(&id) {
+            return id;
+        }
+    }
+    let id = crate::vote_protocol::voter_id_from(crate::browser::random_bytes());
+    if let Some(s) = store {
+        let _ = s.set_item(VOTER_KEY, &id);
+    }
+    id
+}
+
 impl VoteStore {
-    /// Reads the stored votes of this bundle, dropping anything malformed or unknown.
+    /// Reads the stored votes of this bundle, dropping anything malformed or unknown, and, with
+    /// a collector, reads its tallies and sends what it has not acknowledged yet.
     pub fn load(catalog: &Catalog, endpoint: Option<String>) -> VoteStore {
         let bundle = catalog.bundle.key().to_string();
         let store = storage();
-        let text = store.as_ref().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
-        let read = read_stored(text.as_deref(), &bundle, |id| catalog.tool_index(id).is_some());
-        // Rendered at build time there is no storage yet, and no reason to expect none.
+        let read = |key: &str| {
+            let text = store.as_ref().and_then(|s| s.get_item(key).ok().flatten());
+            read_stored(text.as_deref(), &bundle, |id| catalog.tool_index(id).is_some()).votes
+        };
+        let (votes, acked) = (read(STORAGE_KEY), read(ACKED_KEY));
+        // Rendered at publish time there is no storage yet, and no reason to expect none.
         let keeping = if store.is_some() || cfg!(not(target_arch = "wasm32")) {
             Keeping::Remembered
         } else {
             Keeping::ThisVisitOnly
         };
-        let reported = read.votes.iter().map(|(t, v)| (t.clone(), (Some(*v), 0))).collect();
-        VoteStore {
-            votes: RwSignal::new(read.votes),
+        let endpoint = endpoint.map(|e| if e.ends_with('/') { e } else { format!("{e}/") });
+        let unsent: Vec<String> =
+            catalog.tools().iter().filter(|t| votes.get(&t.id) != acked.get(&t.id)).map(|t| t.id.clone()).collect();
+        let with_collector = endpoint.is_some();
+        let store = VoteStore {
+            votes: RwSignal::new(votes),
             keeping: RwSignal::new(keeping),
-            report_failed: RwSignal::new(false),
+            send_failed: RwSignal::new(false),
+            live: RwSignal::new(None),
             bundle: StoredValue::new(bundle),
             endpoint: StoredValue::new(endpoint),
-            reported: StoredValue::new(reported),
+            voter: StoredValue::new(if with_collector { voter_id() } else { String::new() }),
+            acked: StoredValue::new(acked),
+            tickets: StoredValue::new(BTreeMap::new()),
+        };
+        if with_collector && cfg!(target_arch = "wasm32") {
+            store.refresh_tallies();
+            for tool in unsent {
+                store.schedule_send(tool);
+            }
         }
+        store
     }
 
     /// The visitor's vote on a tool.
@@ -67,14 +114,30 @@ impl VoteStore {
         self.votes.with(|v| v.get(tool).copied())
     }
 
+    /// The community tally of a tool: the bundle's counts (`votes`), the collector's live counts
+    /// when they could be read, and the visitor's own vote, counted once.
+    pub fn tally(self, tool: &str, votes: Votes, min_votes: u32) -> CommunityTally {
+        let own = self.vote(tool);
+        self.live.with(|live| match live {
+            Some(live) => CommunityTally::live(
+                votes,
+                live.tools.get(tool).copied().unwrap_or_default(),
+                live.acked.get(tool).copied(),
+                own,
+                min_votes,
+            ),
+            None => CommunityTally::new(votes, own, min_votes),
+        })
+    }
+
     /// Whether votes are remembered on this device.
     pub fn keeping(self) -> Keeping {
         self.keeping.get()
     }
 
-    /// Whether reporting to the endpoint failed.
+    /// Whether sending to the collector failed.
     pub fn report_failed(self) -> bool {
-        self.report_failed.get()
+        self.send_failed.get()
     }
 
     /// A click on Ship or Skip for `tool`.
@@ -88,69 +151,93 @@ impl VoteStore {
                 votes.remove(tool);
             }
         });
-        self.save();
-        self.schedule_report(tool.to_string());
+        let saved = self.votes.with_untracked(|v| self.save(STORAGE_KEY, v));
+        self.keeping.set(if saved { Keeping::Remembered } else { Keeping::ThisVisitOnly });
+        self.schedule_send(tool.to_string());
     }
 
-    fn save(self) {
-        let saved = storage().and_then(|s| {
-            let old = s.get_item(STORAGE_KEY).ok().flatten();
-            let text = self.votes.with_untracked(|v| self.bundle.with_value(|b| write_stored(old.as_deref(), b, v)));
-            s.set_item(STORAGE_KEY, &text).ok()
-        });
-        self.keeping.set(if saved.is_some() { Keeping::Remembered } else { Keeping::ThisVisitOnly });
+    /// Stores `votes` of this bundle under `key`; whether it worked.
+    fn save(self, key: &str, votes: &OwnVotes) -> bool {
+        storage()
+            .and_then(|s| {
+                let old = s.get_item(key).ok().flatten();
+                let text = self.bundle.with_value(|b| write_stored(old.as_deref(), b, votes));
+                s.set_item(key, &text).ok()
+            })
+            .is_some()
     }
 
-    fn schedule_report(self, tool: String) {
+    fn schedule_send(self, tool: String) {
         if self.endpoint.with_value(Option::is_none) {
             return;
         }
-        let ticket = self.reported.try_update_value(|r| {
-            let entry = r.entry(tool.clone()).or_insert((None, 0));
-            entry.1 += 1;
-            entry.1
+        let ticket = self.tickets.try_update_value(|t| {
+            let n = t.entry(tool.clone()).or_insert(0);
+            *n += 1;
+            *n
         });
         set_timeout(
             move || {
-                let current = self.reported.with_value(|r| r.get(&tool).copied());
-                if current.map(|c| c.1) != ticket {
-                    return; // A later click will report.
+                if self.tickets.with_value(|t| t.get(&tool).copied()) != ticket {
+                    return; // A later click will send.
                 }
                 leptos::task::spawn_local(self.send(tool));
             },
-            std::time::Duration::from_millis(REPORT_DELAY_MS),
+            std::time::Duration::from_millis(SEND_DELAY_MS),
         );
     }
 
     async fn send(self, tool: String) {
-        let Some(endpoint) = self.endpoint.get_value() else {
-            return;
-        };
-        let before = self.reported.with_value(|r| r.get(&tool).and_then(|e| e.0));
+        let Some(endpoint) = self.endpoint.get_value() else { return };
+        let acked = self.acked.with_value(|a| a.get(&tool).copied());
         let now = self.votes.with_untracked(|v| v.get(&tool).copied());
-        let Some(change) = self.bundle.with_value(|b| report(b, &tool, before, now)) else {
-            return;
-        };
-        let Ok(body) = serde_json::to_string(&change) else {
-            return;
-        };
-        let sent = match Request::post(&endpoint)
-            .credentials(RequestCredentials::Omit)
-            .header("content-type", "application/json")
-            .body(body)
-        {
-            Ok(request) => request.send().await.map(|r| r.ok()).unwrap_or(false),
-            Err(_) => false,
+        let vote = self
+            .voter
+            .with_value(|voter| self.bundle.with_value(|b| crate::votes::vote_to_send(b, &tool, voter, acked, now)));
+        let Some(vote) = vote else { return };
+        #[cfg(target_arch = "wasm32")]
+        let sent = crate::api::send_vote(&endpoint, &vote).await;
+        // Natively (the pages rendered at publish time) nothing is ever sent.
+        #[cfg(not(target_arch = "wasm32"))]
+        let sent = {
+            let _ = (&endpoint, &vote);
+            false
         };
         if sent {
-            self.reported.update_value(|r| {
-                if let Some(entry) = r.get_mut(&tool) {
-                    entry.0 = now;
+            self.acked.update_value(|a| match now {
+                Some(v) => {
+                    a.insert(tool.clone(), v);
+                }
+                None => {
+                    a.remove(&tool);
                 }
             });
-            self.report_failed.set(false);
+            self.acked.with_value(|a| self.save(ACKED_KEY, a));
+            self.send_failed.set(false);
+            self.refresh_tallies();
         } else {
-            self.report_failed.set(true);
+            self.send_failed.set(true);
         }
+    }
+
+    /// Reads the collector's tallies again; on failure the figures stay as they were (the
+    /// bundle's counts and the visitor's own vote, at first).
+    fn refresh_tallies(self) {
+        let Some(endpoint) = self.endpoint.get_value() else { return };
+        let bundle = self.bundle.get_value();
+        leptos::task::spawn_local(async move {
+            // What the collector holds of this visitor as of this reading.
+            let acked = self.acked.get_value();
+            #[cfg(target_arch = "wasm32")]
+            let tallies = crate::api::load_tallies(&endpoint, &bundle).await;
+            #[cfg(not(target_arch = "wasm32"))]
+            let tallies: Option<Tallies> = {
+                let _ = (&endpoint, &bundle);
+                None
+            };
+            if let Some(Tallies { tools, .. }) = tallies {
+                self.live.set(Some(Live { tools, acked }));
+            }
+        });
     }
 }

@@ -1,12 +1,12 @@
 //! The visitor's own community votes: what a click does, how votes are stored on the device and
-//! read back (validated, never trusted), and what is reported to a vote endpoint.
+//! read back (validated, never trusted), and what is sent to the vote collector.
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::bundle::Verdict;
+use crate::vote_protocol::Vote;
 
 /// The `localStorage` key; the version changes if the stored format ever does.
 pub const STORAGE_KEY: &str = "verdicts:votes:v1";
@@ -94,20 +94,21 @@ pub fn write_stored(existing: Option<&str>, bundle: &str, votes: &OwnVotes) -> S
     Value::Object(root).to_string()
 }
 
-/// One vote change as reported to the vote endpoint:
-/// `{"bundle": "…", "tool": "…", "verdict": "ship" | "skip" | null, "previous": "ship" | "skip" | null}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct VoteReport {
-    pub bundle: String,
-    pub tool: String,
-    /// The vote now; `null` when the visitor took it back.
-    pub verdict: Option<Verdict>,
-    /// The vote before, as last reported; `null` when there was none.
-    pub previous: Option<Verdict>,
-}
+/// The `localStorage` key of what the vote collector acknowledged, per bundle and tool, in the
+/// same format as the votes: what the live tallies already count of this visitor.
+pub const ACKED_KEY: &str = "verdicts:acked:v1";
+/// The `localStorage` key of this browser's voter id.
+pub const VOTER_KEY: &str = "verdicts:voter:v1";
 
-/// The report for a tool whose vote went from `reported` (what the endpoint last heard) to
-/// `now`; `None` when the endpoint already knows, e.g. after a vote and its undo in quick succession.
-pub fn report(bundle: &str, tool: &str, reported: Option<Verdict>, now: Option<Verdict>) -> Option<VoteReport> {
-    (reported != now).then(|| VoteReport { bundle: bundle.into(), tool: tool.into(), verdict: now, previous: reported })
+/// The vote to send to the collector for a tool whose vote went from `acked` (what the collector
+/// last acknowledged) to `now`; `None` when the collector already has it, e.g. after a vote and
+/// its undo in quick succession.
+pub fn vote_to_send(
+    bundle: &str,
+    tool: &str,
+    voter: &str,
+    acked: Option<Verdict>,
+    now: Option<Verdict>,
+) -> Option<Vote> {
+    (acked != now).then(|| Vote { bundle: bundle.into(), tool: tool.into(), voter: voter.into(), verdict: now })
 }

@@ -53,18 +53,41 @@ fn bad_stored_values_are_discarded_never_trusted() {
 }
 
 #[test]
-fn reports_carry_the_previous_vote_and_skip_no_ops() {
-    let r = report("b", "alpha", None, Some(SHIP)).expect("a change");
+fn the_collector_gets_the_current_vote_with_the_voter_and_never_a_no_op() {
+    let v = vote_to_send("b", "alpha", "voter-0123456789ab", None, Some(SHIP)).expect("a change");
     assert_eq!(
-        serde_json::to_string(&r).unwrap_or_default(),
-        r#"{"bundle":"b","tool":"alpha","verdict":"ship","previous":null}"#
+        serde_json::to_string(&v).unwrap_or_default(),
+        r#"{"bundle":"b","tool":"alpha","voter":"voter-0123456789ab","verdict":"ship"}"#
     );
-    let r = report("b", "alpha", Some(SHIP), None).expect("an undo");
+    let v = vote_to_send("b", "alpha", "voter-0123456789ab", Some(SHIP), None).expect("an undo");
     assert_eq!(
-        serde_json::to_string(&r).unwrap_or_default(),
-        r#"{"bundle":"b","tool":"alpha","verdict":null,"previous":"ship"}"#
+        serde_json::to_string(&v).unwrap_or_default(),
+        r#"{"bundle":"b","tool":"alpha","voter":"voter-0123456789ab","verdict":null}"#
     );
-    assert_eq!(report("b", "alpha", Some(SKIP), Some(SKIP)), None);
+    assert_eq!(vote_to_send("b", "alpha", "voter-0123456789ab", Some(SKIP), Some(SKIP)), None);
+}
+
+#[test]
+fn live_tallies_count_the_visitors_own_vote_once() {
+    use verdicts::vote_protocol::Counts;
+    let bundle = Votes { ship: 4, skip: 1 };
+    let live = Counts { ship: 3, skip: 2 };
+    // Not voted: the bundle's counts plus the live ones.
+    assert_eq!(CommunityTally::live(bundle, live, None, None, 10).total(), 10);
+    // A vote the collector acknowledged is in the live counts already.
+    let t = CommunityTally::live(bundle, live, Some(SHIP), Some(SHIP), 10);
+    assert_eq!((t.ship, t.skip), (7, 3));
+    // A vote not yet acknowledged shows as the visitor's own.
+    let t = CommunityTally::live(bundle, live, None, Some(SKIP), 10);
+    assert_eq!((t.ship, t.skip), (7, 4));
+    // Changed since: the acknowledged one is replaced; taken back: it is gone.
+    let t = CommunityTally::live(bundle, live, Some(SHIP), Some(SKIP), 10);
+    assert_eq!((t.ship, t.skip), (6, 4));
+    let t = CommunityTally::live(bundle, live, Some(SHIP), None, 10);
+    assert_eq!((t.ship, t.skip), (6, 3));
+    // Counts that disagree never go below zero.
+    let t = CommunityTally::live(Votes::default(), Counts::default(), Some(SHIP), None, 10);
+    assert_eq!((t.ship, t.skip), (0, 0));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use super::catalog::Catalog;
 use super::model::{Price, Verdict, Votes};
+use crate::vote_protocol::Counts;
 
 /// A tool's panel verdicts: `ship` of `total` reviews say ship.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,6 +131,27 @@ impl CommunityTally {
             None => {}
         }
         CommunityTally { ship, skip, min_votes }
+    }
+
+    /// The bundle's counts plus the collector's live counts, with the visitor's own vote in
+    /// them once: `acked` is the vote the live counts already hold of this visitor (what the
+    /// collector acknowledged when they were read), `own` the visitor's vote now.
+    pub fn live(
+        votes: Votes,
+        live: Counts,
+        acked: Option<Verdict>,
+        own: Option<Verdict>,
+        min_votes: u32,
+    ) -> CommunityTally {
+        let is = |v: Option<Verdict>, w: Verdict| u64::from(v == Some(w));
+        let count = |bundle: i64, live: u64, w: Verdict| {
+            (bundle.max(0) as u64).saturating_add(live).saturating_sub(is(acked, w)).saturating_add(is(own, w))
+        };
+        CommunityTally {
+            ship: count(votes.ship, live.ship, Verdict::Ship),
+            skip: count(votes.skip, live.skip, Verdict::Skip),
+            min_votes,
+        }
     }
 
     /// All votes.

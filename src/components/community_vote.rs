@@ -14,7 +14,7 @@ pub fn tally(pair: Pair, votes: VoteStore, side: Side) -> Option<CommunityTally>
     let index = pair.tool_index(side);
     pair.catalog.with_value(|c| {
         let t = c.tool(index)?;
-        Some(CommunityTally::new(t.community, votes.vote(&t.id), c.bundle.community.min_votes))
+        Some(votes.tally(&t.id, t.community, c.bundle.community.min_votes))
     })
 }
 
