@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startCollector } from '../support/collector.mjs';
+import { startCollector, startRealCollector } from '../support/collector.mjs';
 import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 import { newPage } from '../support/browser.mjs';
 
@@ -115,45 +115,127 @@ test('when storage is full, the vote counts and the page says it will not be rem
   assert.match(await community().innerText(), /will not be remembered/);
 });
 
-test('a configured endpoint receives one report per change, without credentials', async () => {
-  server.override('index.html', { type: 'text/html', body: withEndpoint(collector.url) });
-  await open();
-  await ship(O3).click();
-  await page.waitForTimeout(1000);
-  await skip(O3).click();
-  await page.waitForTimeout(1000);
-  await skip(O3).click();
-  await page.waitForTimeout(1000);
-  // A double click is a vote and its undo: nothing to report.
-  await ship('Mistral 8x24B Mixture-of-Experts').dblclick();
-  await page.waitForTimeout(1000);
-  assert.deepEqual(collector.reports.map((r) => r.body), [
-    { bundle: 'weekly-ai-tool-verdicts', tool: 'openai-o3-pro-api', verdict: 'ship', previous: null },
-    { bundle: 'weekly-ai-tool-verdicts', tool: 'openai-o3-pro-api', verdict: 'skip', previous: 'ship' },
-    { bundle: 'weekly-ai-tool-verdicts', tool: 'openai-o3-pro-api', verdict: null, previous: 'skip' },
-  ]);
-  assert.ok(collector.reports.every((r) => r.method === 'POST' && r.type === 'application/json' && !r.cookie));
+const VOTER = /^[A-Za-z0-9_-]{16,64}$/;
+const SEED_ID = 'weekly-ai-tool-verdicts';
+const BUNDLE_FILE = 'public/data/bundle.json';
+
+/** Opens the page with the vote endpoint set to `url`, on a clock the test moves (the vote
+ * settles 600 ms before it is sent). Returns the votes the page posts, as they are sent. */
+async function openWithCollector(url, p = page) {
+  server.override('index.html', { type: 'text/html', body: withEndpoint(url) });
+  const sent = [];
+  p.on('request', (r) => {
+    if (r.method() === 'POST' && r.url() === `${url}v1/votes`) sent.push({ body: r.postDataJSON(), headers: r.headers() });
+  });
+  await p.clock.install();
+  await p.goto(server.url + PAIR);
+  await p.getByRole('region', { name: 'Community vote' }).waitFor();
+  return sent;
+}
+
+/** Clicks, lets the vote settle, and waits for the collector's answer. */
+async function voteAndSend(button, p = page) {
+  const answered = p.waitForResponse((r) => r.url().endsWith('/v1/votes') && r.request().method() === 'POST');
+  await button.click();
+  await p.clock.runFor(700);
+  return answered;
+}
+
+test('the collector gets one vote per change, with this browser\'s voter id and no credentials', async () => {
+  const real = await startRealCollector({ bundle: BUNDLE_FILE, allowOrigin: server.origin });
+  try {
+    const sent = await openWithCollector(real.url);
+    assert.equal((await voteAndSend(ship(O3))).status(), 200);
+    assert.equal((await voteAndSend(skip(O3))).status(), 200);
+    assert.equal((await voteAndSend(skip(O3))).status(), 200);
+    // A double click is a vote and its undo: nothing is sent for it. The next vote shows that
+    // nothing went out in between.
+    await ship('Mistral 8x24B Mixture-of-Experts').dblclick();
+    await page.clock.runFor(700);
+    await voteAndSend(skip('Mistral 8x24B Mixture-of-Experts'));
+    const voter = sent[0].body.voter;
+    assert.match(voter, VOTER);
+    assert.deepEqual(sent.map((s) => s.body), [
+      { bundle: SEED_ID, tool: 'openai-o3-pro-api', voter, verdict: 'ship' },
+      { bundle: SEED_ID, tool: 'openai-o3-pro-api', voter, verdict: 'skip' },
+      { bundle: SEED_ID, tool: 'openai-o3-pro-api', voter, verdict: null },
+      { bundle: SEED_ID, tool: 'mistral-8x24b', voter, verdict: 'skip' },
+    ]);
+    assert.ok(sent.every((s) => s.headers['content-type'] === 'application/json' && !s.headers.cookie));
+    const tallies = await real.tallies(SEED_ID);
+    assert.deepEqual(tallies.tools, { 'mistral-8x24b': { ship: 0, skip: 1 } });
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await real.close();
+  }
 });
 
-test('a failing endpoint keeps the vote and says it is saved on this device only', async () => {
-  collector.fail(true);
-  server.override('index.html', { type: 'text/html', body: withEndpoint(collector.url) });
-  await open();
-  await ship(O3).click();
-  await community().getByText('Saved on this device only').waitFor();
-  assert.equal(await ship(O3).getAttribute('aria-pressed'), 'true');
-  await page.reload();
-  await community().waitFor();
-  assert.equal(await ship(O3).getAttribute('aria-pressed'), 'true');
+test('two visitors vote and a third sees both; a changed and a taken-back vote follow', async () => {
+  const real = await startRealCollector({ bundle: BUNDLE_FILE, allowOrigin: server.origin });
+  try {
+    const visitors = [];
+    for (let i = 0; i < 3; i++) visitors.push(await newPage(browser));
+    const [a, b, c] = visitors;
+    const shipO3 = (p) => p.getByRole('region', { name: 'Community vote' }).getByRole('button', { name: `Ship ${O3}`, exact: true });
+    const skipO3 = (p) => p.getByRole('region', { name: 'Community vote' }).getByRole('button', { name: `Skip ${O3}`, exact: true });
+    const o3Figure = (p) => p.getByRole('region', { name: O3 }).innerText();
+    await openWithCollector(real.url, a);
+    await openWithCollector(real.url, b);
+    await voteAndSend(shipO3(a), a);
+    await voteAndSend(shipO3(b), b);
+    // B's page read the tallies again after its vote: both votes, B's own counted once.
+    await b.getByRole('region', { name: O3 }).getByText('2 votes').waitFor();
+    await openWithCollector(real.url, c);
+    await c.getByRole('region', { name: O3 }).getByText('2 votes').waitFor();
+    assert.match(await o3Figure(c), /Community\s+—\s+2 votes/);
+
+    await voteAndSend(skipO3(a), a); // changed
+    await voteAndSend(shipO3(b), b); // taken back
+    assert.deepEqual((await real.tallies(SEED_ID)).tools, { 'openai-o3-pro-api': { ship: 0, skip: 1 } });
+    await c.reload();
+    await c.getByRole('region', { name: O3 }).getByText('1 vote', { exact: true }).waitFor();
+    // A reloads: its own acknowledged vote is in the live tallies, and counted once.
+    await a.reload();
+    assert.equal(await skipO3(a).getAttribute('aria-pressed'), 'true');
+    await a.getByRole('region', { name: O3 }).getByText('1 vote', { exact: true }).waitFor();
+    for (const p of visitors) assert.deepEqual(p.problems, []);
+  } finally {
+    await real.close();
+  }
+});
+
+test('the collector stopped mid-visit: the vote is kept on the device and sent once it is back', async () => {
+  const real = await startRealCollector({ bundle: BUNDLE_FILE, allowOrigin: server.origin });
+  try {
+    await openWithCollector(real.url);
+    await real.kill();
+    await ship(O3).click();
+    await page.clock.runFor(700);
+    await community().getByText('Saved on this device only').waitFor();
+    assert.equal(await ship(O3).getAttribute('aria-pressed'), 'true');
+    assert.match(await page.getByRole('region', { name: O3 }).innerText(), /Community\s+—\s+1 vote/, 'the figures still hold the vote');
+    await real.start();
+    // On the next visit the vote the collector never acknowledged is sent.
+    const answered = page.waitForResponse((r) => r.url().endsWith('/v1/votes'));
+    await page.reload();
+    await page.clock.runFor(700);
+    assert.equal((await answered).status(), 200);
+    assert.deepEqual((await real.tallies(SEED_ID)).tools, { 'openai-o3-pro-api': { ship: 1, skip: 0 } });
+    await page.getByRole('region', { name: O3 }).getByText('1 vote', { exact: true }).waitFor();
+    assert.equal(await community().getByText('Saved on this device only').count(), 0);
+  } finally {
+    await real.close();
+  }
 });
 
 test('without an endpoint nothing is sent anywhere', async () => {
   const requests = [];
   page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
+  await page.clock.install();
   await open();
   await ship(O3).click();
   await skip('Mistral 8x24B Mixture-of-Experts').click();
-  await page.waitForTimeout(1200);
+  await page.clock.runFor(1200); // past the time a vote settles before it is sent
   assert.deepEqual(requests.filter((r) => !r.startsWith(`GET ${server.origin}/tools/compare/`)), []);
   assert.equal(collector.reports.length, 0);
 });
