@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Durability and load of the vote collector on this machine, for SQLite and for PostgreSQL:
+# release builds of the collector and of its benchmark, a throwaway PostgreSQL server, and for
+# each database "acknowledged N, found N" after a SIGKILL mid-run, votes/s with p50/p99 latency,
+# and tallies requests/s. Everything listens on 127.0.0.1; every loop is bounded.
+#
+#   scripts/collector-bench.sh [--votes N] [--seconds S] [--clients C]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+scripts/setup.sh --tests >/dev/null
+cargo build --release --locked --features collector --bin verdicts-collector --bin verdicts-collector-bench
+work=$(mktemp -d "${TMPDIR:-/tmp}/verdicts-collector-bench.XXXXXX")
+trap 'scripts/postgres.sh stop "$work/pg" || true; rm -rf "$work"' EXIT
+bench() { target/release/verdicts-collector-bench --collector target/release/verdicts-collector --bundle public/data/bundle.json "$@"; }
+
+echo "== SQLite"
+bench --db "$work/votes.sqlite" "$@"
+echo
+echo "== PostgreSQL $(ls -d /usr/lib/postgresql/*/ | sort -V | tail -1 | xargs basename)"
+url=$(scripts/postgres.sh start "$work/pg" "${VERDICTS_BENCH_PG_PORT:-55433}")
+bench --db "$url" "$@"
