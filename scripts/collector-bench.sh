@@ -18,5 +18,5 @@ echo "== SQLite"
 bench --db "$work/votes.sqlite" "$@"
 echo
 echo "== PostgreSQL $(ls -d /usr/lib/postgresql/*/ | sort -V | tail -1 | xargs basename)"
-url=$(scripts/postgres.sh start "$work/pg" "${VERDICTS_BENCH_PG_PORT:-55433}")
+url=$(scripts/postgres.sh start "$work/pg" "${VERDICTS_BENCH_PG_PORT:-}")
 bench --db "$url" "$@"

@@ -2,7 +2,7 @@
 # A throwaway PostgreSQL server for the vote collector's tests and benchmark, on 127.0.0.1 only,
 # in a temporary folder (Debian's postgresql package; scripts/setup.sh --tests installs it).
 #
-#   scripts/postgres.sh start DIR [PORT]   # prints the database URL
+#   scripts/postgres.sh start DIR [PORT]   # prints the database URL (PORT: a free one from 55432)
 #   scripts/postgres.sh stop DIR
 # PostgreSQL refuses to run as root: as root, the server runs as the postgres user.
 set -euo pipefail
@@ -14,7 +14,12 @@ as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@";
 
 case "$action" in
   start)
-    port=${3:-55432}
+    port=${3:-}
+    if [ -z "$port" ]; then
+      # The first port from 55432 on that nothing answers on.
+      port=55432
+      while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+    fi
     mkdir -p "$dir"
     # The server runs as postgres: it must reach the folder.
     if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; chmod o+x "$(dirname "$dir")"; fi

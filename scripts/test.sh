@@ -16,7 +16,7 @@ cargo clippy --locked --lib --bins --target wasm32-unknown-unknown -- -D warning
 pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/verdicts-test-pg.XXXXXX")
 trap 'scripts/postgres.sh stop "$pg_dir/pg" || true; rm -rf "$pg_dir"' EXIT
 echo "==> Starting PostgreSQL for the collector's tests"
-VERDICTS_TEST_POSTGRES=$(scripts/postgres.sh start "$pg_dir/pg" "${VERDICTS_TEST_PG_PORT:-55432}")
+VERDICTS_TEST_POSTGRES=$(scripts/postgres.sh start "$pg_dir/pg" "${VERDICTS_TEST_PG_PORT:-}")
 export VERDICTS_TEST_POSTGRES
 
 echo "==> Native tests (bundle, pages, URL state, tallies, search, publishing, the vote collector on SQLite and PostgreSQL)"
