@@ -31,9 +31,14 @@ pub async fn load_bundle(url: String) -> Result<Arc<Catalog>, LoadError> {
         return Err(fail(LoadFailure::TooLarge { bytes: text.len() as u64 }));
     }
     mark("verdicts:parse-start");
-    let catalog = Catalog::from_text(&text).map(Arc::new).map_err(|e| fail(LoadFailure::Bundle(e)));
+    let catalog = Catalog::from_text_with(&text, || mark("verdicts:parsed"))
+        .map(Arc::new)
+        .map_err(|e| fail(LoadFailure::Bundle(e)));
     mark("verdicts:parse-end");
-    catalog
+    match catalog {
+        Ok(c) if c.default_pair().is_none() => Err(fail(LoadFailure::TooFewTools { tools: c.tools().len() })),
+        other => other,
+    }
 }
 
 fn classify(error: gloo_net::Error, signal: &AbortSignal) -> LoadFailure {

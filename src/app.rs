@@ -9,7 +9,7 @@ use crate::api::load_bundle;
 use crate::bundle::Catalog;
 use crate::components::comparison::Comparison;
 use crate::components::error_view::ErrorView;
-use crate::components::site_chrome::{SiteFooter, SiteHeader};
+use crate::components::site_chrome::{About, SiteFooter, SiteHeader};
 use crate::components::skeleton::Skeleton;
 use crate::config::Config;
 use crate::load_error::auto_retry_delay;
@@ -47,15 +47,15 @@ pub fn App() -> impl IntoView {
         crate::frame::report_height_to_parent();
     }
     let url = config.bundle_url.clone();
-    // (the visitor's retries, automatic retries since): the fetch reruns when either changes.
-    let tries = RwSignal::new((0u32, 0usize));
+    // The fetch reruns whenever the visitor retries or an automatic retry is due.
+    let tries = RwSignal::new(Tries::default());
     let bundle = LocalResource::new(move || {
         tries.track();
         load_bundle(url.clone())
     });
-    let retry = Callback::new(move |_| tries.update(|(manual, auto)| (*manual, *auto) = (*manual + 1, 0)));
+    let retry = Callback::new(move |_| tries.update(Tries::by_visitor));
     let auto_retry = Memo::new(move |_| match bundle.get() {
-        Some(Err(error)) => auto_retry_delay(&error, tries.with(|t| t.1)),
+        Some(Err(error)) => auto_retry_delay(&error, tries.with(|t| t.automatic)),
         _ => None,
     });
     // Transient failures are retried after a pause: a timer is the outside world.
@@ -65,7 +65,7 @@ pub fn App() -> impl IntoView {
             set_timeout(
                 move || {
                     if tries.get_untracked() == attempt {
-                        tries.update(|t| t.1 += 1);
+                        tries.update(|t| t.automatic += 1);
                     }
                 },
                 std::time::Duration::from_secs(seconds.into()),
@@ -94,57 +94,53 @@ pub fn App() -> impl IntoView {
         }
     });
     let signup = config.signup_url.clone();
-    let footer = move || (!embed.get()).then(|| view! { <SiteFooter signup_url=signup.clone()/> });
+    let about = move || bundle.with(|b| b.as_ref().and_then(|r| r.as_ref().ok()).map(|c| About::of(&c.bundle)));
     view! {
         {move || (!embed.get()).then(|| view! { <SiteHeader/> })}
-        {move || match bundle.get() {
-            None => view! { <main id="main" class="page"><Skeleton/></main>{footer.clone()} }.into_any(),
-            Some(Err(error)) => view! {
-                <main id="main" class="page"><ErrorView error on_retry=retry auto_retry/></main>{footer.clone()}
-            }.into_any(),
-            Some(Ok(catalog)) => view! { <Loaded catalog footer=footer.clone()/> }.into_any(),
-        }}
+        <main id="main" class="page">
+            {move || match bundle.get() {
+                None => view! { <Skeleton/> }.into_any(),
+                Some(Err(error)) => view! { <ErrorView error on_retry=retry auto_retry/> }.into_any(),
+                Some(Ok(catalog)) => view! { <Loaded catalog/> }.into_any(),
+            }}
+        </main>
+        {move || (!embed.get()).then(|| view! { <SiteFooter signup_url=signup.clone() about=about()/> })}
     }
 }
 
-/// The page once the bundle is in: the comparison, or why there is none.
+/// How often the bundle has been asked for again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Tries {
+    /// Retries the visitor asked for.
+    by_visitor: u32,
+    /// Automatic retries since the visitor's last one.
+    automatic: usize,
+}
+
+impl Tries {
+    /// The visitor pressed Retry: the automatic retries start over.
+    fn by_visitor(&mut self) {
+        *self = Tries { by_visitor: self.by_visitor + 1, automatic: 0 };
+    }
+}
+
+/// The comparison, once the bundle is in (it has at least two tools: the loader checks).
 #[component]
-fn Loaded<F, V>(
+fn Loaded(
     /// The loaded bundle.
     catalog: Arc<Catalog>,
-    /// The footer, which reads the bundle from context.
-    footer: F,
-) -> impl IntoView
-where
-    F: Fn() -> V + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
+) -> impl IntoView {
     let nav = expect_context::<Navigation>();
     let config = expect_context::<StoredValue<Config>>();
-    let tools = catalog.tools().len();
     let votes = VoteStore::load(&catalog, config.with_value(|c| c.vote_endpoint.clone()));
     // The published pages can be linked to only if they were published from this bundle.
     let pages = match config.with_value(|c| c.published.clone()) {
         Some(p) if p.bundle_hash == catalog.content_hash => Arc::new(Pages::new(&catalog, p.all_pairs)),
         _ => Arc::new(Pages::index_only(&catalog)),
     };
-    match Pair::new(catalog, nav, pages) {
-        Some(pair) => {
-            provide_context(pair);
-            provide_context(votes);
-            view! { <main id="main" class="page"><Comparison/></main>{footer} }.into_any()
-        }
-        None => view! {
-            <main id="main" class="page">
-                <div class="error-view" role="alert">
-                    <h1 class="error-title">"Nothing to compare yet"</h1>
-                    <p>{format!(
-                        "This bundle has {tools} tool{}; a comparison needs at least two. The site's operator needs to add tools to the bundle.",
-                        if tools == 1 { "" } else { "s" }
-                    )}</p>
-                </div>
-            </main>
-            {footer}
-        }.into_any(),
-    }
+    Pair::new(catalog, nav, pages).map(|pair| {
+        provide_context(pair);
+        provide_context(votes);
+        view! { <Comparison/> }
+    })
 }

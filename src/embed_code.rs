@@ -1,22 +1,7 @@
 //! The partner snippet and the links between the embed view and the full page.
 
+use crate::escape::escape_html;
 use crate::view_state::{Theme, ViewState};
-
-/// Escapes text for an HTML attribute value or text node.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The full page's state for a state: the same pair and roles, without `embed` and `theme`.
 pub fn full_page_state(state: &ViewState) -> ViewState {

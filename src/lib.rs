@@ -4,6 +4,8 @@
 pub mod bundle;
 pub mod config;
 pub mod embed_code;
+pub mod escape;
+pub mod fold;
 pub mod load_error;
 pub mod percent;
 pub mod search;

@@ -34,6 +34,8 @@ pub enum LoadFailure {
     TooLarge { bytes: u64 },
     /// The body is not a usable bundle.
     Bundle(BundleError),
+    /// A valid bundle with fewer than two tools: nothing to compare.
+    TooFewTools { tools: usize },
 }
 
 /// A failure to load the bundle at `url`.
@@ -43,7 +45,23 @@ pub struct LoadError {
     pub failure: LoadFailure,
 }
 
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.headline(), self.url)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
 impl LoadError {
+    /// The title of the error view.
+    pub fn title(&self) -> &'static str {
+        match self.failure {
+            LoadFailure::TooFewTools { .. } => "Nothing to compare yet",
+            _ => "The comparison could not be loaded",
+        }
+    }
+
     /// The headline, naming what happened.
     pub fn headline(&self) -> String {
         match &self.failure {
@@ -76,6 +94,10 @@ impl LoadError {
                 let n = problems.iter().filter(|p| p.severity == crate::bundle::Severity::Error).count();
                 format!("The comparison data has {n} problem{} and was not loaded.", if n == 1 { "" } else { "s" })
             }
+            LoadFailure::TooFewTools { tools } => format!(
+                "This bundle has {tools} tool{}; a comparison needs at least two.",
+                if *tools == 1 { "" } else { "s" }
+            ),
         }
     }
 
@@ -87,6 +109,7 @@ impl LoadError {
             LoadFailure::Timeout | LoadFailure::Network(_) => "Check your connection, then try again.",
             LoadFailure::TooLarge { .. } => "The site's operator needs to publish a smaller bundle.",
             LoadFailure::Bundle(_) => "The site's operator needs to fix the bundle; the list below says where.",
+            LoadFailure::TooFewTools { .. } => "The site's operator needs to add tools to the bundle.",
         }
     }
 

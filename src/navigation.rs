@@ -56,6 +56,11 @@ impl Navigation {
         self.parsed
     }
 
+    /// Where the page is now (folder and query).
+    pub fn location(self) -> Location {
+        self.here.get()
+    }
+
     /// The current folder under the site root (empty on the index).
     pub fn path(self) -> String {
         self.here.with(|h| h.path.clone())

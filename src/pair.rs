@@ -8,20 +8,19 @@ use leptos::prelude::*;
 use crate::bundle::{Catalog, Tool};
 use crate::navigation::{HistoryMode, Navigation};
 use crate::pages::{ids_from_path, location_for, Pages};
-use crate::view_state::{resolve, ResolvedView, RoleSelection, ViewState};
-
-/// One of the two sides of the comparison.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Side {
-    First,
-    Second,
-}
+pub use crate::view_state::Side;
+use crate::view_state::{pick, resolve, shown_roles, state_of, toggle_role, ResolvedView, RoleSelection, ViewState};
 
 /// The comparison state shared by every component.
 #[derive(Clone, Copy)]
 pub struct Pair {
     pub catalog: StoredValue<Arc<Catalog>>,
     pub view: Memo<ResolvedView>,
+    /// The two tools shown, by index: what depends on the pair alone follows this, not a role
+    /// filter's change.
+    pub tools: Memo<(usize, usize)>,
+    /// Which roles are shown (`role_on`), with the view.
+    pub roles_on: Memo<Vec<bool>>,
     nav: Navigation,
     /// The pages of the site, for links and the history.
     pub pages: StoredValue<Arc<Pages>>,
@@ -54,7 +53,9 @@ impl Pair {
                     notices: Vec::new(),
                 })
         });
-        Some(Pair { catalog, view, nav, pages: StoredValue::new(pages) })
+        let tools = Memo::new(move |_| view.with(|v| (v.first, v.second)));
+        let roles_on = Memo::new(move |_| view.with(|v| v.role_on.clone()));
+        Some(Pair { catalog, view, tools, roles_on, nav, pages: StoredValue::new(pages) })
     }
 
     /// The URL that shows `state`: the pair's page when it has one, else the index's query.
@@ -74,9 +75,9 @@ impl Pair {
 
     /// The tool index on a side.
     pub fn tool_index(self, side: Side) -> usize {
-        self.view.with(|v| match side {
-            Side::First => v.first,
-            Side::Second => v.second,
+        self.tools.with(|(a, b)| match side {
+            Side::First => *a,
+            Side::Second => *b,
         })
     }
 
@@ -86,36 +87,20 @@ impl Pair {
         self.catalog.with_value(|c| c.tool(index).map(f))
     }
 
-    /// The state to write back, keeping what the visitor did not change.
+    /// The state that shows `first` and `second` with `roles`, keeping embed and theme.
     fn state(self, first: usize, second: usize, roles: RoleSelection) -> ViewState {
-        let parsed = self.nav.parsed().get_untracked().state;
-        self.catalog.with_value(|c| ViewState {
-            first: c.tool(first).map(|t| t.id.clone()),
-            second: c.tool(second).map(|t| t.id.clone()),
-            roles,
-            embed: parsed.embed,
-            theme: parsed.theme,
-        })
-    }
-
-    /// The selection that shows the roles marked on in `on`.
-    fn selection(self, on: &[bool]) -> RoleSelection {
-        if on.iter().all(|x| *x) {
-            return RoleSelection::All;
-        }
-        self.catalog.with_value(|c| {
-            RoleSelection::Only(c.roles().iter().zip(on).filter(|(_, on)| **on).map(|(r, _)| r.id.clone()).collect())
-        })
+        let now = self.nav.parsed().get_untracked().state;
+        self.catalog.with_value(|c| state_of(c, &now, first, second, roles))
     }
 
     fn roles(self) -> RoleSelection {
-        self.view.with_untracked(|v| if v.all_roles { RoleSelection::All } else { self.selection(&v.role_on) })
+        self.view.with_untracked(|v| self.catalog.with_value(|c| shown_roles(c, v)))
     }
 
     /// The state as a link would share it: the shown pair and role filter, plus embed and theme.
     pub fn shared_state(self) -> ViewState {
         let (a, b) = self.view.with(|v| (v.first, v.second));
-        let roles = self.view.with(|v| if v.all_roles { RoleSelection::All } else { self.selection(&v.role_on) });
+        let roles = self.view.with(|v| self.catalog.with_value(|c| shown_roles(c, v)));
         let mut state = self.state(a, b, roles);
         state.embed = self.nav.parsed().with(|p| p.state.embed);
         state
@@ -123,13 +108,7 @@ impl Pair {
 
     /// Puts `tool` on `side`; picking the tool already on the other side swaps them.
     pub fn pick(self, side: Side, tool: usize) {
-        let (a, b) = self.view.with_untracked(|v| (v.first, v.second));
-        let (a, b) = match side {
-            Side::First if tool == b => (b, a),
-            Side::First => (tool, b),
-            Side::Second if tool == a => (b, a),
-            Side::Second => (a, tool),
-        };
+        let (a, b) = self.view.with_untracked(|v| pick(v, side, tool));
         self.go(&self.state(a, b, self.roles()), HistoryMode::Push);
     }
 
@@ -153,10 +132,7 @@ impl Pair {
     /// Turns one role on or off; turning a role on from "All roles" shows that role alone.
     pub fn toggle_role(self, role: usize) {
         let view = self.view.get_untracked();
-        let mut on = if view.all_roles { vec![false; view.role_on.len()] } else { view.role_on.clone() };
-        if let Some(slot) = on.get_mut(role) {
-            *slot = !*slot;
-        }
-        self.go(&self.state(view.first, view.second, self.selection(&on)), HistoryMode::Replace);
+        let roles = self.catalog.with_value(|c| crate::view_state::selection(c, &toggle_role(&view, role)));
+        self.go(&self.state(view.first, view.second, roles), HistoryMode::Replace);
     }
 }

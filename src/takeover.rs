@@ -15,7 +15,7 @@
 //!
 //! The style sheet's "Takeover" rules show and hide the three parts by the classes below.
 
-use crate::view_state::param;
+use crate::view_state::Param;
 
 /// The static page's rendered comparison (a child of `#app`).
 pub const PRERENDERED_CLASS: &str = "prerendered";
@@ -32,7 +32,7 @@ const PENDING: &str = "verdictsPendingClicks";
 /// another view shows the skeleton; the embed view and its theme style the static page) and
 /// notes buttons pressed on the static page.
 pub fn inline_script() -> String {
-    let other_view = [param::FIRST, param::SECOND, param::ROLES].join("|");
+    let other_view = [Param::First, Param::Second, Param::Roles].map(Param::key).join("|");
     format!(
         "(function (q, r) {{\
 if (/[?&]({other_view})=/.test(q)) r.setAttribute('data-deep-link', '');\
@@ -42,8 +42,8 @@ var t = /[?&]{theme}=(light|dark)(&|$)/.exec(q); if (t) r.setAttribute('data-the
 var {PENDING} = [];\n\
 addEventListener('click', function (e) {{ var b = e.target.closest && e.target.closest('#app > .{PRERENDERED_CLASS} [{REPLAY_ATTR}]'); \
 if (b) {PENDING}.push(b.getAttribute('{REPLAY_ATTR}')); }}, true);",
-        embed = param::EMBED,
-        theme = param::THEME,
+        embed = Param::Embed.key(),
+        theme = Param::Theme.key(),
     )
 }
 

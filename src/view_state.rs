@@ -4,13 +4,40 @@
 use crate::bundle::Catalog;
 pub use crate::percent::{decode_component, encode_component};
 
-/// The URL parameter names, the single source of them.
-pub mod param {
-    pub const FIRST: &str = "a";
-    pub const SECOND: &str = "b";
-    pub const ROLES: &str = "roles";
-    pub const EMBED: &str = "embed";
-    pub const THEME: &str = "theme";
+/// The query parameters the app reads, the single source of their names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Param {
+    /// `a`: the first tool's id.
+    First,
+    /// `b`: the second tool's id.
+    Second,
+    /// `roles`: the role ids shown, comma-separated.
+    Roles,
+    /// `embed`: the compact embed view.
+    Embed,
+    /// `theme`: `light`, `dark` or `auto`.
+    Theme,
+}
+
+impl Param {
+    /// Every parameter.
+    pub const ALL: [Param; 5] = [Param::First, Param::Second, Param::Roles, Param::Embed, Param::Theme];
+
+    /// Its name in the query string.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Param::First => "a",
+            Param::Second => "b",
+            Param::Roles => "roles",
+            Param::Embed => "embed",
+            Param::Theme => "theme",
+        }
+    }
+
+    /// The parameter a query key names; `None` for others' parameters.
+    pub fn from_key(key: &str) -> Option<Param> {
+        Param::ALL.into_iter().find(|p| p.key() == key)
+    }
 }
 
 /// The longest parameter value read; longer ones are ignored with a notice.
@@ -68,20 +95,19 @@ pub struct ParsedQuery {
 /// Reads a query string (with or without its leading `?`).
 pub fn parse_query(query: &str) -> ParsedQuery {
     let mut parsed = ParsedQuery::default();
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: Vec<Param> = Vec::new();
     let query = query.strip_prefix('?').unwrap_or(query);
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
-        let key = decode_component(raw_key);
-        let known = [param::FIRST, param::SECOND, param::ROLES, param::EMBED, param::THEME];
-        let Some(&name) = known.iter().find(|k| **k == key) else {
+        let Some(param) = Param::from_key(&decode_component(raw_key)) else {
             continue; // Others' parameters (tracking, partners') are none of our business.
         };
-        if seen.iter().any(|s| s == name) {
+        let name = param.key();
+        if seen.contains(&param) {
             parsed.ignored.push(format!("The link names “{name}” more than once; the first one is used."));
             continue;
         }
-        seen.push(name.to_string());
+        seen.push(param);
         // A cheap bound before decoding: a value of MAX_VALUE_LEN characters encodes to at most
         // 12 bytes a character (four UTF-8 bytes, each as %XX).
         if raw_value.len() > MAX_VALUE_LEN * 12 {
@@ -94,18 +120,18 @@ pub fn parse_query(query: &str) -> ParsedQuery {
             continue;
         }
         let state = &mut parsed.state;
-        match name {
-            param::FIRST | param::SECOND => {
+        match param {
+            Param::First | Param::Second => {
                 let value = value.trim();
                 if value.is_empty() {
                     parsed.ignored.push(format!("The link's “{name}” is empty and was ignored."));
-                } else if name == param::FIRST {
+                } else if param == Param::First {
                     state.first = Some(value.to_string());
                 } else {
                     state.second = Some(value.to_string());
                 }
             }
-            param::ROLES => {
+            Param::Roles => {
                 let mut ids: Vec<String> = Vec::new();
                 for id in raw_value.split(',').map(decode_component) {
                     let id = id.trim().to_string();
@@ -115,12 +141,12 @@ pub fn parse_query(query: &str) -> ParsedQuery {
                 }
                 state.roles = RoleSelection::Only(ids);
             }
-            param::EMBED => match value.as_str() {
+            Param::Embed => match value.as_str() {
                 "1" | "true" | "yes" => state.embed = true,
                 "0" | "false" | "no" | "" => state.embed = false,
                 _ => parsed.ignored.push(format!("The link's “embed” value “{value}” was not understood.")),
             },
-            _ => match value.as_str() {
+            Param::Theme => match value.as_str() {
                 "light" => state.theme = Theme::Light,
                 "dark" => state.theme = Theme::Dark,
                 "auto" | "" => state.theme = Theme::Auto,
@@ -135,20 +161,20 @@ pub fn parse_query(query: &str) -> ParsedQuery {
 pub fn to_query(state: &ViewState) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(a) = &state.first {
-        parts.push(format!("{}={}", param::FIRST, encode_component(a)));
+        parts.push(format!("{}={}", Param::First.key(), encode_component(a)));
     }
     if let Some(b) = &state.second {
-        parts.push(format!("{}={}", param::SECOND, encode_component(b)));
+        parts.push(format!("{}={}", Param::Second.key(), encode_component(b)));
     }
     if let RoleSelection::Only(ids) = &state.roles {
         let list: Vec<String> = ids.iter().map(|id| encode_component(id)).collect();
-        parts.push(format!("{}={}", param::ROLES, list.join(",")));
+        parts.push(format!("{}={}", Param::Roles.key(), list.join(",")));
     }
     if state.embed {
-        parts.push(format!("{}=1", param::EMBED));
+        parts.push(format!("{}=1", Param::Embed.key()));
     }
     if state.theme != Theme::Auto {
-        parts.push(format!("{}={}", param::THEME, state.theme.as_str()));
+        parts.push(format!("{}={}", Param::Theme.key(), state.theme.as_str()));
     }
     if parts.is_empty() {
         String::new()
@@ -211,4 +237,61 @@ pub fn resolve(state: &ViewState, catalog: &Catalog) -> Option<ResolvedView> {
         }
     };
     Some(ResolvedView { first, second, role_on, all_roles, notices })
+}
+
+/// One of the two sides of the comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    First,
+    Second,
+}
+
+/// The role selection that shows the roles marked on in `on`: all of them is "All roles".
+pub fn selection(catalog: &Catalog, on: &[bool]) -> RoleSelection {
+    if on.iter().all(|x| *x) {
+        return RoleSelection::All;
+    }
+    RoleSelection::Only(catalog.roles().iter().zip(on).filter(|(_, on)| **on).map(|(r, _)| r.id.clone()).collect())
+}
+
+/// The role selection a resolved view shows.
+pub fn shown_roles(catalog: &Catalog, view: &ResolvedView) -> RoleSelection {
+    if view.all_roles {
+        RoleSelection::All
+    } else {
+        selection(catalog, &view.role_on)
+    }
+}
+
+/// The state that shows tools `first` and `second` with `roles`, keeping the embed flag and
+/// theme of `now`.
+pub fn state_of(catalog: &Catalog, now: &ViewState, first: usize, second: usize, roles: RoleSelection) -> ViewState {
+    ViewState {
+        first: catalog.tool(first).map(|t| t.id.clone()),
+        second: catalog.tool(second).map(|t| t.id.clone()),
+        roles,
+        embed: now.embed,
+        theme: now.theme,
+    }
+}
+
+/// The pair after putting `tool` on `side`: picking the tool already on the other side swaps.
+pub fn pick(view: &ResolvedView, side: Side, tool: usize) -> (usize, usize) {
+    let (a, b) = (view.first, view.second);
+    match side {
+        Side::First if tool == b => (b, a),
+        Side::First => (tool, b),
+        Side::Second if tool == a => (b, a),
+        Side::Second => (a, tool),
+    }
+}
+
+/// The roles shown after turning `role` on or off: turning one on from "All roles" shows that
+/// role alone.
+pub fn toggle_role(view: &ResolvedView, role: usize) -> Vec<bool> {
+    let mut on = if view.all_roles { vec![false; view.role_on.len()] } else { view.role_on.clone() };
+    if let Some(slot) = on.get_mut(role) {
+        *slot = !*slot;
+    }
+    on
 }

@@ -130,6 +130,15 @@ impl VoteStore {
         })
     }
 
+    /// The community tally of the tool on `side` of the pair shown.
+    pub fn tally_on(self, pair: crate::pair::Pair, side: crate::pair::Side) -> Option<CommunityTally> {
+        let index = pair.tool_index(side);
+        pair.catalog.with_value(|c| {
+            let t = c.tool(index)?;
+            Some(self.tally(&t.id, t.community, c.bundle.community.min_votes))
+        })
+    }
+
     /// Whether votes are remembered on this device.
     pub fn keeping(self) -> Keeping {
         self.keeping.get()

@@ -5,10 +5,11 @@ use proptest::prelude::*;
 use serde_json::Value;
 use verdicts::bundle::{parse_bundle, Bundle, ParseError};
 
+mod common;
+
 fn seed_value() -> Value {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/bundle.json"))
-        .unwrap_or_else(|e| panic!("cannot read the default bundle: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("the default bundle is JSON: {e}"))
+    serde_json::from_str(&common::read("public/data/bundle.json"))
+        .unwrap_or_else(|e| panic!("the default bundle is JSON: {e}"))
 }
 
 /// The path and message a path-tracking deserializer reports, as the app words a path.

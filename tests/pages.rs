@@ -1,29 +1,20 @@
 //! The published pages: which pairs get one, the canonical order, the folder names, reading a
 //! folder back, where a view state is shown, and the words that describe a page.
 
-use std::path::Path;
+mod common;
+use common::seed;
 
 use proptest::prelude::*;
 use verdicts::bundle::Catalog;
 use verdicts::pages::{description, ids_from_path, image_alt, location_for, page_path, title, Location, Pages};
 use verdicts::view_state::{RoleSelection, ViewState};
 
-fn load(path: &str) -> Catalog {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
-        .unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
-    Catalog::from_text(&text).unwrap_or_else(|e| panic!("{path} loads: {:?}", e.problems()))
-}
-
 fn fixture() -> Catalog {
-    load("tests/fixtures/publish/bundle.json")
-}
-
-fn seed() -> Catalog {
-    load("public/data/bundle.json")
+    common::load("tests/fixtures/publish/bundle.json")
 }
 
 fn index_of(c: &Catalog, id: &str) -> usize {
-    c.tool_index(id).unwrap_or_else(|| panic!("no tool {id}"))
+    common::tool(c, id)
 }
 
 fn state(a: &str, b: &str) -> ViewState {

@@ -1,14 +1,10 @@
 //! The URL holds the shareable state: parsing is total, and the typed state round-trips.
 
 use proptest::prelude::*;
-use verdicts::bundle::Catalog;
 use verdicts::view_state::{parse_query, resolve, to_query, RoleSelection, Theme, ViewState};
 
-fn seed() -> Catalog {
-    let text =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/bundle.json")).expect("bundle");
-    Catalog::from_text(&text).expect("valid")
-}
+mod common;
+use common::seed;
 
 #[test]
 fn reads_the_pair_roles_embed_and_theme() {
@@ -102,14 +98,17 @@ fn state_strategy() -> impl Strategy<Value = ViewState> {
 }
 
 proptest! {
+    /// Whatever the query, the state read from it is written back to a query that reads the
+    /// same, and resolves to a view of two different tools (the same check as the query fuzz
+    /// target, here on every test run).
     #[test]
-    fn parsing_any_query_string_never_panics(query in ".{0,300}") {
-        let _ = parse_query(&query);
-    }
-
-    #[test]
-    fn parsing_any_bytes_as_percent_encoding_never_panics(query in "[a-z=&%0-9A-F+,]{0,200}") {
-        let _ = parse_query(&query);
+    fn any_query_reads_to_a_stable_state_and_a_valid_view(query in ".{0,300}|[a-z=&%0-9A-F+,]{0,200}") {
+        let state = parse_query(&query).state;
+        prop_assert_eq!(&parse_query(&to_query(&state)).state, &state);
+        let c = seed();
+        let view = resolve(&state, &c).expect("the seed has tools");
+        prop_assert_ne!(view.first, view.second);
+        prop_assert_eq!(view.role_on.len(), c.roles().len());
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! The comparison bundle: its format, parsing, validation, indexes and derived figures.
 
 mod catalog;
-mod fast_hash;
 pub mod figures;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;

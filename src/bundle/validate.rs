@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use super::fast_hash::FxHashMap;
 use super::model::Bundle;
+use rustc_hash::FxHashMap;
 
 /// How serious a problem is: errors refuse the bundle, warnings are shown and let it load.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,20 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::bundle::figures::{panel_share, panel_vs_community, CommunityTally};
+use crate::bundle::figures::{panel_share, panel_vs_community};
 use crate::bundle::Verdict;
 use crate::components::section::Section;
 use crate::pair::{Pair, Side};
 use crate::vote_store::{Keeping, VoteStore};
-
-/// The community tally of the tool on `side`, with the visitor's vote in it.
-pub fn tally(pair: Pair, votes: VoteStore, side: Side) -> Option<CommunityTally> {
-    let index = pair.tool_index(side);
-    pair.catalog.with_value(|c| {
-        let t = c.tool(index)?;
-        Some(votes.tally(&t.id, t.community, c.bundle.community.min_votes))
-    })
-}
 
 /// One tool's figure and vote buttons.
 #[component]
@@ -29,7 +20,7 @@ fn VoteSide(
     let tool = Memo::new(move |_| pair.with_tool(side, |t| (t.id.clone(), t.name.clone())).unwrap_or_default());
     let own = move || tool.with(|(id, _)| votes.vote(id));
     let figures = move || {
-        let t = tally(pair, votes, side)?;
+        let t = votes.tally_on(pair, side)?;
         let panel = pair.catalog.with_value(|c| panel_share(c, pair.tool_index(side), |_| true));
         Some((t.display(), panel_vs_community(panel, t)))
     };

@@ -20,7 +20,7 @@ pub fn ErrorView(
     let more = problems.len() - shown;
     view! {
         <div class="error-view" role="alert">
-            <h1 class="error-title">"The comparison could not be loaded"</h1>
+            <h1 class="error-title">{error.title()}</h1>
             <p class="error-headline">{error.headline()}</p>
             <p class="error-url">"Bundle address: " <code>{error.url.clone()}</code></p>
             {(!problems.is_empty()).then(|| view! {

@@ -21,7 +21,7 @@ fn summary(names: (&str, &str), shares: (PanelShare, PanelShare)) -> String {
 pub fn PanelVerdict() -> impl IntoView {
     let pair = expect_context::<Pair>();
     let content = move || {
-        let (a, b) = pair.view.with(|v| (v.first, v.second));
+        let (a, b) = pair.tools.get();
         pair.catalog.with_value(|c| {
             let (ta, tb) = (c.tool(a)?, c.tool(b)?);
             let shares = (panel_share(c, a, |_| true), panel_share(c, b, |_| true));

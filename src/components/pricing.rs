@@ -11,7 +11,7 @@ use crate::pair::Pair;
 pub fn Pricing() -> impl IntoView {
     let pair = expect_context::<Pair>();
     let content = move || {
-        let (a, b) = pair.view.with(|v| (v.first, v.second));
+        let (a, b) = pair.tools.get();
         pair.catalog.with_value(|c| {
             let (ta, tb) = (c.tool(a)?, c.tool(b)?);
             let money = |p: &Option<crate::bundle::Price>| {

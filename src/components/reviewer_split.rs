@@ -7,58 +7,84 @@ use crate::components::section::Section;
 use crate::components::verdict_badge::VerdictBadge;
 use crate::pair::Pair;
 
-/// One row per reviewer role that the filter shows.
+/// One reviewer's row: their verdict on each tool and whether they agree.
+fn row(pair: Pair, a: usize, b: usize, r: usize) -> impl IntoView {
+    pair.catalog.with_value(|c| {
+        let row = reviewer_split(c, a, b, |x| x == r).into_iter().next()?;
+        let label = c.roles().get(row.role).map(|r| r.label.clone()).unwrap_or_default();
+        let class = match row.agreement {
+            Agreement::Split => "agreement agreement--split",
+            _ => "agreement",
+        };
+        Some(view! {
+            <tr>
+                <th scope="row">{label}</th>
+                <td><VerdictBadge verdict=row.first/></td>
+                <td><VerdictBadge verdict=row.second/></td>
+                <td><span class=class>{row.agreement.label()}</span></td>
+            </tr>
+        })
+    })
+}
+
+/// One row per reviewer role that the filter shows, keyed by role: turning a role on or off adds
+/// or removes its row and leaves the others as they are.
 #[component]
 pub fn ReviewerSplit() -> impl IntoView {
     let pair = expect_context::<Pair>();
-    let content = move || {
-        let (a, b, on) = pair.view.with(|v| (v.first, v.second, v.role_on.clone()));
-        pair.catalog.with_value(|c| {
-            let (ta, tb) = (c.tool(a)?, c.tool(b)?);
-            let rows = reviewer_split(c, a, b, |r| on.get(r).copied().unwrap_or(false));
-            if rows.is_empty() {
-                return Some(view! { <p class="empty">"No reviewer roles are selected."</p> }.into_any());
-            }
+    let rows = Memo::new(move |_| {
+        let (a, b) = pair.tools.get();
+        pair.roles_on
+            .with(|on| pair.catalog.with_value(|c| reviewer_split(c, a, b, |r| on.get(r).copied().unwrap_or(false))))
+    });
+    let summary = move || {
+        rows.with(|rows| {
             let splits = rows.iter().filter(|r| r.agreement == Agreement::Split).count();
             let agree = rows.iter().filter(|r| matches!(r.agreement, Agreement::Agree(_))).count();
-            let summary = format!(
-                "{agree} of {} reviewers give both the same verdict; {splits} split.",
-                rows.len()
-            );
-            Some(view! {
-                <div class="table-wrap">
-                    <table class="compare-table split-table">
-                        <caption class="sr-only">{format!("Each reviewer's verdict on {} and {}", ta.name, tb.name)}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Reviewer"</th>
-                                <th scope="col">{ta.name.clone()}</th>
-                                <th scope="col">{tb.name.clone()}</th>
-                                <th scope="col">"Agreement"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {rows.into_iter().map(|row| {
-                                let label = c.roles().get(row.role).map(|r| r.label.clone()).unwrap_or_default();
-                                let class = match row.agreement {
-                                    Agreement::Split => "agreement agreement--split",
-                                    _ => "agreement",
-                                };
-                                view! {
-                                    <tr>
-                                        <th scope="row">{label}</th>
-                                        <td><VerdictBadge verdict=row.first/></td>
-                                        <td><VerdictBadge verdict=row.second/></td>
-                                        <td><span class=class>{row.agreement.label()}</span></td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-                <p class="summary">{summary}</p>
-            }.into_any())
+            format!("{agree} of {} reviewers give both the same verdict; {splits} split.", rows.len())
         })
     };
-    view! { <Section title="Reviewer split" id="reviewer-split">{content}</Section> }
+    let has_rows = Memo::new(move |_| !rows.with(Vec::is_empty));
+    let table = move || {
+        if !has_rows.get() {
+            return None;
+        }
+        let (a, b) = pair.tools.get();
+        let names = pair.catalog.with_value(|c| {
+            let name = |i| c.tool(i).map(|t| t.name.clone()).unwrap_or_default();
+            (name(a), name(b))
+        });
+        Some(view! {
+            <div class="table-wrap">
+                <table class="compare-table split-table">
+                    <caption class="sr-only">{format!("Each reviewer's verdict on {} and {}", names.0, names.1)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Reviewer"</th>
+                            <th scope="col">{names.0.clone()}</th>
+                            <th scope="col">{names.1.clone()}</th>
+                            <th scope="col">"Agreement"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || rows.with(|rows| rows.iter().map(|r| r.role).collect::<Vec<_>>())
+                            key=|r| *r
+                            children=move |r| row(pair, a, b, r)
+                        />
+                    </tbody>
+                </table>
+            </div>
+        })
+    };
+    view! {
+        <Section title="Reviewer split" id="reviewer-split">
+            {table}
+            {move || if !has_rows.get() {
+                view! { <p class="empty">"No reviewer roles are selected."</p> }.into_any()
+            } else {
+                view! { <p class="summary">{summary}</p> }.into_any()
+            }}
+        </Section>
+    }
 }

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use crate::bundle::is_http_url;
+use crate::bundle::Bundle;
 use crate::navigation::Navigation;
 use crate::pages::Location;
-use crate::pair::Pair;
 
 /// The site header with the product name.
 #[component]
@@ -22,28 +22,47 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
+/// What the footer says about the bundle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct About {
+    pub title: String,
+    pub updated: String,
+    pub source: String,
+    /// Shown only when it is an http(s) link.
+    pub source_url: Option<String>,
+}
+
+impl About {
+    /// The footer's text of a bundle.
+    pub fn of(bundle: &Bundle) -> About {
+        About {
+            title: bundle.title.clone(),
+            updated: bundle.updated.clone(),
+            source: bundle.source.clone(),
+            source_url: bundle.source_url.clone().filter(|u| is_http_url(u)),
+        }
+    }
+}
+
 /// The footer: the bundle's title, date and source, and the newsletter call to action.
 #[component]
 pub fn SiteFooter(
     /// Where the signup link leads; the call to action is hidden when `None`.
     signup_url: Option<String>,
+    /// The bundle's title, date and source, once it is loaded.
+    about: Option<About>,
 ) -> impl IntoView {
-    let pair = use_context::<Pair>();
-    let about = pair.map(|pair| {
-        pair.catalog.with_value(|c| {
-            let b = &c.bundle;
-            let source_link = b.source_url.clone().filter(|u| is_http_url(u));
-            view! {
-                <div class="footer-about">
-                    <p class="footer-title">{b.title.clone()}</p>
-                    <p class="footer-updated">"Updated " <time datetime=b.updated.clone()>{b.updated.clone()}</time></p>
-                    <p class="footer-source">{b.source.clone()}</p>
-                    {source_link.map(|url| view! {
-                        <p><a href=url rel="noopener noreferrer" target="_blank">"Source"</a></p>
-                    })}
-                </div>
-            }
-        })
+    let about = about.map(|b| {
+        view! {
+            <div class="footer-about">
+                <p class="footer-title">{b.title}</p>
+                <p class="footer-updated">"Updated " <time datetime=b.updated.clone()>{b.updated.clone()}</time></p>
+                <p class="footer-source">{b.source}</p>
+                {b.source_url.map(|url| view! {
+                    <p><a href=url rel="noopener noreferrer" target="_blank">"Source"</a></p>
+                })}
+            </div>
+        }
     });
     view! {
         <footer class="site-footer">

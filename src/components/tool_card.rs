@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use crate::bundle::figures::panel_share;
 use crate::bundle::is_http_url;
-use crate::components::community_vote::tally;
 use crate::pair::{Pair, Side};
 use crate::vote_store::VoteStore;
 
@@ -17,7 +16,7 @@ pub fn ToolCard(
     let pair = expect_context::<Pair>();
     let votes = expect_context::<VoteStore>();
     let community = move || {
-        let t = tally(pair, votes, side)?;
+        let t = votes.tally_on(pair, side)?;
         let (figure, _) = t.display();
         let detail = if t.total() == 0 { "no votes yet".to_string() } else { t.votes_text() };
         Some((figure, detail))

@@ -10,7 +10,7 @@ use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 
 use crate::config::{Published, PAGES_META, PUBLISHED_HASH_META};
-use crate::embed_code::escape_html;
+use crate::escape::escape_html;
 use crate::pages::SITE_NAME;
 use crate::takeover::{inline_script, PRERENDERED_CLASS, SKELETON_CLASS};
 

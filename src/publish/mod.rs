@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use crate::bundle::{is_http_url, Catalog, Problem};
 use crate::config::{Published, SIGNUP_META};
-use crate::embed_code::escape_html;
+use crate::escape::escape_html;
 use crate::pages::{description, image_alt, title, Page, Pages, ALL_PAIRS_MAX_TOOLS};
 
 /// The name of each page's preview image, in its folder.

@@ -10,7 +10,7 @@ use resvg::usvg::{fontdb, Options, Tree};
 
 use crate::bundle::figures::{panel_share, PanelShare};
 use crate::bundle::Catalog;
-use crate::embed_code::escape_html;
+use crate::escape::escape_html;
 use crate::pages::SITE_NAME;
 use crate::publish::html::IMAGE_SIZE;
 

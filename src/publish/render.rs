@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::bundle::Catalog;
 use crate::components::comparison::Comparison;
-use crate::components::site_chrome::{SiteFooter, SiteHeader};
+use crate::components::site_chrome::{About, SiteFooter, SiteHeader};
 use crate::components::skeleton::Skeleton;
 use crate::navigation::Navigation;
 use crate::pages::{Location, Pages};
@@ -26,6 +26,7 @@ pub fn comparison_html(
         let nav = Navigation::at(String::new(), Location { path: path.to_string(), query: String::new() });
         provide_context(nav);
         let votes = VoteStore::load(&catalog, None);
+        let about = Some(About::of(&catalog.bundle));
         let pair = Pair::new(catalog, nav, pages)?;
         provide_context(pair);
         provide_context(votes);
@@ -33,7 +34,7 @@ pub fn comparison_html(
             view! {
                 <SiteHeader/>
                 <main id="main" class="page"><Comparison/></main>
-                <SiteFooter signup_url/>
+                <SiteFooter signup_url about/>
             }
             .to_html(),
         )
