@@ -9,7 +9,7 @@ use crate::navigation::Navigation;
 use crate::pair::{Pair, Side};
 use crate::view_state::Theme;
 
-async fn copy_text(text: String) -> bool {
+async fn copy_text(text: String, area: Option<web_sys::HtmlTextAreaElement>) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
@@ -18,8 +18,7 @@ async fn copy_text(text: String) -> bool {
         return true;
     }
     // Older or locked-down browsers: copy the selected text box instead.
-    let selected = window.document().and_then(|d| {
-        let area = d.get_element_by_id("embed-code")?.dyn_into::<web_sys::HtmlTextAreaElement>().ok()?;
+    let selected = area.zip(window.document()).and_then(|(area, d)| {
         area.select();
         d.dyn_into::<web_sys::HtmlDocument>().ok()
     });
@@ -35,6 +34,7 @@ pub fn EmbedPanel() -> impl IntoView {
     let theme = RwSignal::new(nav.parsed().get_untracked().state.theme);
     // What was last copied and whether it worked; the note shows only while the code is unchanged.
     let copied = RwSignal::new(None::<(String, bool)>);
+    let code_box = NodeRef::<leptos::html::Textarea>::new();
     let root = nav.root();
     let state = Memo::new(move |_| {
         let mut s = pair.shared_state();
@@ -77,7 +77,7 @@ pub fn EmbedPanel() -> impl IntoView {
                     <option value="dark">"Dark"</option>
                 </select>
                 <label class="field-label" for="embed-code">"Embed code"</label>
-                <textarea id="embed-code" class="code" readonly rows="5" prop:value=move || code.get()></textarea>
+                <textarea id="embed-code" node_ref=code_box class="code" readonly rows="5" prop:value=move || code.get()></textarea>
                 <div class="copy-row">
                     <button
                         type="button"
@@ -85,7 +85,7 @@ pub fn EmbedPanel() -> impl IntoView {
                         on:click=move |_| {
                             let text = code.get_untracked();
                             leptos::task::spawn_local(async move {
-                                let ok = copy_text(text.clone()).await;
+                                let ok = copy_text(text.clone(), code_box.get_untracked()).await;
                                 copied.set(Some((text, ok)));
                             });
                         }

@@ -78,13 +78,14 @@ pub fn ToolPicker(
             _ => {}
         }
     };
-    // Keep the active option in view while moving through a long list.
+    // Keep the active option in view while moving through a long list (the list's children are
+    // the options shown, in order).
+    let listbox = NodeRef::<leptos::html::Ul>::new();
     Effect::new(move |_| {
-        let tool = shown.with(|s| s.get(active.get()).copied());
-        if let (true, Some(tool)) = (open.get(), tool) {
-            let element =
-                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&option_id(tool)));
-            if let Some(element) = element {
+        let index = active.get();
+        let in_range = shown.with(|s| index < s.len());
+        if let (true, true, Some(list)) = (open.get(), in_range, listbox.get()) {
+            if let Some(element) = list.children().item(index as u32) {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Nearest);
                 element.scroll_into_view_with_scroll_into_view_options(&options);
@@ -144,7 +145,7 @@ pub fn ToolPicker(
                 />
                 <span class="picker-chevron" aria-hidden="true"></span>
             </div>
-            <ul id=listbox_id role="listbox" class="picker-list" aria-label=label hidden=move || !open.get()>
+            <ul id=listbox_id node_ref=listbox role="listbox" class="picker-list" aria-label=label hidden=move || !open.get()>
                 <For each=move || shown.get() key=|tool| *tool let(tool)>
                     <li
                         id=option_id(tool)

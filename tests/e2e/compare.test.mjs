@@ -158,6 +158,33 @@ test('the role filter: one role, two roles, none left, with counts and the URL',
   assert.equal(await region('Reviews').getByRole('article').count(), 8);
 });
 
+test('a role toggle changes only what depends on roles, and keeps the groups that stay', async () => {
+  await open('?a=mistral-8x24b&b=openai-o3-pro-api');
+  const group = page.getByRole('group', { name: 'Filter by reviewer role' });
+  await group.getByRole('button', { name: /The builder/ }).click();
+  const sections = ['Panel verdict', 'Pricing', 'Community vote'];
+  const handles = await Promise.all(sections.map((name) => region(name).elementHandle()));
+  const builderCard = await region('Reviews').getByRole('article', { name: /^The builder on OpenAI o3 Pro API/ }).elementHandle();
+  const builderRow = await region('Reviewer split').getByRole('row', { name: /The builder/ }).elementHandle();
+  await page.evaluate(([els, names, card, row]) => {
+    window.__mutated = [];
+    els.forEach((el, i) => new MutationObserver((records) => window.__mutated.push(`${names[i]}: ${records.length}`))
+      .observe(el, { subtree: true, childList: true, attributes: true, characterData: true }));
+    card.__kept = true;
+    row.__kept = true;
+  }, [handles, sections, builderCard, builderRow]);
+
+  await group.getByRole('button', { name: /The buyer/ }).click();
+  assert.equal(await region('Reviews').getByRole('article').count(), 4);
+  await group.getByRole('button', { name: /The skeptic/ }).click();
+  assert.equal(await region('Reviews').getByRole('article').count(), 6);
+  assert.deepEqual(await page.evaluate(() => window.__mutated), [], 'nothing changed in Panel verdict, Pricing or Community vote');
+  // The builder's card and row were kept, not made again.
+  const kept = async (locator) => locator.evaluate((el) => el.__kept === true);
+  assert.ok(await kept(region('Reviews').getByRole('article', { name: /^The builder on OpenAI o3 Pro API/ })), 'the card');
+  assert.ok(await kept(region('Reviewer split').getByRole('row', { name: /The builder/ })), 'the row');
+});
+
 test('a deep link with roles opens that view, survives a refresh, and Back/Forward restore pairs', async () => {
   await open('?a=openai-o3-pro-api&b=mistral-8x24b&roles=skeptic');
   assert.match(await title(), /^OpenAI o3 Pro API\s+vs\s+Mistral 8x24B/);
