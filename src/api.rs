@@ -3,22 +3,57 @@
 use std::sync::Arc;
 
 use gloo_net::http::Request;
-use web_sys::{AbortSignal, RequestCache};
+use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
+use web_sys::{AbortController, AbortSignal, RequestCache};
 
 use crate::browser::mark;
 use crate::bundle::Catalog;
 use crate::load_error::{LoadError, LoadFailure, MAX_BUNDLE_BYTES, TIMEOUT_SECONDS};
 
+/// Aborts a request after [`TIMEOUT_SECONDS`], on the page's own timer (so that tests can move
+/// the clock instead of waiting), and forgets the timer once dropped.
+struct Deadline {
+    controller: Option<AbortController>,
+    timer: Option<TimeoutHandle>,
+}
+
+impl Deadline {
+    fn start() -> Deadline {
+        let controller = AbortController::new().ok();
+        let timer = controller.clone().and_then(|c| {
+            set_timeout_with_handle(move || c.abort(), std::time::Duration::from_secs(TIMEOUT_SECONDS.into())).ok()
+        });
+        Deadline { controller, timer }
+    }
+
+    fn signal(&self) -> Option<AbortSignal> {
+        self.controller.as_ref().map(AbortController::signal)
+    }
+
+    /// Whether the time ran out.
+    fn passed(&self) -> bool {
+        self.signal().is_some_and(|s| s.aborted())
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+    }
+}
+
 /// Fetches, parses, validates and indexes the bundle at `url`.
 pub async fn load_bundle(url: String) -> Result<Arc<Catalog>, LoadError> {
     let fail = |failure| LoadError { url: url.clone(), failure };
-    let signal = AbortSignal::timeout_with_u32(TIMEOUT_SECONDS * 1000);
+    let deadline = Deadline::start();
     let response = Request::get(&url)
         .cache(RequestCache::NoCache)
-        .abort_signal(Some(&signal))
+        .abort_signal(deadline.signal().as_ref())
         .send()
         .await
-        .map_err(|e| fail(classify(e, &signal)))?;
+        .map_err(|e| fail(classify(e, &deadline)))?;
     if !response.ok() {
         return Err(fail(LoadFailure::Http { status: response.status(), status_text: response.status_text() }));
     }
@@ -26,7 +61,7 @@ pub async fn load_bundle(url: String) -> Result<Arc<Catalog>, LoadError> {
     if let Some(bytes) = declared.filter(|b| *b > MAX_BUNDLE_BYTES) {
         return Err(fail(LoadFailure::TooLarge { bytes }));
     }
-    let text = response.text().await.map_err(|e| fail(classify(e, &signal)))?;
+    let text = response.text().await.map_err(|e| fail(classify(e, &deadline)))?;
     if text.len() as u64 > MAX_BUNDLE_BYTES {
         return Err(fail(LoadFailure::TooLarge { bytes: text.len() as u64 }));
     }
@@ -41,8 +76,8 @@ pub async fn load_bundle(url: String) -> Result<Arc<Catalog>, LoadError> {
     }
 }
 
-fn classify(error: gloo_net::Error, signal: &AbortSignal) -> LoadFailure {
-    if signal.aborted() {
+fn classify(error: gloo_net::Error, deadline: &Deadline) -> LoadFailure {
+    if deadline.passed() {
         return LoadFailure::Timeout;
     }
     match error {
@@ -55,10 +90,10 @@ fn classify(error: gloo_net::Error, signal: &AbortSignal) -> LoadFailure {
 /// Sends one vote to the collector at `endpoint` (its base URL); whether it was acknowledged.
 pub async fn send_vote(endpoint: &str, vote: &crate::vote_protocol::Vote) -> bool {
     let Ok(body) = serde_json::to_string(vote) else { return false };
-    let signal = AbortSignal::timeout_with_u32(TIMEOUT_SECONDS * 1000);
+    let deadline = Deadline::start();
     let request = Request::post(&format!("{endpoint}{}", crate::vote_protocol::VOTES_PATH))
         .credentials(web_sys::RequestCredentials::Omit)
-        .abort_signal(Some(&signal))
+        .abort_signal(deadline.signal().as_ref())
         .header("content-type", "application/json")
         .body(body);
     match request {
@@ -70,12 +105,12 @@ pub async fn send_vote(endpoint: &str, vote: &crate::vote_protocol::Vote) -> boo
 /// Reads a bundle's live tallies from the collector at `endpoint`; `None` when it cannot be
 /// reached or answers with anything else.
 pub async fn load_tallies(endpoint: &str, bundle: &str) -> Option<crate::vote_protocol::Tallies> {
-    let signal = AbortSignal::timeout_with_u32(TIMEOUT_SECONDS * 1000);
+    let deadline = Deadline::start();
     // Revalidated with its ETag, so that a vote just made shows in the figures.
     let response = Request::get(&format!("{endpoint}{}", crate::vote_protocol::tallies_path(bundle)))
         .cache(RequestCache::NoCache)
         .credentials(web_sys::RequestCredentials::Omit)
-        .abort_signal(Some(&signal))
+        .abort_signal(deadline.signal().as_ref())
         .send()
         .await
         .ok()?;

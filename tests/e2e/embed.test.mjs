@@ -1,9 +1,9 @@
 // Embedding on a partner site of another origin: the loader, the height protocol, forged and
 // malformed messages, the attribution link, the snippet from the Embed panel, and sandboxing.
-import { test, after, beforeEach } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../../scripts/static-server.mjs';
-import { appSuite } from '../support/suite.mjs';
+import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 import { newPage, axeViolations } from '../support/browser.mjs';
 
 let app;
@@ -19,12 +19,11 @@ appSuite(async (s) => {
 after(async () => {
   await partner?.close();
 });
-beforeEach(async () => {
+freshPageEachTest(() => ({ server: app, browser }), (p) => {
   partner.reset();
   partner.override('favicon.ico', { status: 204, type: 'image/x-icon' });
-  await page?.context().close();
-  page = await newPage(browser, { viewport: { width: 1000, height: 2400 } });
-});
+  page = p;
+}, { viewport: { width: 1000, height: 2400 } });
 
 const html = (body) => ({ type: 'text/html', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner article</title></head><body style="margin:0">${body}</body></html>` });
 const loader = () => `<script async src="${app.url}embed.js"></script>`;
@@ -40,7 +39,8 @@ async function settled(sel) {
   while (Date.now() < deadline) {
     last = [await frameHeight(sel), await contentHeight(sel)];
     if (Math.abs(last[0] - last[1]) <= 3) return;
-    await page.waitForTimeout(100);
+    // The embed reports its height from a ResizeObserver: look again after the next frame.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
   }
   assert.fail(`${sel} is ${last[0]}px high for ${last[1]}px of content`);
 }
@@ -94,7 +94,13 @@ test('forged and malformed resize messages change nothing and raise no errors', 
     ];
     for (const m of forged) window.postMessage(m, '*');
   });
-  await page.waitForTimeout(800);
+  // Messages are delivered in order: once a last one arrives, the loader has seen them all.
+  await page.evaluate(() => new Promise((resolve) => {
+    addEventListener('message', function done(e) {
+      if (e.data === 'test:done') { removeEventListener('message', done); resolve(); }
+    });
+    postMessage('test:done', '*');
+  }));
   assert.equal(await frameHeight('#one iframe'), height, 'only the embed itself can resize its frame');
   assert.equal(await page.locator('#stranger').evaluate((f) => f.style.height), '300px', 'an unregistered frame is not resized');
   assert.deepEqual(page.problems, []);

@@ -58,16 +58,26 @@ for (const [name, response, message] of faults) {
 }
 
 test('5xx is retried automatically with backoff, a bounded number of times; 4xx never', async () => {
+  // The retry timers run on the page's clock, moved by the test.
+  await page.clock.install();
   server.override('data/bundle.json', { status: 503 });
   assert.match(await alertText(), /Trying again automatically in 1 second/);
-  await page.getByText('Trying again automatically').waitFor({ state: 'detached', timeout: 15_000 });
+  const retried = () => page.waitForResponse((r) => r.url().endsWith('data/bundle.json'));
+  let next = retried();
+  await page.clock.runFor(1000);
+  await next;
+  await page.getByText('Trying again automatically in 3 seconds').waitFor();
+  next = retried();
+  await page.clock.runFor(3000);
+  await next;
+  await page.getByText('Trying again automatically').waitFor({ state: 'detached' });
   assert.equal(bundleRequests(), 3, 'one try and two automatic retries');
-  await page.waitForTimeout(4000);
-  assert.equal(bundleRequests(), 3, 'and no more');
+  await page.clock.runFor(60_000);
+  assert.equal(bundleRequests(), 3, 'and no more, a minute later');
   server.reset();
   server.override('data/bundle.json', { status: 410 });
   await alertText();
-  await page.waitForTimeout(2500);
+  await page.clock.runFor(60_000);
   assert.equal(bundleRequests(), 1);
   assert.doesNotMatch(await page.getByRole('alert').innerText(), /Trying again/);
 });
@@ -164,7 +174,8 @@ test('text from the bundle renders as literal text, never as markup', async () =
   assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Tool <script>alert\("x"\)<\/script><img src=x onerror=alert\(1\)> "double" 'single' &amp;/);
   assert.match(await readText(page.getByRole('article').first()), /<img src=x onerror=alert\(1\)>/);
   assert.equal(await page.locator('#app img, #app script').count(), 0, 'no element was created from data');
-  await page.waitForTimeout(300);
+  // Anything an injected handler would have run by now has run: two frames later.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.deepEqual(page.problems, [], 'no dialog opened');
   assert.match(await page.title(), /<script>/);
 });
@@ -221,10 +232,11 @@ test('the release build runs under the strict CSP header with zero violations', 
     await page.getByRole('combobox', { name: 'Second tool' }).fill('o4');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: /The buyer/ }).click();
+    const sent = page.waitForResponse((r) => r.url() === `${collector.url}v1/votes`);
     await page.getByRole('button', { name: 'Ship OpenAI o4 API with Structured Outputs & Native Code Execution', exact: true }).click();
     await page.getByRole('button', { name: 'Embed' }).click();
     await page.frameLocator('iframe.preview').getByRole('heading', { level: 1 }).waitFor();
-    await page.waitForTimeout(1000);
+    await sent;
     assert.equal(collector.reports.length, 1, 'the vote endpoint is reachable under connect-src');
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(page.problems, []);
@@ -239,8 +251,9 @@ test('a wasm file that does not match its integrity hash is refused', async () =
   assert.notEqual(tampered, INDEX);
   server.override('index.html', { type: 'text/html', body: tampered });
   const p = await newPage(browser, { waitForApp: false });
+  const refused = p.waitForEvent('console', { predicate: (m) => /integrity/i.test(m.text()), timeout: 20_000 });
   await p.goto(server.url);
-  await p.waitForTimeout(2000);
+  await refused;
   assert.ok(p.problems.some((m) => /integrity/i.test(m)), `the browser reports the integrity failure: ${p.problems}`);
   assert.equal(await p.locator('#app > .prerendered').count(), 1, 'the app never ran; the rendered page stays');
   await p.context().close();

@@ -149,10 +149,16 @@ test('a missing bundle names the URL and status, and Retry recovers once it is b
 test('a server error is shown with its status and retried automatically', async () => {
   server.override('data/bundle.json', { status: 500, type: 'text/plain', body: 'boom' });
   const page = await newPage(browser);
+  await page.clock.install();
   await page.goto(server.url);
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').innerText(), /HTTP 500[\s\S]*Trying again automatically/);
-  await page.getByText('Trying again automatically').waitFor({ state: 'detached', timeout: 15_000 });
+  for (const seconds of [1, 3]) {
+    const retried = page.waitForResponse((r) => r.url().endsWith('data/bundle.json'));
+    await page.clock.runFor(seconds * 1000);
+    await retried;
+  }
+  await page.getByText('Trying again automatically').waitFor({ state: 'detached' });
   assert.match(await page.getByRole('alert').innerText(), /HTTP 500/);
   assert.equal(server.requests.filter((r) => r.path.endsWith('bundle.json')).length, 3, 'one try and two retries');
   await page.context().close();
@@ -195,11 +201,16 @@ test('a type error names its JSON path', async () => {
   await page.context().close();
 });
 
-test('a server that never answers gets a timeout message after about ten seconds', async () => {
+test('a server that never answers gets a timeout message after ten seconds', async () => {
   server.override('data/bundle.json', { hang: true });
   const page = await newPage(browser);
+  await page.clock.install();
+  const asked = page.waitForRequest((r) => r.url().endsWith('data/bundle.json'));
   await page.goto(server.url);
-  await page.getByRole('alert').waitFor({ timeout: 20_000 });
+  await asked;
+  assert.equal(await page.getByRole('alert').count(), 0, 'nothing is said before the time is up');
+  await page.clock.runFor(10_000);
+  await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').innerText(), /did not answer within 10 seconds/);
   server.clear();
   await page.getByRole('button', { name: 'Retry' }).click();

@@ -3,7 +3,7 @@
 // host serves it: every page of the sitemap with scripts off, its tags and preview image, the
 // reversed pair, moving between pages with the history, a refused bundle, an embed of a
 // published pair, a page whose bundle was replaced without publishing, and votes after a reload.
-import { test, before, after, beforeEach } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startServer } from '../../scripts/static-server.mjs';
-import { launch, newPage, appIsLive } from '../support/browser.mjs';
+import { newPage, appIsLive } from '../support/browser.mjs';
+import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 
 const BASE = 'https://verdicts.example/tools/compare/';
 const FIXTURE = 'tests/fixtures/publish/bundle.json';
@@ -29,27 +30,27 @@ function publish(bundle, out = site) {
   return spawnSync('scripts/publish.sh', ['--bundle', bundle, '--base-url', BASE, '--out', out], { encoding: 'utf8' });
 }
 
-before(async () => {
-  work = mkdtempSync(join(tmpdir(), 'verdicts-publish-'));
-  site = join(work, 'site');
-  cpSync('dist', site, { recursive: true });
-  const run = publish(FIXTURE);
-  assert.equal(run.status, 0, `publish.sh failed:\n${run.stdout}\n${run.stderr}`);
-  server = await startServer({ root: site, prefix: '/tools/compare/' });
+// The fixture, published into a copy of the release build, served from a sub-path.
+appSuite(async (s) => {
+  ({ server, browser } = s);
   partner = await startServer({ root: 'tests/fixtures', prefix: '/' });
-  browser = await launch();
+}, {
+  site: async () => {
+    work = mkdtempSync(join(tmpdir(), 'verdicts-publish-'));
+    site = join(work, 'site');
+    cpSync('dist', site, { recursive: true });
+    const run = publish(FIXTURE);
+    assert.equal(run.status, 0, `publish.sh failed:\n${run.stdout}\n${run.stderr}`);
+    return site;
+  },
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
   await partner?.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
-beforeEach(async () => {
-  server.reset();
+freshPageEachTest(() => ({ server, browser }), (p) => {
   partner.reset();
-  await Promise.all(browser.contexts().map((c) => c.close()));
-  page = await newPage(browser);
+  page = p;
 });
 
 /** The local address of a public URL of the published site. */

@@ -4,12 +4,13 @@ import { before, after, beforeEach } from 'node:test';
 import { startServer } from '../../scripts/static-server.mjs';
 import { launch, newPage } from './browser.mjs';
 
-/** Registers the hooks; `ready({ server, browser })` is called (and awaited) once both are up. */
-export function appSuite(ready) {
+/** Registers the hooks; `ready({ server, browser })` is called (and awaited) once both are up.
+ * `site()`, if given, makes the folder to serve (default: the release build in dist/). */
+export function appSuite(ready, { site = async () => 'dist' } = {}) {
   let server;
   let browser;
   before(async () => {
-    server = await startServer({ root: 'dist', prefix: '/tools/compare/' });
+    server = await startServer({ root: await site(), prefix: '/tools/compare/' });
     browser = await launch();
     await ready({ server, browser });
   });
@@ -21,11 +22,11 @@ export function appSuite(ready) {
 
 /** Before each test: the server's overrides and records cleared, every page of earlier tests
  * closed and a fresh one opened; `use(page)` receives it (and may add its own handlers). */
-export function freshPageEachTest(suite, use) {
+export function freshPageEachTest(suite, use, pageOptions = {}) {
   beforeEach(async () => {
     const { server, browser } = suite();
     server.reset();
     await Promise.all(browser.contexts().map((c) => c.close()));
-    await use(await newPage(browser));
+    await use(await newPage(browser, pageOptions));
   });
 }
