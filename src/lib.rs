@@ -12,6 +12,7 @@ pub mod search;
 pub mod view_state;
 pub mod vote_protocol;
 pub mod votes;
+pub mod workload;
 
 #[cfg(all(feature = "collector", not(target_arch = "wasm32")))]
 pub mod collector;

@@ -152,7 +152,7 @@ fn community_tally_respects_the_minimum_and_the_visitors_vote() {
 #[test]
 fn prices_align_unit_by_unit() {
     use verdicts::bundle::Price;
-    let p = |amount: f64, unit: &str| Price { amount, currency: "USD".into(), unit: unit.into() };
+    let p = |amount: f64, unit: &str| Price { amount, currency: "USD".into(), unit: unit.into(), per: None };
     let rows = figures::price_rows(
         &[p(20.0, "1M input tokens"), p(80.0, "1M output tokens")],
         &[p(0.5, "1M Output Tokens"), p(9.0, "seat / month")],

@@ -146,6 +146,21 @@ pub struct Price {
     pub currency: String,
     /// What is bought for that amount ("1M input tokens", "seat / month").
     pub unit: String,
+    /// The same unit, machine-readable, for the cost calculator:
+    /// `{"quantity": 1000000, "item": "input-token"}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<PricePer>,
+}
+
+/// How much of what a price buys, machine-readable.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct PricePer {
+    /// How many items the amount buys (1000000 for "per 1M"); at least 1.
+    pub quantity: u64,
+    /// What is bought: `input-token` or `output-token` (other items are allowed and ignored by
+    /// the calculator).
+    pub item: String,
 }
 
 /// A link to the tool.

@@ -174,6 +174,17 @@ pub(crate) fn check(bundle: &Bundle) -> Checked {
                 );
             }
             r.required_text(|| at(&format!("pricing.prices[{j}].unit")), &price.unit, "a price's unit");
+            if let Some(per) = &price.per {
+                if per.quantity == 0 {
+                    r.error(at(&format!("pricing.prices[{j}].per.quantity")), "a price is per at least 1 item");
+                }
+                if !is_slug(&per.item) {
+                    r.error(
+                        at(&format!("pricing.prices[{j}].per.item")),
+                        format!("{:?} is not an item name such as \"input-token\"", per.item),
+                    );
+                }
+            }
         }
         for (field, count) in [("ship", tool.community.ship), ("skip", tool.community.skip)] {
             if count < 0 {
