@@ -58,6 +58,7 @@ mod tests {
             roles: RoleSelection::Only(vec!["builder".into(), "buyer".into()]),
             embed: true,
             theme: Theme::Dark,
+            ..ViewState::default()
         }
     }
 

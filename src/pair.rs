@@ -123,6 +123,20 @@ impl Pair {
         self.go(&self.state(b, a, self.roles()), HistoryMode::Push);
     }
 
+    /// The workload typed into the cost calculator (input, output), from the URL.
+    pub fn workload(self) -> (Option<String>, Option<String>) {
+        self.nav.parsed().with(|p| (p.state.input.clone(), p.state.output.clone()))
+    }
+
+    /// Puts a workload in the URL (replacing the entry: typing is not a new view).
+    pub fn set_workload(self, input: Option<String>, output: Option<String>) {
+        let view = self.view.get_untracked();
+        let mut state = self.state(view.first, view.second, self.roles());
+        state.input = input.filter(|s| !s.trim().is_empty());
+        state.output = output.filter(|s| !s.trim().is_empty());
+        self.go(&state, HistoryMode::Replace);
+    }
+
     /// Shows every role.
     pub fn show_all_roles(self) {
         let (a, b) = self.view.with_untracked(|v| (v.first, v.second));

@@ -32,7 +32,7 @@ const PENDING: &str = "verdictsPendingClicks";
 /// another view shows the skeleton; the embed view and its theme style the static page) and
 /// notes buttons pressed on the static page.
 pub fn inline_script() -> String {
-    let other_view = [Param::First, Param::Second, Param::Roles].map(Param::key).join("|");
+    let other_view = [Param::First, Param::Second, Param::Roles, Param::In, Param::Out].map(Param::key).join("|");
     format!(
         "(function (q, r) {{\
 if (/[?&]({other_view})=/.test(q)) r.setAttribute('data-deep-link', '');\

@@ -17,11 +17,16 @@ pub enum Param {
     Embed,
     /// `theme`: `light`, `dark` or `auto`.
     Theme,
+    /// `in`: input tokens a month, as typed (`50M`).
+    In,
+    /// `out`: output tokens a month, as typed.
+    Out,
 }
 
 impl Param {
     /// Every parameter.
-    pub const ALL: [Param; 5] = [Param::First, Param::Second, Param::Roles, Param::Embed, Param::Theme];
+    pub const ALL: [Param; 7] =
+        [Param::First, Param::Second, Param::Roles, Param::Embed, Param::Theme, Param::In, Param::Out];
 
     /// Its name in the query string.
     pub const fn key(self) -> &'static str {
@@ -31,6 +36,8 @@ impl Param {
             Param::Roles => "roles",
             Param::Embed => "embed",
             Param::Theme => "theme",
+            Param::In => "in",
+            Param::Out => "out",
         }
     }
 
@@ -82,6 +89,9 @@ pub struct ViewState {
     pub roles: RoleSelection,
     pub embed: bool,
     pub theme: Theme,
+    /// The cost calculator's workload as typed: input and output tokens a month.
+    pub input: Option<String>,
+    pub output: Option<String>,
 }
 
 /// A query string read into a [`ViewState`], with what was ignored and why.
@@ -146,6 +156,11 @@ pub fn parse_query(query: &str) -> ParsedQuery {
                 "0" | "false" | "no" | "" => state.embed = false,
                 _ => parsed.ignored.push(format!("The link's “embed” value “{value}” was not understood.")),
             },
+            Param::In | Param::Out => {
+                let value = value.trim();
+                let slot = if param == Param::In { &mut state.input } else { &mut state.output };
+                *slot = (!value.is_empty()).then(|| value.to_string());
+            }
             Param::Theme => match value.as_str() {
                 "light" => state.theme = Theme::Light,
                 "dark" => state.theme = Theme::Dark,
@@ -169,6 +184,11 @@ pub fn to_query(state: &ViewState) -> String {
     if let RoleSelection::Only(ids) = &state.roles {
         let list: Vec<String> = ids.iter().map(|id| encode_component(id)).collect();
         parts.push(format!("{}={}", Param::Roles.key(), list.join(",")));
+    }
+    for (param, value) in [(Param::In, &state.input), (Param::Out, &state.output)] {
+        if let Some(v) = value {
+            parts.push(format!("{}={}", param.key(), encode_component(v)));
+        }
     }
     if state.embed {
         parts.push(format!("{}=1", Param::Embed.key()));
@@ -272,6 +292,8 @@ pub fn state_of(catalog: &Catalog, now: &ViewState, first: usize, second: usize,
         roles,
         embed: now.embed,
         theme: now.theme,
+        input: now.input.clone(),
+        output: now.output.clone(),
     }
 }
 

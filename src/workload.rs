@@ -49,7 +49,11 @@ pub fn format_tokens(tokens: u64) -> String {
     for (size, suffix) in [(1_000_000_000_000u64, "T"), (1_000_000_000, "B"), (1_000_000, "M"), (1_000, "k")] {
         if tokens >= size && (tokens * 10) % size == 0 {
             let tenths = tokens * 10 / size;
-            return if tenths % 10 == 0 { format!("{}{suffix}", tenths / 10) } else { format!("{}.{}{suffix}", tenths / 10, tenths % 10) };
+            return if tenths % 10 == 0 {
+                format!("{}{suffix}", tenths / 10)
+            } else {
+                format!("{}.{}{suffix}", tenths / 10, tenths % 10)
+            };
         }
     }
     group(u128::from(tokens))

@@ -17,8 +17,12 @@ fn reads_the_pair_roles_embed_and_theme() {
             roles: RoleSelection::Only(vec!["builder".into(), "buyer".into()]),
             embed: true,
             theme: Theme::Dark,
+            ..ViewState::default()
         }
     );
+    let w = parse_query("?in=50M&out=1%2C000");
+    assert_eq!((w.state.input.as_deref(), w.state.output.as_deref()), (Some("50M"), Some("1,000")));
+    assert_eq!(to_query(&w.state), "?in=50M&out=1%2C000");
     assert!(p.ignored.is_empty(), "other sites' parameters are not ours to complain about");
 }
 
@@ -78,8 +82,10 @@ fn state_strategy() -> impl Strategy<Value = ViewState> {
         proptest::option::of(proptest::collection::vec(role, 0..5)),
         any::<bool>(),
         prop_oneof![Just(Theme::Auto), Just(Theme::Light), Just(Theme::Dark)],
+        proptest::option::of("[0-9][0-9.,kMB]{0,8}"),
+        proptest::option::of("[0-9][0-9.,kMB]{0,8}"),
     )
-        .prop_map(|(first, second, roles, embed, theme)| {
+        .prop_map(|(first, second, roles, embed, theme, input, output)| {
             let roles = match roles {
                 None => RoleSelection::All,
                 Some(mut ids) => {
@@ -93,7 +99,7 @@ fn state_strategy() -> impl Strategy<Value = ViewState> {
                     RoleSelection::Only(ids)
                 }
             };
-            ViewState { first, second, roles, embed, theme }
+            ViewState { first, second, roles, embed, theme, input, output }
         })
 }
 

@@ -88,7 +88,11 @@ pub fn generate(tools: usize, roles: usize, seed: u64) -> Bundle {
         let name: String = (0..2 + rng.below(2)).map(|_| rng.pick(SYLLABLES)).collect::<Vec<_>>().join("");
         let id = format!("tool-{i:05}");
         let mut prices = Vec::new();
-        for (unit, item) in [("1M input tokens", Some("input-token")), ("1M output tokens", Some("output-token")), ("seat / month", None)] {
+        for (unit, item) in [
+            ("1M input tokens", Some("input-token")),
+            ("1M output tokens", Some("output-token")),
+            ("seat / month", None),
+        ] {
             if rng.below(3) == 0 {
                 prices.push(Price {
                     amount: rng.below(4000) as f64 / 100.0,

@@ -8,9 +8,12 @@ use crate::components::notices::Notices;
 use crate::components::panel_verdict::PanelVerdict;
 use crate::components::picker::ToolPicker;
 use crate::components::pricing::Pricing;
+use crate::components::related::Related;
 use crate::components::reviewer_split::ReviewerSplit;
 use crate::components::reviews::Reviews;
 use crate::components::role_filter::RoleFilter;
+use crate::components::share_bar::ShareBar;
+use crate::components::shortcuts::Shortcuts;
 use crate::components::tool_card::ToolCard;
 use crate::embed_code::full_page_state;
 use crate::navigation::Navigation;
@@ -22,6 +25,7 @@ pub fn Comparison() -> impl IntoView {
     let pair = expect_context::<Pair>();
     let nav = expect_context::<Navigation>();
     let embed = nav.parsed().with_untracked(|p| p.state.embed);
+    let first_picker = NodeRef::<leptos::html::Input>::new();
     let names = Memo::new(move |_| {
         let name = |side| pair.with_tool(side, |t| t.name.clone()).unwrap_or_default();
         (name(Side::First), name(Side::Second))
@@ -50,10 +54,20 @@ pub fn Comparison() -> impl IntoView {
                 <span>{move || names.get().1}</span>
             </h1>
             <p class="lede">"Which one should you ship with? Here is the side-by-side panel verdict, pricing read, reviewer split, and community vote."</p>
-            {(!embed).then(|| view! { <EmbedPanel/> })}
+            {(!embed).then(|| view! {
+                <div class="page-actions">
+                    <ShareBar/>
+                    <EmbedPanel/>
+                    <Shortcuts first_picker/>
+                </div>
+            })}
+            <p class="print-only print-source">
+                "From " {move || pair.url(&full_page_state(&pair.shared_state()))}
+                {move || pair.catalog.with_value(|c| format!(" · bundle updated {}", c.bundle.updated))}
+            </p>
             <Notices/>
             <div class="pickers">
-                <ToolPicker side=Side::First label="First tool" id="first-tool"/>
+                <ToolPicker side=Side::First label="First tool" id="first-tool" input_ref=first_picker/>
                 <button type="button" class="swap" data-replay=crate::takeover::SWAP_KEY on:click=move |_| pair.swap()>
                     <span aria-hidden="true">"⇄"</span>
                     <span class="swap-text">"Swap tools"</span>
@@ -91,6 +105,7 @@ pub fn Comparison() -> impl IntoView {
             <ReviewerSplit/>
             <CommunityVote/>
             <Reviews/>
+            {(!embed).then(|| view! { <Related/> })}
             // Rendered at publish time too, where the page may turn out to be an embed: the
             // style sheet shows it only in the embed view.
             {(embed || crate::browser::STATIC_RENDER).then(|| view! {

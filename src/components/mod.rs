@@ -2,16 +2,20 @@
 
 pub mod community_vote;
 pub mod comparison;
+pub mod cost_calculator;
 pub mod embed_panel;
 pub mod error_view;
 pub mod notices;
 pub mod panel_verdict;
 pub mod picker;
 pub mod pricing;
+pub mod related;
 pub mod reviewer_split;
 pub mod reviews;
 pub mod role_filter;
 pub mod section;
+pub mod share_bar;
+pub mod shortcuts;
 pub mod site_chrome;
 pub mod skeleton;
 pub mod tool_card;

@@ -18,7 +18,11 @@ pub fn ToolPicker(
     label: &'static str,
     /// A prefix for element ids, unique on the page.
     id: &'static str,
+    /// The text field, for whoever needs to focus it (the `/` shortcut).
+    #[prop(optional)]
+    input_ref: Option<NodeRef<leptos::html::Input>>,
 ) -> impl IntoView {
+    let input_ref = input_ref.unwrap_or_default();
     let pair = expect_context::<Pair>();
     let other = match side {
         Side::First => Side::Second,
@@ -111,6 +115,7 @@ pub fn ToolPicker(
             <div class="picker-field">
                 <input
                     id=format!("{id}-input")
+                    node_ref=input_ref
                     class="picker-input"
                     type="text"
                     role="combobox"

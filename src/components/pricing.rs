@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::bundle::figures::{format_money, price_rows};
+use crate::components::cost_calculator::CostCalculator;
 use crate::components::section::Section;
 use crate::pair::Pair;
 
@@ -53,5 +54,5 @@ pub fn Pricing() -> impl IntoView {
             })
         })
     };
-    view! { <Section title="Pricing" id="pricing">{content}</Section> }
+    view! { <Section title="Pricing" id="pricing">{content}<CostCalculator/></Section> }
 }

@@ -1,0 +1,125 @@
+//! "Estimate your monthly cost": a workload in tokens, typed or from a preset, and what it
+//! costs with each tool at its per-token prices, with the arithmetic shown. The workload is in
+//! the URL (`in=50M&out=10M`), so a shared link or a refresh shows the same estimate.
+
+use leptos::prelude::*;
+
+use crate::pair::Pair;
+use crate::workload::{comparison, estimate, parse_tokens, Estimate, PRESETS};
+
+/// One field: a label, the text as typed, and what is wrong with it, next to it.
+fn field(
+    id: &'static str,
+    label: &'static str,
+    text: RwSignal<String>,
+    on_input: impl Fn(String) + 'static,
+) -> impl IntoView {
+    let error = move || text.with(|t| (!t.trim().is_empty()).then(|| parse_tokens(t).err()).flatten());
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="estimate-field">
+            <label class="field-label" for=id>{label}</label>
+            <input
+                id=id
+                class="text-input"
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder="e.g. 50M"
+                aria-invalid=move || if error().is_some() { "true" } else { "false" }
+                aria-describedby=error_id.clone()
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    text.set(value.clone());
+                    on_input(value);
+                }
+            />
+            <p class="field-error" id=error_id>{error}</p>
+        </div>
+    }
+}
+
+/// The calculator, inside the Pricing section.
+#[component]
+pub fn CostCalculator() -> impl IntoView {
+    let pair = expect_context::<Pair>();
+    let (start_in, start_out) = pair.workload();
+    let input = RwSignal::new(start_in.unwrap_or_default());
+    let output = RwSignal::new(start_out.unwrap_or_default());
+    let save = move || pair.set_workload(Some(input.get_untracked()), Some(output.get_untracked()));
+    // The tokens a month, once both fields read (an empty field is none of that kind).
+    let tokens = Memo::new(move |_| {
+        let read = |t: &str| if t.trim().is_empty() { Ok(0) } else { parse_tokens(t) };
+        match (input.with(|t| read(t)), output.with(|t| read(t))) {
+            (Ok(i), Ok(o)) if i + o > 0 => Some((i, o)),
+            _ => None,
+        }
+    });
+    let estimates = Memo::new(move |_| {
+        let (i, o) = tokens.get()?;
+        let (a, b) = pair.tools.get();
+        pair.catalog.with_value(|c| {
+            let e = |t| c.tool(t).map(|tool| (tool.name.clone(), estimate(tool, i, o)));
+            Some((e(a)?, e(b)?))
+        })
+    });
+    let side = |(name, estimate): (String, Option<Estimate>)| {
+        view! {
+            <div class="side">
+                <p class="side-name">{name}</p>
+                {match estimate {
+                    Some(e) => view! {
+                        <p class="big-figure">{e.headline()}</p>
+                        <p class="figure-detail">{e.arithmetic()}</p>
+                    }.into_any(),
+                    None => view! {
+                        <p class="big-figure">"Not listed"</p>
+                        <p class="figure-detail">"No per-token prices for this workload, so no estimate."</p>
+                    }.into_any(),
+                }}
+            </div>
+        }
+    };
+    let result = move || match estimates.get() {
+        None => view! {
+            <p class="estimate-hint">"Enter your tokens a month, or choose a workload above."</p>
+        }
+        .into_any(),
+        Some((a, b)) => {
+            let summary = comparison((&a.0, &b.0), (a.1.as_ref(), b.1.as_ref()));
+            view! {
+                <div class="duo">{side(a)}{side(b)}</div>
+                <p class="summary" role="status">{summary}</p>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="estimate" role="group" aria-labelledby="estimate-title">
+            <h3 class="estimate-title" id="estimate-title">"Estimate your monthly cost"</h3>
+            <div class="estimate-fields">
+                {field("tokens-in", "Input tokens per month", input, move |_| save())}
+                {field("tokens-out", "Output tokens per month", output, move |_| save())}
+            </div>
+            <div class="presets" role="group" aria-label="Workloads">
+                {PRESETS.iter().map(|preset| {
+                    let label = format!("{}: {} in, {} out", preset.name, preset.input, preset.output);
+                    view! {
+                        <button
+                            type="button"
+                            class="chip"
+                            on:click=move |_| {
+                                input.set(preset.input.to_string());
+                                output.set(preset.output.to_string());
+                                save();
+                            }
+                        >{label}</button>
+                    }
+                }).collect_view()}
+            </div>
+            {result}
+        </div>
+    }
+}

@@ -1,0 +1,36 @@
+//! "Related comparisons": other comparisons with either tool, each to its page.
+
+use leptos::prelude::*;
+
+use crate::components::section::Section;
+use crate::pages::{pair_state, related};
+use crate::pair::Pair;
+
+/// Up to six links; nothing when the catalogue has nothing related.
+#[component]
+pub fn Related() -> impl IntoView {
+    let pair = expect_context::<Pair>();
+    let links = Memo::new(move |_| {
+        let (a, b) = pair.tools.get();
+        pair.catalog.with_value(|c| {
+            related(c, a, b, 6)
+                .into_iter()
+                .filter_map(|(x, y)| {
+                    let label = format!("{} vs {}", c.tool(x)?.name, c.tool(y)?.name);
+                    Some((label, pair.url(&pair_state(c, x, y))))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        (!links.with(Vec::is_empty)).then(|| {
+            view! {
+                <Section title="Related comparisons" id="related">
+                    <ul class="related-list">
+                        {links.get().into_iter().map(|(label, href)| view! { <li><a href=href>{label}</a></li> }).collect_view()}
+                    </ul>
+                </Section>
+            }
+        })
+    }
+}

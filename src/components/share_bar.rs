@@ -1,0 +1,97 @@
+//! "Copy link", "Share" and "Print memo": sending the comparison on, exactly as it is on
+//! screen (the pair's page, the role filter and the workload).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::embed_code::full_page_state;
+use crate::pair::Pair;
+
+/// Whether the browser offers the Web Share API.
+fn can_share() -> bool {
+    web_sys::window().is_some_and(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false))
+}
+
+/// Opens the system's share sheet; whether the visitor shared.
+async fn share(title: String, url: String) -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return false };
+    let Ok(function) = js_sys::Reflect::get(&navigator, &"share".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
+    else {
+        return false;
+    };
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+    let Ok(promise) = function.call1(&navigator, &data).and_then(|p| p.dyn_into::<js_sys::Promise>()) else {
+        return false;
+    };
+    JsFuture::from(promise).await.is_ok()
+}
+
+async fn copy(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    JsFuture::from(window.navigator().clipboard().write_text(text)).await.is_ok()
+}
+
+/// The buttons, under the pickers of the full page.
+#[component]
+pub fn ShareBar() -> impl IntoView {
+    let pair = expect_context::<Pair>();
+    let url = Memo::new(move |_| pair.url(&full_page_state(&pair.shared_state())));
+    let title = move || document_title();
+    // What was last done and for which URL: the words show while the URL is unchanged.
+    let said = RwSignal::new(None::<(String, String)>);
+    let say = move |link: String, words: String| said.set(Some((link, words)));
+    let status =
+        move || said.with(|s| s.as_ref().filter(|(link, _)| *link == url.get()).map(|(_, words)| words.clone()));
+    let shareable = can_share();
+    view! {
+        <div class="share-bar">
+            <button
+                type="button"
+                class="secondary-button"
+                on:click=move |_| {
+                    let link = url.get_untracked();
+                    leptos::task::spawn_local(async move {
+                        let words = if copy(&link).await {
+                            "Link copied to the clipboard.".to_string()
+                        } else {
+                            format!("Copying was blocked; the link is {link}")
+                        };
+                        say(link, words);
+                    });
+                }
+            >"Copy link"</button>
+            {shareable.then(|| view! {
+                <button
+                    type="button"
+                    class="secondary-button"
+                    on:click=move |_| {
+                        let link = url.get_untracked();
+                        let title = title();
+                        leptos::task::spawn_local(async move {
+                            if share(title, link.clone()).await {
+                                say(link, "Shared.".into());
+                            }
+                        });
+                    }
+                >"Share"</button>
+            })}
+            <button
+                type="button"
+                class="secondary-button"
+                on:click=move |_| {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.print();
+                    }
+                }
+            >"Print memo"</button>
+            <span class="share-status" role="status">{status}</span>
+        </div>
+    }
+}
+
+fn document_title() -> String {
+    web_sys::window().and_then(|w| w.document()).map(|d| d.title()).unwrap_or_default()
+}
