@@ -5,7 +5,8 @@
 #   - Trunk 0.21.14 and wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen (crates.io)
 #   - wasm-opt (npm's binaryen), playwright-core and axe-core (npm, from package-lock.json)
 #   - fonts for the preview images of published pages (Debian's DejaVu and Droid Sans Fallback)
-#   - with --tests: Debian's chromium and chromium-driver, and postgresql (the collector's tests)
+#   - with --tests: Debian's chromium and chromium-driver, postgresql (the collector's tests) and
+#     poppler-utils (the printed memo's test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -77,6 +78,12 @@ fi
 if [ "${1:-}" = "--tests" ] && ! { command -v chromium >/dev/null && command -v chromedriver >/dev/null; }; then
   say "Installing Debian's chromium and chromium-driver for the browser tests"
   apt_install chromium chromium-driver
+fi
+
+# The printed memo's test reads the PDF back as text.
+if [ "${1:-}" = "--tests" ] && ! command -v pdftotext >/dev/null; then
+  say "Installing Debian's poppler-utils (pdftotext) for the printed memo's test"
+  apt_install poppler-utils
 fi
 
 # The vote collector's tests and benchmark run against a real PostgreSQL server.

@@ -100,3 +100,13 @@ pub fn random_bytes() -> [u8; 16] {
     #[cfg(not(target_arch = "wasm32"))]
     [0u8; 16]
 }
+
+/// Whether the browser offers the Web Share API (`navigator.share`); never when rendering natively.
+pub fn can_share() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window().is_some_and(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}

@@ -237,3 +237,13 @@ fn parse_errors_say_what_the_document_is() {
     let deep = format!("{{\"schema_version\": 1, \"title\": {}1{}}}", "{\"a\":".repeat(10_000), "}".repeat(10_000));
     assert!(matches!(parse_bundle(&deep).unwrap_err(), ParseError::Field { .. }));
 }
+
+#[test]
+fn the_content_hash_is_fixed_by_the_text_alone() {
+    // The same value in the browser (32-bit wasm) and when publishing (64-bit): no platform's
+    // word size goes into it. A change here breaks every published page's link to its bundle.
+    assert_eq!(verdicts::bundle::content_hash(""), "0000000000000000");
+    assert_eq!(verdicts::bundle::content_hash("verdicts"), verdicts::bundle::content_hash("verdicts"));
+    assert_ne!(verdicts::bundle::content_hash("verdicts"), verdicts::bundle::content_hash("verdictz"));
+    assert_eq!(verdicts::bundle::content_hash("0123456789abcdefX"), "f4d50754e4e4c4e8");
+}

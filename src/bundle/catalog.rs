@@ -49,14 +49,25 @@ impl BundleError {
     }
 }
 
-/// A short fingerprint of bundle text: 16 hex digits of the Fx hash of its bytes and length.
-/// Not cryptographic: it tells a page whether the bundle it was rendered from is the one served.
+/// A short fingerprint of bundle text: 16 hex digits of a 64-bit multiply-rotate hash (Fx's
+/// step, eight bytes at a time) of its bytes and length. Not cryptographic: it tells a page
+/// whether the bundle it was rendered from is the one served. It must come out the same in the
+/// browser (32-bit wasm) and natively (publishing), so it uses no `usize` and no `Hasher`.
 pub fn content_hash(text: &str) -> String {
-    use std::hash::Hasher;
-    let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write(text.as_bytes());
-    hasher.write_usize(text.len());
-    format!("{:016x}", hasher.finish())
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let step = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(SEED);
+    let bytes = text.as_bytes();
+    let mut hash = step(0, bytes.len() as u64);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hash = step(hash, u64::from_le_bytes(word));
+    }
+    for &b in chunks.remainder() {
+        hash = step(hash, u64::from(b));
+    }
+    format!("{hash:016x}")
 }
 
 /// A validated bundle and its indexes.

@@ -8,11 +8,6 @@ use wasm_bindgen_futures::JsFuture;
 use crate::embed_code::full_page_state;
 use crate::pair::Pair;
 
-/// Whether the browser offers the Web Share API.
-fn can_share() -> bool {
-    web_sys::window().is_some_and(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false))
-}
-
 /// Opens the system's share sheet; whether the visitor shared.
 async fn share(title: String, url: String) -> bool {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return false };
@@ -45,7 +40,7 @@ pub fn ShareBar() -> impl IntoView {
     let say = move |link: String, words: String| said.set(Some((link, words)));
     let status =
         move || said.with(|s| s.as_ref().filter(|(link, _)| *link == url.get()).map(|(_, words)| words.clone()));
-    let shareable = can_share();
+    let shareable = crate::browser::can_share();
     view! {
         <div class="share-bar">
             <button

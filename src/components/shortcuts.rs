@@ -2,7 +2,6 @@
 //! `1`–`9` toggle a role, `0` shows all roles, `?` opens the list. They never fire while the
 //! visitor types in a field.
 
-use leptos::ev;
 use leptos::html::{Dialog, Input};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -34,10 +33,44 @@ pub fn shortcut(key: &str, roles: usize) -> Option<Shortcut> {
 }
 
 /// Whether the key event comes from where the visitor types.
+#[cfg(target_arch = "wasm32")]
 fn typing(ev: &web_sys::KeyboardEvent) -> bool {
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
     let editable = target.dyn_ref::<web_sys::HtmlElement>().is_some_and(|e| e.is_content_editable());
     editable || matches!(target.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select")
+}
+
+/// Acts on the shortcuts while the component lives; only in the browser (rendered at publish
+/// time there is no window to listen to).
+fn listen(pair: Pair, dialog: NodeRef<Dialog>, first_picker: NodeRef<Input>, open: impl Fn() + Clone + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let roles = pair.catalog.with_value(|c| c.roles().len());
+        let handle = leptos::prelude::window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing(&ev) {
+                return;
+            }
+            if dialog.get_untracked().is_some_and(|d| d.open()) {
+                return;
+            }
+            let Some(action) = shortcut(&ev.key(), roles) else { return };
+            ev.prevent_default();
+            match action {
+                Shortcut::FocusFirstPicker => {
+                    if let Some(input) = first_picker.get_untracked() {
+                        let _ = input.focus();
+                    }
+                }
+                Shortcut::Swap => pair.swap(),
+                Shortcut::ToggleRole(i) => pair.toggle_role(i),
+                Shortcut::AllRoles => pair.show_all_roles(),
+                Shortcut::ShowHelp => open(),
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (pair, dialog, first_picker, open);
 }
 
 /// The key handler and the "Keyboard shortcuts" dialog with its button.
@@ -60,29 +93,7 @@ pub fn Shortcuts(
             let _ = d.show_modal();
         }
     };
-    let roles = pair.catalog.with_value(|c| c.roles().len());
-    let handle = window_event_listener(ev::keydown, move |ev| {
-        if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing(&ev) {
-            return;
-        }
-        if dialog.get_untracked().is_some_and(|d| d.open()) {
-            return;
-        }
-        let Some(action) = shortcut(&ev.key(), roles) else { return };
-        ev.prevent_default();
-        match action {
-            Shortcut::FocusFirstPicker => {
-                if let Some(input) = first_picker.get_untracked() {
-                    let _ = input.focus();
-                }
-            }
-            Shortcut::Swap => pair.swap(),
-            Shortcut::ToggleRole(i) => pair.toggle_role(i),
-            Shortcut::AllRoles => pair.show_all_roles(),
-            Shortcut::ShowHelp => open(),
-        }
-    });
-    on_cleanup(move || handle.remove());
+    listen(pair, dialog, first_picker, open);
     let keys = [
         ("/", "Go to “First tool”"),
         ("s", "Swap the tools"),
@@ -121,5 +132,22 @@ pub fn Shortcuts(
                 }
             >"Close"</button>
         </dialog>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_map_to_shortcuts_and_numbers_stop_at_the_roles() {
+        assert_eq!(shortcut("/", 4), Some(Shortcut::FocusFirstPicker));
+        assert_eq!(shortcut("s", 4), Some(Shortcut::Swap));
+        assert_eq!(shortcut("4", 4), Some(Shortcut::ToggleRole(3)));
+        assert_eq!(shortcut("5", 4), None);
+        assert_eq!(shortcut("0", 4), Some(Shortcut::AllRoles));
+        assert_eq!(shortcut("?", 4), Some(Shortcut::ShowHelp));
+        assert_eq!(shortcut("x", 4), None);
+        assert_eq!(shortcut("10", 12), None);
     }
 }
