@@ -128,7 +128,7 @@ test('the snippet from the Embed panel, pasted into a blank page on another orig
   const code = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();
   assert.match(code, /data-verdicts-a="openai-o4-api" data-verdicts-b="openai-o3-pro-api" data-verdicts-roles="skeptic,buyer" data-verdicts-theme="light"/);
   assert.match(code, new RegExp(`<script async src="${app.url}embed.js"></script>`));
-  await page.getByRole('button', { name: 'Copy' }).click();
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
   await page.getByText('Copied to the clipboard.').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
   await page.frameLocator('iframe.preview').getByRole('heading', { level: 1, name: /OpenAI o4 API/ }).waitFor();

@@ -203,7 +203,7 @@ test('a type error names its JSON path', async () => {
 
 test('a server that never answers gets a timeout message after ten seconds', async () => {
   server.override('data/bundle.json', { hang: true });
-  const page = await newPage(browser);
+  const page = await newPage(browser, { waitForApp: false });
   await page.clock.install();
   const asked = page.waitForRequest((r) => r.url().endsWith('data/bundle.json'));
   await page.goto(server.url);
