@@ -2,6 +2,7 @@
 //! "12,000,000"), and what a month of them costs at a tool's per-token prices. Money is counted
 //! in whole millionths of the currency unit, so no float artifact ("$1,000.0000001") ever shows.
 
+use crate::bundle::figures::with_currency;
 use crate::bundle::{Price, Tool};
 
 /// The most tokens a month the calculator takes (a quadrillion).
@@ -93,16 +94,6 @@ impl Micros {
             format!("{}.{:02}", group(cents / 100), cents % 100)
         };
         with_currency(&number, currency)
-    }
-}
-
-fn with_currency(number: &str, currency: &str) -> String {
-    match currency {
-        "USD" => format!("${number}"),
-        "EUR" => format!("€{number}"),
-        "GBP" => format!("£{number}"),
-        "JPY" => format!("¥{number}"),
-        other => format!("{number} {other}"),
     }
 }
 

@@ -239,6 +239,11 @@ pub fn format_money(amount: f64, currency: &str) -> String {
         let s = format!("{amount:.6}");
         s.trim_end_matches('0').to_string()
     };
+    with_currency(&number, currency)
+}
+
+/// A written number with its currency: "$20", "€1.50", "12 CHF".
+pub fn with_currency(number: &str, currency: &str) -> String {
     match currency {
         "USD" => format!("${number}"),
         "EUR" => format!("€{number}"),
