@@ -204,8 +204,8 @@ mod tests {
     }
 
     #[test]
-    fn a_page_carries_its_head_and_content_and_publishing_again_replaces_them() {
-        let page = assemble(TEMPLATE, &head(true), "<h1>A vs B</h1>", "<p>loading</p>").unwrap();
+    fn a_page_carries_its_head_and_content_and_publishing_again_replaces_them() -> Result<(), String> {
+        let page = assemble(TEMPLATE, &head(true), "<h1>A vs B</h1>", "<p>loading</p>")?;
         assert!(page.contains("<title>A &amp; B — Verdicts</title>"));
         assert!(page.contains("content=\"Panel: &quot;A&quot;\""));
         assert!(page.contains("<base href=\"../\" data-published>"));
@@ -217,19 +217,19 @@ mod tests {
 
         let mut other = head(false);
         other.title = "C vs D — Verdicts".into();
-        let again = assemble(&page, &other, "<h1>C vs D</h1>", "<p>loading</p>").unwrap();
+        let again = assemble(&page, &other, "<h1>C vs D</h1>", "<p>loading</p>")?;
         assert!(again.contains("<title>C vs D — Verdicts</title>"));
         assert!(!again.contains("A vs B"), "nothing of the earlier page stays");
         assert!(again.contains("<base href=\"./\" data-published>"), "the index's base is itself");
         assert_eq!(again.matches("<base").count(), 1);
         assert_eq!(again.matches("rel=\"canonical\"").count(), 1);
         assert_eq!(again.matches("requestAnimationFrame").count(), 1, "deferred once");
+        Ok(())
     }
 
     #[test]
     fn a_template_without_the_app_is_refused() {
-        let err =
-            assemble("<html><head></head><body><div id=app></div></body></html>", &head(false), "", "").unwrap_err();
-        assert!(err.contains("scripts/build.sh"), "{err}");
+        let refused = assemble("<html><head></head><body><div id=app></div></body></html>", &head(false), "", "");
+        assert!(refused.as_ref().is_err_and(|e| e.contains("scripts/build.sh")), "{refused:?}");
     }
 }
