@@ -110,3 +110,27 @@ pub fn can_share() -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     false
 }
+
+/// Copies text to the clipboard; whether it worked. Where the Clipboard API is refused (older or
+/// locked-down browsers), the text box `fallback` holding the same text is selected and copied.
+pub async fn copy_text(text: &str, fallback: Option<web_sys::HtmlTextAreaElement>) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(window) = web_sys::window() else { return false };
+        let written = window.navigator().clipboard().write_text(text);
+        if wasm_bindgen_futures::JsFuture::from(written).await.is_ok() {
+            return true;
+        }
+        let selected = fallback.zip(window.document()).and_then(|(area, d)| {
+            area.select();
+            d.dyn_into::<web_sys::HtmlDocument>().ok()
+        });
+        selected.and_then(|d| d.exec_command("copy").ok()).unwrap_or(false)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (text, fallback);
+        false
+    }
+}

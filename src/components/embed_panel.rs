@@ -1,29 +1,11 @@
 //! "Embed": the snippet for the current pair, filter and theme, a Copy button and a live preview.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::embed_code::{embed_state, full_page_state, iframe_fallback, snippet};
 use crate::navigation::Navigation;
 use crate::pair::{Pair, Side};
 use crate::view_state::Theme;
-
-async fn copy_text(text: String, area: Option<web_sys::HtmlTextAreaElement>) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let clipboard = window.navigator().clipboard();
-    if JsFuture::from(clipboard.write_text(&text)).await.is_ok() {
-        return true;
-    }
-    // Older or locked-down browsers: copy the selected text box instead.
-    let selected = area.zip(window.document()).and_then(|(area, d)| {
-        area.select();
-        d.dyn_into::<web_sys::HtmlDocument>().ok()
-    });
-    selected.and_then(|d| d.exec_command("copy").ok()).unwrap_or(false)
-}
 
 /// The Embed button and its panel.
 #[component]
@@ -85,7 +67,7 @@ pub fn EmbedPanel() -> impl IntoView {
                         on:click=move |_| {
                             let text = code.get_untracked();
                             leptos::task::spawn_local(async move {
-                                let ok = copy_text(text.clone(), code_box.get_untracked()).await;
+                                let ok = crate::browser::copy_text(&text, code_box.get_untracked()).await;
                                 copied.set(Some((text, ok)));
                             });
                         }

@@ -24,11 +24,6 @@ async fn share(title: String, url: String) -> bool {
     JsFuture::from(promise).await.is_ok()
 }
 
-async fn copy(text: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    JsFuture::from(window.navigator().clipboard().write_text(text)).await.is_ok()
-}
-
 /// The buttons, under the pickers of the full page.
 #[component]
 pub fn ShareBar() -> impl IntoView {
@@ -49,7 +44,7 @@ pub fn ShareBar() -> impl IntoView {
                 on:click=move |_| {
                     let link = url.get_untracked();
                     leptos::task::spawn_local(async move {
-                        let words = if copy(&link).await {
+                        let words = if crate::browser::copy_text(&link, None).await {
                             "Link copied to the clipboard.".to_string()
                         } else {
                             format!("Copying was blocked; the link is {link}")
