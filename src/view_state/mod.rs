@@ -1,8 +1,12 @@
 //! The state a visitor would share, held in the page's query string, in one place:
 //! `?a=<tool>&b=<tool>&roles=<role>,<role>&embed=1&theme=dark`.
 
-use crate::bundle::Catalog;
+mod resolve;
+mod transitions;
+
 pub use crate::percent::{decode_component, encode_component};
+pub use resolve::{resolve, ResolvedView};
+pub use transitions::{pick, selection, shown_roles, state_of, toggle_role, Side};
 
 /// The query parameters the app reads, the single source of their names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -201,119 +205,4 @@ pub fn to_query(state: &ViewState) -> String {
     } else {
         format!("?{}", parts.join("&"))
     }
-}
-
-/// A view state checked against the bundle: the pair and the roles that are on.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ResolvedView {
-    pub first: usize,
-    pub second: usize,
-    /// `role_on[i]`: whether role `i` is shown.
-    pub role_on: Vec<bool>,
-    /// Whether the filter is "All roles".
-    pub all_roles: bool,
-    /// What in the link was not used, for the visitor.
-    pub notices: Vec<String>,
-}
-
-/// Resolves a state against a catalog: unknown or repeated tools fall back to the default pair,
-/// unknown roles are dropped; each with a notice. `None` when the bundle has fewer than two tools.
-pub fn resolve(state: &ViewState, catalog: &Catalog) -> Option<ResolvedView> {
-    let (default_a, default_b) = catalog.default_pair()?;
-    let mut notices = Vec::new();
-    let mut pick = |id: &Option<String>, fallback: usize| match id {
-        None => fallback,
-        Some(id) => catalog.tool_index(id).unwrap_or_else(|| {
-            notices.push(format!("There is no tool “{id}” in this comparison, so the default pair is shown."));
-            fallback
-        }),
-    };
-    let mut first = pick(&state.first, default_a);
-    let mut second = pick(&state.second, default_b);
-    if first == second {
-        if state.first.is_some() && state.second.is_some() {
-            let name = catalog.tool(first).map(|t| t.name.as_str()).unwrap_or_default();
-            notices.push(format!("A tool can't be compared with itself, so “{name}” is shown beside another tool."));
-        }
-        if state.second.is_none() || state.first.is_some() {
-            second = if first != default_b { default_b } else { default_a };
-        } else {
-            first = if second != default_a { default_a } else { default_b };
-        }
-    }
-    let roles = catalog.roles();
-    let (role_on, all_roles) = match &state.roles {
-        RoleSelection::All => (vec![true; roles.len()], true),
-        RoleSelection::Only(ids) => {
-            for id in ids.iter().filter(|id| !roles.iter().any(|r| &r.id == *id)) {
-                notices.push(format!("There is no reviewer role “{id}”; it was left out of the filter."));
-            }
-            let on: Vec<bool> = roles.iter().map(|r| ids.contains(&r.id)).collect();
-            if !ids.is_empty() && !on.iter().any(|x| *x) {
-                (vec![true; roles.len()], true)
-            } else {
-                (on, false)
-            }
-        }
-    };
-    Some(ResolvedView { first, second, role_on, all_roles, notices })
-}
-
-/// One of the two sides of the comparison.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Side {
-    First,
-    Second,
-}
-
-/// The role selection that shows the roles marked on in `on`: all of them is "All roles".
-pub fn selection(catalog: &Catalog, on: &[bool]) -> RoleSelection {
-    if on.iter().all(|x| *x) {
-        return RoleSelection::All;
-    }
-    RoleSelection::Only(catalog.roles().iter().zip(on).filter(|(_, on)| **on).map(|(r, _)| r.id.clone()).collect())
-}
-
-/// The role selection a resolved view shows.
-pub fn shown_roles(catalog: &Catalog, view: &ResolvedView) -> RoleSelection {
-    if view.all_roles {
-        RoleSelection::All
-    } else {
-        selection(catalog, &view.role_on)
-    }
-}
-
-/// The state that shows tools `first` and `second` with `roles`, keeping the embed flag and
-/// theme of `now`.
-pub fn state_of(catalog: &Catalog, now: &ViewState, first: usize, second: usize, roles: RoleSelection) -> ViewState {
-    ViewState {
-        first: catalog.tool(first).map(|t| t.id.clone()),
-        second: catalog.tool(second).map(|t| t.id.clone()),
-        roles,
-        embed: now.embed,
-        theme: now.theme,
-        input: now.input.clone(),
-        output: now.output.clone(),
-    }
-}
-
-/// The pair after putting `tool` on `side`: picking the tool already on the other side swaps.
-pub fn pick(view: &ResolvedView, side: Side, tool: usize) -> (usize, usize) {
-    let (a, b) = (view.first, view.second);
-    match side {
-        Side::First if tool == b => (b, a),
-        Side::First => (tool, b),
-        Side::Second if tool == a => (b, a),
-        Side::Second => (a, tool),
-    }
-}
-
-/// The roles shown after turning `role` on or off: turning one on from "All roles" shows that
-/// role alone.
-pub fn toggle_role(view: &ResolvedView, role: usize) -> Vec<bool> {
-    let mut on = if view.all_roles { vec![false; view.role_on.len()] } else { view.role_on.clone() };
-    if let Some(slot) = on.get_mut(role) {
-        *slot = !*slot;
-    }
-    on
 }

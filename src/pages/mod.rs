@@ -11,9 +11,13 @@
 
 use std::collections::HashMap;
 
-use crate::bundle::figures::{panel_share, PanelShare};
+mod describe;
+mod related;
+
 use crate::bundle::Catalog;
 use crate::view_state::{to_query, ViewState};
+pub use describe::{description, image_alt, title};
+pub use related::related;
 
 /// Bundles with at most this many tools get a page for every pair, unless told otherwise.
 pub const ALL_PAIRS_MAX_TOOLS: usize = 40;
@@ -216,77 +220,4 @@ pub fn pair_state(catalog: &Catalog, a: usize, b: usize) -> ViewState {
         second: catalog.tool(b).map(|t| t.id.clone()),
         ..ViewState::default()
     }
-}
-
-/// "Mistral 8x24B vs OpenAI o3 Pro API — Verdicts".
-pub fn title(catalog: &Catalog, a: usize, b: usize) -> String {
-    let name = |i| catalog.tool(i).map(|t| t.name.as_str()).unwrap_or_default();
-    format!("{} vs {} — {SITE_NAME}", name(a), name(b))
-}
-
-fn share_text(share: PanelShare, with_ship: bool) -> String {
-    match share.percent() {
-        Some(p) if with_ship => format!("{p} % ship ({})", share.of_text()),
-        Some(p) => format!("{p} % ({})", share.of_text()),
-        None => "not reviewed yet".to_string(),
-    }
-}
-
-/// The page's description, from the pair's own figures: "Panel: Mistral 8x24B 100 % ship
-/// (4 of 4), OpenAI o3 Pro API 75 % (3 of 4). Pricing, reviewer split and community vote."
-pub fn description(catalog: &Catalog, a: usize, b: usize) -> String {
-    let name = |i| catalog.tool(i).map(|t| t.name.as_str()).unwrap_or_default();
-    let (sa, sb) = (panel_share(catalog, a, |_| true), panel_share(catalog, b, |_| true));
-    // "ship" is said once, with the first figure that has one.
-    let first_says_ship = sa.total > 0;
-    format!(
-        "Panel: {} {}, {} {}. Pricing, reviewer split and community vote.",
-        name(a),
-        share_text(sa, true),
-        name(b),
-        share_text(sb, !first_says_ship)
-    )
-}
-
-/// The preview image's text alternative: "Mistral 8x24B: 100 % of the panel say ship; …".
-pub fn image_alt(catalog: &Catalog, a: usize, b: usize) -> String {
-    let side = |i| {
-        let name = catalog.tool(i).map(|t| t.name.as_str()).unwrap_or_default();
-        match panel_share(catalog, i, |_| true).percent() {
-            Some(p) => format!("{name}: {p} % of the panel say ship"),
-            None => format!("{name}: not reviewed yet"),
-        }
-    };
-    format!("{} vs {} on {SITE_NAME}. {}; {}.", name_of(catalog, a), name_of(catalog, b), side(a), side(b))
-}
-
-fn name_of(catalog: &Catalog, i: usize) -> &str {
-    catalog.tool(i).map(|t| t.name.as_str()).unwrap_or_default()
-}
-
-/// Other comparisons with either tool of the pair `a`, `b`, at most `limit`: the featured pairs
-/// first, then each tool beside the other tools of its category, in bundle order.
-pub fn related(catalog: &Catalog, a: usize, b: usize, limit: usize) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut add = |x: usize, y: usize| {
-        let same = |p: &(usize, usize)| (p.0 == x && p.1 == y) || (p.0 == y && p.1 == x);
-        let current = (x == a && y == b) || (x == b && y == a);
-        if x != y && !current && !out.iter().any(same) && out.len() < limit {
-            out.push((x, y));
-        }
-    };
-    for (x, y) in catalog.featured_pairs() {
-        if [x, y].iter().any(|t| *t == a || *t == b) {
-            add(x, y);
-        }
-    }
-    let category = |t: usize| catalog.tool(t).map(|t| t.category.as_str());
-    for t in 0..catalog.tools().len() {
-        for side in [a, b] {
-            if t != a && t != b && category(t) == category(side) {
-                add(side, t);
-            }
-        }
-    }
-    out
 }
