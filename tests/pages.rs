@@ -89,7 +89,7 @@ fn folders_are_named_after_both_ids_and_read_back_as_the_same_pair() {
     for page in pages.all().iter().filter(|p| !p.path.is_empty()) {
         let (a, b) = ids_from_path(&page.path, &c).expect("a pair");
         assert_eq!((c.tool_index(&a), c.tool_index(&b)), (Some(page.first), Some(page.second)));
-        assert_eq!(pages.at_path(&page.path), Some(page));
+        assert_eq!(pages.of_pair(page.first, page.second), Some(page), "the folder reads back as its own page");
     }
 }
 

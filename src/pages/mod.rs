@@ -135,13 +135,6 @@ impl Pages {
     pub fn of_pair(&self, a: usize, b: usize) -> Option<&Page> {
         self.by_pair.get(&(a, b)).and_then(|i| self.pages.get(*i))
     }
-
-    /// The pair a folder shows, by its path under the site root (`a-vs-b/`, `a-vs-b`,
-    /// `a-vs-b/index.html`).
-    pub fn at_path(&self, path: &str) -> Option<&Page> {
-        let path = normalize_path(path);
-        self.pages.iter().find(|p| !p.path.is_empty() && p.path.trim_end_matches('/') == path)
-    }
 }
 
 /// A path under the site root without `index.html` and slashes at either end.
