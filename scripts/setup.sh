@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Verdicts needs to build (and, with --tests, to test), only what is missing.
 # Safe to run again: when everything is there it takes a second or two.
-#   - the wasm32 target (rustup)
+#   - the wasm32 target (rustup), and the exact nightly Rust of the release wasm with its
+#     rust-src component (scripts/toolchain.sh)
 #   - Trunk 0.21.14 and wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen (crates.io)
 #   - wasm-opt (npm's binaryen), playwright-core and axe-core (npm, from package-lock.json)
 #   - fonts for the preview images of published pages (Debian's DejaVu and Droid Sans Fallback)
@@ -27,6 +28,18 @@ done
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "Adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The release wasm's compiler: one exact nightly, with the standard library's source to rebuild.
+. scripts/toolchain.sh
+if ! nightly=$(nightly_toolchain); then
+  say "Installing Rust nightly-$NIGHTLY_DATE for the release wasm"
+  rustup toolchain install "nightly-$NIGHTLY_DATE" --profile minimal
+  nightly=$(nightly_toolchain) || { echo "nightly-$NIGHTLY_DATE is not $NIGHTLY_VERSION." >&2; exit 1; }
+fi
+if ! rustup component list --toolchain "$nightly" --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "Adding the rust-src component to $nightly (the release wasm rebuilds the standard library)"
+  rustup component add rust-src --toolchain "$nightly"
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then

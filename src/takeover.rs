@@ -29,8 +29,13 @@ pub const REPLAY_ATTR: &str = "data-replay";
 const PENDING: &str = "verdictsPendingClicks";
 
 /// The inline script of every published page: marks `<html>` before the first paint (a link to
-/// another view shows the skeleton; the embed view and its theme style the static page) and
-/// notes buttons pressed on the static page.
+/// another view shows the skeleton; the embed view and its theme style the static page), notes
+/// buttons pressed on the static page, and shows an error with a way forward if the app stops.
+///
+/// The app stopping is a trap of its WebAssembly (a panic aborts: the release build has no
+/// unwinding, and no panic message either), which reaches the page as an uncaught
+/// `WebAssembly.RuntimeError`. The message is built here, in script, because the wasm instance
+/// must not be trusted to run again after a trap.
 pub fn inline_script() -> String {
     let other_view = [Param::First, Param::Second, Param::Roles, Param::In, Param::Out].map(Param::key).join("|");
     format!(
@@ -41,11 +46,22 @@ var t = /[?&]{theme}=(light|dark)(&|$)/.exec(q); if (t) r.setAttribute('data-the
 }})(location.search, document.documentElement);\n\
 var {PENDING} = [];\n\
 addEventListener('click', function (e) {{ var b = e.target.closest && e.target.closest('#app > .{PRERENDERED_CLASS} [{REPLAY_ATTR}]'); \
-if (b) {PENDING}.push(b.getAttribute('{REPLAY_ATTR}')); }}, true);",
+if (b) {PENDING}.push(b.getAttribute('{REPLAY_ATTR}')); }}, true);\n\
+function verdictsStopped(e) {{ var x = e.error || e.reason, d = document; \
+if (typeof WebAssembly != 'object' || !(x instanceof WebAssembly.RuntimeError) || d.querySelector('.{FATAL_CLASS}')) return; \
+var p = d.createElement('div'), h = d.createElement('h1'), t = d.createElement('p'), a = d.createElement('a'); \
+p.className = '{FATAL_CLASS}'; p.setAttribute('role', 'alert'); p.tabIndex = -1; h.textContent = 'Something went wrong'; \
+t.textContent = 'The comparison stopped working because of an error in the app. Reloading the page usually helps.'; \
+a.href = location.href; a.className = 'button'; a.textContent = 'Reload the page'; p.append(h, t, a); \
+(d.getElementById('app') || d.body).replaceChildren(p); p.focus(); }}\n\
+addEventListener('error', verdictsStopped); addEventListener('unhandledrejection', verdictsStopped);",
         embed = Param::Embed.key(),
         theme = Param::Theme.key(),
     )
 }
+
+/// The error shown when the app stops.
+const FATAL_CLASS: &str = "fatal-error";
 
 /// The stable key of the swap button.
 pub const SWAP_KEY: &str = "swap";

@@ -2,7 +2,8 @@
 //! "12,000,000"), and what a month of them costs at a tool's per-token prices. Money is counted
 //! in whole millionths of the currency unit, so no float artifact ("$1,000.0000001") ever shows.
 
-use crate::bundle::figures::with_currency;
+use crate::bundle::figures::group;
+pub use crate::bundle::figures::Micros;
 use crate::bundle::{Price, Tool};
 
 /// The most tokens a month the calculator takes (a quadrillion).
@@ -58,43 +59,6 @@ pub fn format_tokens(tokens: u64) -> String {
         }
     }
     group(u128::from(tokens))
-}
-
-/// "12,345,678".
-fn group(n: u128) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// An amount of money in millionths of the currency unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Micros(pub u128);
-
-impl Micros {
-    /// A price's amount, exactly enough for any price written with up to six decimals.
-    pub fn of(amount: f64) -> Micros {
-        Micros(if amount.is_finite() && amount > 0.0 { (amount * 1_000_000.0).round() as u128 } else { 0 })
-    }
-
-    /// "$1,800", "$0.45", "less than $0.01", in whole cents at most.
-    pub fn format(self, currency: &str) -> String {
-        let cents = (self.0 + 5_000) / 10_000;
-        let number = if self.0 > 0 && cents == 0 {
-            return format!("less than {}", with_currency("0.01", currency));
-        } else if cents % 100 == 0 {
-            group(cents / 100)
-        } else {
-            format!("{}.{:02}", group(cents / 100), cents % 100)
-        };
-        with_currency(&number, currency)
-    }
 }
 
 /// The price of one kind of token, machine-readable.

@@ -168,6 +168,35 @@ fn prices_align_unit_by_unit() {
 }
 
 #[test]
+fn money_is_written_without_float_artifacts() {
+    let cases = [
+        (20.0, "$20"),
+        (1200.0, "$1,200"),
+        (0.15, "$0.15"),
+        (0.1 + 0.2, "$0.30"),
+        (19.999, "$20.00"),
+        (0.125, "$0.13"),
+        (0.000001, "$0.000001"),
+        (0.0000004, "$0"),
+        (-3.5, "$-3.50"),
+    ];
+    for (amount, written) in cases {
+        assert_eq!(figures::format_money(amount, "USD"), written, "{amount}");
+    }
+}
+
+proptest::proptest! {
+    /// Any price written in cents reads back as written.
+    #[test]
+    fn prices_in_cents_read_back(cents in 1u64..100_000_000) {
+        let written = figures::format_money(cents as f64 / 100.0, "USD");
+        let digits: String = written.chars().filter(|c| c.is_ascii_digit()).collect();
+        let expected = if cents % 100 == 0 { (cents / 100).to_string() } else { cents.to_string() };
+        proptest::prop_assert_eq!(digits, expected);
+    }
+}
+
+#[test]
 fn warnings_do_not_refuse_a_bundle() {
     let text = read("tests/fixtures/valid-small.json");
     let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");

@@ -5,6 +5,8 @@ use std::fmt;
 use super::model::Bundle;
 use rustc_hash::FxHashMap;
 
+use crate::escape::quoted;
+
 /// How serious a problem is: errors refuse the bundle, warnings are shown and let it load.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Severity {
@@ -93,7 +95,7 @@ impl Report {
     }
     fn link(&mut self, path: String, url: &str) {
         if !is_http_url(url) {
-            self.error(path, format!("{url:?} is not an http or https link"));
+            self.error(path, format!("{} is not an http or https link", quoted(url)));
         }
     }
     /// Checks a list of ids for format and duplicates; returns the index of each id.
@@ -103,11 +105,11 @@ impl Report {
             if !is_slug(id) {
                 self.error(
                     format!("{list}[{i}].id"),
-                    format!("{id:?} is not a slug (lowercase letters, digits, '-', '_' or '.')"),
+                    format!("{} is not a slug (lowercase letters, digits, '-', '_' or '.')", quoted(id)),
                 );
             }
             if let Some(first) = seen.get(id) {
-                self.error(format!("{list}[{i}].id"), format!("duplicate id {id:?} (also {list}[{first}])"));
+                self.error(format!("{list}[{i}].id"), format!("duplicate id {} (also {list}[{first}])", quoted(id)));
             } else {
                 seen.insert(id, i);
             }
@@ -134,10 +136,10 @@ pub(crate) fn check(bundle: &Bundle) -> Checked {
     let mut r = Report(Vec::new());
     r.required_text(|| "title".into(), &bundle.title, "the title");
     if let Some(id) = bundle.id.as_deref().filter(|id| !is_slug(id)) {
-        r.error("id", format!("{id:?} is not a slug (lowercase letters, digits, '-', '_' or '.')"));
+        r.error("id", format!("{} is not a slug (lowercase letters, digits, '-', '_' or '.')", quoted(id)));
     }
     if !is_date(&bundle.updated) {
-        r.error("updated", format!("{:?} is not a date in the form YYYY-MM-DD", bundle.updated));
+        r.error("updated", format!("{} is not a date in the form YYYY-MM-DD", quoted(&bundle.updated)));
     }
     if let Some(url) = &bundle.source_url {
         r.link("source_url".into(), url);
@@ -170,7 +172,7 @@ pub(crate) fn check(bundle: &Bundle) -> Checked {
             if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
                 r.error(
                     at(&format!("pricing.prices[{j}].currency")),
-                    format!("{currency:?} is not a three-letter currency code such as \"USD\""),
+                    format!("{} is not a three-letter currency code such as \"USD\"", quoted(currency)),
                 );
             }
             r.required_text(|| at(&format!("pricing.prices[{j}].unit")), &price.unit, "a price's unit");
@@ -181,7 +183,7 @@ pub(crate) fn check(bundle: &Bundle) -> Checked {
                 if !is_slug(&per.item) {
                     r.error(
                         at(&format!("pricing.prices[{j}].per.item")),
-                        format!("{:?} is not an item name such as \"input-token\"", per.item),
+                        format!("{} is not an item name such as \"input-token\"", quoted(&per.item)),
                     );
                 }
             }
@@ -205,10 +207,10 @@ pub(crate) fn check(bundle: &Bundle) -> Checked {
         let tool = tools.get(review.tool.as_str()).copied();
         let role = roles.get(review.role.as_str()).copied();
         if tool.is_none() {
-            r.error(at("tool"), format!("no tool has the id {:?}", review.tool));
+            r.error(at("tool"), format!("no tool has the id {}", quoted(&review.tool)));
         }
         if role.is_none() {
-            r.error(at("role"), format!("no role has the id {:?}", review.role));
+            r.error(at("role"), format!("no role has the id {}", quoted(&review.role)));
         }
         r.required_text(|| at("quote"), &review.quote, "a review's quote");
         let (Some(tool), Some(role)) = (tool, role) else {
@@ -219,7 +221,11 @@ pub(crate) fn check(bundle: &Bundle) -> Checked {
         match &mut review_grid[tool * role_count + role] {
             Some(first) => r.error(
                 format!("reviews[{i}]"),
-                format!("{:?} is reviewed twice by the role {:?} (also reviews[{first}])", review.tool, review.role),
+                format!(
+                    "{} is reviewed twice by the role {} (also reviews[{first}])",
+                    quoted(&review.tool),
+                    quoted(&review.role)
+                ),
             ),
             cell => *cell = Some(i as u32),
         }
@@ -229,11 +235,11 @@ pub(crate) fn check(bundle: &Bundle) -> Checked {
         let mut pair = |path: String, [a, b]: &[String; 2]| {
             for (k, id) in [a, b].into_iter().enumerate() {
                 if !tools.contains_key(id.as_str()) {
-                    r.error(format!("{path}[{k}]"), format!("no tool has the id {id:?}"));
+                    r.error(format!("{path}[{k}]"), format!("no tool has the id {}", quoted(id)));
                 }
             }
             if a == b {
-                r.error(path, format!("a pair needs two different tools, found {a:?} twice"));
+                r.error(path, format!("a pair needs two different tools, found {} twice", quoted(a)));
             }
         };
         if let Some(default) = &featured.default {
@@ -248,12 +254,12 @@ pub(crate) fn check(bundle: &Bundle) -> Checked {
     // the first one's reviews.
     for (i, tool) in bundle.tools.iter().enumerate() {
         if !tools.get(tool.id.as_str()).is_some_and(|&t| tool_reviewed[t]) {
-            r.warning(format!("tools[{i}]"), format!("{:?} has no reviews yet", tool.id));
+            r.warning(format!("tools[{i}]"), format!("{} has no reviews yet", quoted(&tool.id)));
         }
     }
     for (i, role) in bundle.roles.iter().enumerate() {
         if !roles.get(role.id.as_str()).is_some_and(|&k| role_reviewed[k]) {
-            r.warning(format!("roles[{i}]"), format!("the role {:?} has no reviews", role.id));
+            r.warning(format!("roles[{i}]"), format!("the role {} has no reviews", quoted(&role.id)));
         }
     }
     Checked { problems: r.0, review_grid }

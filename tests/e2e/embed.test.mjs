@@ -106,6 +106,29 @@ test('forged and malformed resize messages change nothing and raise no errors', 
   assert.deepEqual(page.problems, []);
 });
 
+test('an embed far below the fold loads nothing until the reader scrolls near it', async () => {
+  partner.override('long.html', html(`
+    <h1>Partner article</h1>
+    <div id="near" data-verdicts-a="mistral-8x22b-instruct-v2" data-verdicts-b="openai-o4-api"></div>
+    <div style="height:12000px">A long article.</div>
+    <div id="far" data-verdicts-a="mistral-8x24b" data-verdicts-b="openai-o3-pro-api"></div>
+    ${loader()}`));
+  const since = app.requests.length;
+  const farPage = '/mistral-8x24b-vs-openai-o3-pro-api/';
+  const farRequested = () => app.requests.slice(since).some((r) => r.path.endsWith(farPage));
+  await page.goto(partner.url + 'long.html');
+  await page.frameLocator('#near iframe').getByRole('heading', { level: 1 }).waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.locator('#far iframe').count(), 1, 'the far embed has its iframe');
+  assert.ok(app.requests.slice(since).some((r) => r.path === new URL(app.url).pathname), 'the near embed loaded');
+  assert.equal(farRequested(), false, 'nothing of the far embed was requested before scrolling');
+
+  await page.locator('#far').scrollIntoViewIfNeeded();
+  await page.frameLocator('#far iframe').getByRole('heading', { level: 1 }).waitFor();
+  assert.ok(farRequested(), 'the far embed loads once the reader scrolls to it');
+  assert.deepEqual(page.problems, []);
+});
+
 test('elements added after load are upgraded by Verdicts.upgrade()', async () => {
   partner.override('late.html', html(`<div id="slot"></div>${loader()}`));
   await page.goto(partner.url + 'late.html');
