@@ -5,6 +5,7 @@ pub mod bundle;
 pub mod config;
 pub mod embed_code;
 pub mod escape;
+pub mod first_render;
 pub mod fold;
 pub mod load_error;
 pub mod percent;
@@ -38,12 +39,20 @@ pub mod vote_store;
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
 
-/// Installs the panic hook and mounts [`App`] off-screen; it takes the page over once the
-/// bundle has loaded (see [`takeover`]).
+/// Installs the panic hook and, in the next task, mounts [`App`] off-screen; it takes the page
+/// over once the bundle has loaded (see [`takeover`]).
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
     fatal::install_panic_hook();
-    takeover::mount(App);
+    // In a task of its own: the browser has just compiled and started the wasm in this one.
+    leptos::prelude::set_timeout(
+        || {
+            browser::mark("verdicts:mount-start");
+            takeover::mount(App);
+            browser::mark("verdicts:mount-end");
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Natively there is no page to mount into.

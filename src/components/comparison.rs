@@ -16,6 +16,7 @@ use crate::components::share_bar::ShareBar;
 use crate::components::shortcuts::Shortcuts;
 use crate::components::tool_card::ToolCard;
 use crate::embed_code::full_page_state;
+use crate::first_render::Step;
 use crate::navigation::Navigation;
 use crate::pair::{Pair, Side};
 
@@ -37,8 +38,6 @@ pub fn Comparison() -> impl IntoView {
             document.set_title(&format!("{a} vs {b} — Verdicts"));
         }
     });
-    // Runs once, after the comparison is first in the page: the benchmark's "visible" mark.
-    Effect::new(move |_| crate::browser::mark("verdicts:comparison-visible"));
     let featured = pair.catalog.with_value(|c| {
         c.featured_pairs()
             .into_iter()
@@ -54,67 +53,84 @@ pub fn Comparison() -> impl IntoView {
                 <span>{move || names.get().1}</span>
             </h1>
             <p class="lede">"Which one should you ship with? Here is the side-by-side panel verdict, pricing read, reviewer split, and community vote."</p>
-            {(!embed).then(|| view! {
-                <div class="page-actions">
-                    <ShareBar/>
-                    <EmbedPanel/>
-                    <Shortcuts first_picker/>
-                </div>
-            })}
-            <p class="print-only print-source">
-                "From " {move || pair.url(&full_page_state(&pair.shared_state()))}
-                {move || pair.catalog.with_value(|c| format!(" · bundle updated {}", c.bundle.updated))}
-            </p>
-            <Notices/>
-            <div class="pickers">
-                <ToolPicker side=Side::First label="First tool" id="first-tool" input_ref=first_picker/>
-                <button type="button" class="swap" data-replay=crate::takeover::SWAP_KEY on:click=move |_| pair.swap()>
-                    <span aria-hidden="true">"⇄"</span>
-                    <span class="swap-text">"Swap tools"</span>
-                </button>
-                <ToolPicker side=Side::Second label="Second tool" id="second-tool"/>
-            </div>
-            {(!featured.is_empty()).then(|| view! {
-                <nav class="featured" aria-label="Featured comparisons">
-                    <span class="featured-label">"Featured:"</span>
-                    <ul>
-                        {featured.into_iter().map(|(a, b, label)| view! {
-                            <li>
-                                <a
-                                    href=pair.url(&pair.catalog.with_value(|c| crate::pages::pair_state(c, a, b)))
-                                    aria-current=move || pair.view.with(|v| (v.first == a && v.second == b).then_some("page"))
-                                    on:click=move |ev| {
-                                        if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {
-                                            ev.prevent_default();
-                                            pair.show_pair(a, b);
-                                        }
-                                    }
-                                >{label}</a>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                </nav>
-            })}
-            <div class="duo cards">
-                <ToolCard side=Side::First/>
-                <ToolCard side=Side::Second/>
-            </div>
-            <PanelVerdict/>
-            <Pricing/>
-            <RoleFilter/>
-            <ReviewerSplit/>
-            <CommunityVote/>
-            <Reviews/>
-            {(!embed).then(|| view! { <Related/> })}
-            // Rendered at publish time too, where the page may turn out to be an embed: the
-            // style sheet shows it only in the embed view.
-            {(embed || crate::browser::STATIC_RENDER).then(|| view! {
-                <p class="attribution">
-                    <a href=move || pair.url(&full_page_state(&pair.shared_state())) target="_blank" rel="noopener">
-                        "Full comparison on Verdicts"
-                    </a>
+            // After the heading: built one step at a time the first time (see first_render).
+            <Step step=1>
+                {(!embed).then(|| view! {
+                    <div class="page-actions">
+                        <ShareBar/>
+                        <EmbedPanel/>
+                        <Shortcuts first_picker/>
+                    </div>
+                })}
+                <p class="print-only print-source">
+                    "From " {move || pair.url(&full_page_state(&pair.shared_state()))}
+                    {move || pair.catalog.with_value(|c| format!(" · bundle updated {}", c.bundle.updated))}
                 </p>
-            })}
+                <Notices/>
+            </Step>
+            <Step step=2>
+                <div class="pickers">
+                    <ToolPicker side=Side::First label="First tool" id="first-tool" input_ref=first_picker/>
+                    <button type="button" class="swap" data-replay=crate::takeover::SWAP_KEY on:click=move |_| pair.swap()>
+                        <span aria-hidden="true">"⇄"</span>
+                        <span class="swap-text">"Swap tools"</span>
+                    </button>
+                    <ToolPicker side=Side::Second label="Second tool" id="second-tool"/>
+                </div>
+                {(!featured.is_empty()).then(|| view! {
+                    <nav class="featured" aria-label="Featured comparisons">
+                        <span class="featured-label">"Featured:"</span>
+                        <ul>
+                            {featured.clone().into_iter().map(|(a, b, label)| view! {
+                                <li>
+                                    <a
+                                        href=pair.url(&pair.catalog.with_value(|c| crate::pages::pair_state(c, a, b)))
+                                        aria-current=move || pair.view.with(|v| (v.first == a && v.second == b).then_some("page"))
+                                        on:click=move |ev| {
+                                            if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {
+                                                ev.prevent_default();
+                                                pair.show_pair(a, b);
+                                            }
+                                        }
+                                    >{label}</a>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </nav>
+                })}
+            </Step>
+            <Step step=3>
+                <div class="duo cards">
+                    <ToolCard side=Side::First/>
+                    <ToolCard side=Side::Second/>
+                </div>
+            </Step>
+            <Step step=4>
+                <PanelVerdict/>
+                <Pricing/>
+            </Step>
+            <Step step=5>
+                <RoleFilter/>
+                <ReviewerSplit/>
+            </Step>
+            <Step step=6>
+                <CommunityVote/>
+            </Step>
+            <Step step=7>
+                <Reviews/>
+            </Step>
+            <Step step=8>
+                {(!embed).then(|| view! { <Related/> })}
+                // Rendered at publish time too, where the page may turn out to be an embed: the
+                // style sheet shows it only in the embed view.
+                {(embed || crate::browser::STATIC_RENDER).then(|| view! {
+                    <p class="attribution">
+                        <a href=move || pair.url(&full_page_state(&pair.shared_state())) target="_blank" rel="noopener">
+                            "Full comparison on Verdicts"
+                        </a>
+                    </p>
+                })}
+            </Step>
         </div>
     }
 }
