@@ -44,9 +44,6 @@ pub fn App() -> impl IntoView {
                 if embed.get() { root.set_attribute("data-embed", "") } else { root.remove_attribute("data-embed") };
         }
     });
-    if embed.get_untracked() {
-        crate::frame::report_height_to_parent();
-    }
     let url = config.bundle_url.clone();
     // The fetch reruns whenever the visitor retries or an automatic retry is due.
     let tries = RwSignal::new(Tries::default());

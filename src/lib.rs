@@ -26,8 +26,6 @@ pub mod browser;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod fatal;
-#[cfg(target_arch = "wasm32")]
-mod frame;
 pub mod navigation;
 pub mod pages;
 pub mod pair;

@@ -32,6 +32,15 @@ const PENDING: &str = "verdictsPendingClicks";
 /// another view shows the skeleton; the embed view and its theme style the static page), notes
 /// buttons pressed on the static page, and shows an error with a way forward if the app stops.
 ///
+/// It also decides when the app starts loading ([`START`], called by the page's loader): after
+/// the first paint; but in the embed view of its rendered pair, only once the reader turns to the
+/// embed (a pointer, a key or the focus in it). The comparison is on the partner's page already,
+/// so an embed costs the partner only its HTML and style sheet until then; a button pressed is
+/// pressed again once the app has taken over. In the embed view it reports the page's height to
+/// the parent frame from the start (`{"type": "verdicts:resize", "height": …}` whenever it
+/// changes, a `ResizeObserver`, to any origin: a height is no secret); it never listens to the
+/// parent.
+///
 /// The app stopping is a trap of its WebAssembly (a panic aborts: the release build has no
 /// unwinding, and no panic message either), which reaches the page as an uncaught
 /// `WebAssembly.RuntimeError`. The message is built here, in script, because the wasm instance
@@ -54,11 +63,24 @@ p.className = '{FATAL_CLASS}'; p.setAttribute('role', 'alert'); p.tabIndex = -1;
 t.textContent = 'The comparison stopped working because of an error in the app. Reloading the page usually helps.'; \
 a.href = location.href; a.className = 'button'; a.textContent = 'Reload the page'; p.append(h, t, a); \
 (d.getElementById('app') || d.body).replaceChildren(p); p.focus(); }}\n\
-addEventListener('error', verdictsStopped); addEventListener('unhandledrejection', verdictsStopped);",
+addEventListener('error', verdictsStopped); addEventListener('unhandledrejection', verdictsStopped);\n\
+(function (r) {{ if (r.hasAttribute('data-embed') && window.parent !== window) {{ var last = 0; new ResizeObserver(function () {{ \
+var h = Math.ceil(r.getBoundingClientRect().height); if (h !== last) {{ last = h; parent.postMessage({{ type: '{RESIZE_MESSAGE}', height: h }}, '*'); }} }}).observe(r); }} }})(document.documentElement);\n\
+function {START}() {{ return new Promise(function (go) {{ var r = document.documentElement; \
+if (r.hasAttribute('data-embed') && !r.hasAttribute('data-deep-link') && document.querySelector('#app > .{PRERENDERED_CLASS}')) {{ \
+var kinds = ['pointerdown', 'touchstart', 'keydown', 'focusin'], once = function () {{ \
+kinds.forEach(function (k) {{ removeEventListener(k, once, true); }}); go(); }}; \
+kinds.forEach(function (k) {{ addEventListener(k, once, true); }}); }} \
+else requestAnimationFrame(function () {{ setTimeout(go, 0); }}); }}); }}",
         embed = Param::Embed.key(),
         theme = Param::Theme.key(),
     )
 }
+
+/// The inline script's function whose promise the loader awaits before it fetches the wasm.
+pub const START: &str = "verdictsStart";
+/// The `type` of the embed view's height message.
+pub const RESIZE_MESSAGE: &str = "verdicts:resize";
 
 /// The error shown when the app stops.
 const FATAL_CLASS: &str = "fatal-error";

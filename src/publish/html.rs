@@ -133,7 +133,8 @@ pub fn assemble(template: &str, head: &Head, comparison: &str, skeleton: &str) -
     defer_wasm(page, preload)
 }
 
-/// Starts the wasm download after the first frame is painted instead of with the page, keeping
+/// Starts the wasm download when the page's inline script says (after the first frame is painted,
+/// or in an embed when the reader turns to it) instead of with the page, keeping
 /// its integrity check: Trunk's `<link rel="preload" … integrity>` for the wasm is dropped and
 /// the loader fetches the file with the same `integrity`. The rendered comparison then paints
 /// without competing with the wasm for the connection. A template published before is already
@@ -153,9 +154,11 @@ fn defer_wasm(page: String, preload: Option<WasmPreload>) -> Result<String, Stri
     if !page.contains(&call) {
         return Err(format!("the loader does not call {call}"));
     }
+    // The inline script's promise says when (see `takeover::inline_script`).
     let deferred = format!(
-        "(await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))), \
-         init({{ module_or_path: fetch('{href}', {{ integrity: '{integrity}' }}) }}))"
+        "(await (window.{START} ? {START}() : new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))), \
+         init({{ module_or_path: fetch('{href}', {{ integrity: '{integrity}' }}) }}))",
+        START = crate::takeover::START
     );
     Ok(page.replacen(&call, &deferred, 1))
 }

@@ -122,6 +122,20 @@ test('an embed far below the fold loads nothing until the reader scrolls near it
   assert.equal(await page.locator('#far iframe').count(), 1, 'the far embed has its iframe');
   assert.ok(app.requests.slice(since).some((r) => r.path === new URL(app.url).pathname), 'the near embed loaded');
   assert.equal(farRequested(), false, 'nothing of the far embed was requested before scrolling');
+  const wasmRequested = () => app.requests.slice(since).some((r) => r.path.endsWith('.wasm'));
+  assert.equal(wasmRequested(), false, 'the near embed shows its page and loads no app until the reader turns to it');
+
+  // The reader presses a role filter in the near embed: the app loads, takes over, and applies it.
+  const near = page.frameLocator('#near iframe');
+  await near.getByRole('button', { name: /The builder/ }).click();
+  const reviews = near.getByRole('region', { name: 'Reviews' });
+  // The filter applies once the app has taken over and pressed the button again.
+  const deadline = Date.now() + 15_000;
+  while ((await reviews.getByRole('article').count()) !== 2 && Date.now() < deadline) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  }
+  assert.equal(await reviews.getByRole('article').count(), 2, 'only the builder\'s two reviews');
+  assert.ok(wasmRequested(), 'the app was loaded once the reader pressed a button');
 
   await page.locator('#far').scrollIntoViewIfNeeded();
   await page.frameLocator('#far iframe').getByRole('heading', { level: 1 }).waitFor();
