@@ -226,7 +226,7 @@ mod tests {
         assert!(again.contains("<base href=\"./\" data-published>"), "the index's base is itself");
         assert_eq!(again.matches("<base").count(), 1);
         assert_eq!(again.matches("rel=\"canonical\"").count(), 1);
-        assert_eq!(again.matches("requestAnimationFrame").count(), 1, "deferred once");
+        assert_eq!(again.matches("module_or_path: fetch(").count(), 1, "deferred once");
         Ok(())
     }
 
