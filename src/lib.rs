@@ -43,14 +43,7 @@ pub use app::App;
 pub fn mount() {
     fatal::install_panic_hook();
     // In a task of its own: the browser has just compiled and started the wasm in this one.
-    leptos::prelude::set_timeout(
-        || {
-            browser::mark("verdicts:mount-start");
-            takeover::mount(App);
-            browser::mark("verdicts:mount-end");
-        },
-        std::time::Duration::ZERO,
-    );
+    leptos::prelude::set_timeout(|| takeover::mount(App), std::time::Duration::ZERO);
 }
 
 /// Natively there is no page to mount into.
