@@ -8,6 +8,7 @@ pub mod escape;
 pub mod first_render;
 pub mod fold;
 pub mod load_error;
+pub mod money;
 pub mod percent;
 pub mod search;
 pub mod view_state;

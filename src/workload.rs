@@ -2,9 +2,9 @@
 //! "12,000,000"), and what a month of them costs at a tool's per-token prices. Money is counted
 //! in whole millionths of the currency unit, so no float artifact ("$1,000.0000001") ever shows.
 
-use crate::bundle::figures::group;
-pub use crate::bundle::figures::Micros;
 use crate::bundle::{Price, Tool};
+use crate::money::group;
+pub use crate::money::Micros;
 
 /// The most tokens a month the calculator takes (a quadrillion).
 pub const MAX_TOKENS: u64 = 1_000_000_000_000_000;

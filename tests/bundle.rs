@@ -8,6 +8,7 @@ mod common;
 use common::{read, seed};
 use verdicts::bundle::figures::{self, Agreement, Favour};
 use verdicts::bundle::{parse_bundle, Catalog, ParseError, Severity, Verdict};
+use verdicts::money;
 
 #[test]
 fn every_invalid_fixture_fails_with_its_expected_paths_and_messages() {
@@ -162,9 +163,9 @@ fn prices_align_unit_by_unit() {
     assert!(rows[0].second.is_none());
     assert_eq!(rows[1].second.as_ref().map(|x| x.amount), Some(0.5));
     assert!(rows[2].first.is_none());
-    assert_eq!(figures::format_money(0.5, "USD"), "$0.50");
-    assert_eq!(figures::format_money(12.5, "CHF"), "12.50 CHF");
-    assert_eq!(figures::format_money(0.0025, "EUR"), "€0.0025");
+    assert_eq!(money::format_money(0.5, "USD"), "$0.50");
+    assert_eq!(money::format_money(12.5, "CHF"), "12.50 CHF");
+    assert_eq!(money::format_money(0.0025, "EUR"), "€0.0025");
 }
 
 #[test]
@@ -181,7 +182,7 @@ fn money_is_written_without_float_artifacts() {
         (-3.5, "$-3.50"),
     ];
     for (amount, written) in cases {
-        assert_eq!(figures::format_money(amount, "USD"), written, "{amount}");
+        assert_eq!(money::format_money(amount, "USD"), written, "{amount}");
     }
 }
 
@@ -189,7 +190,7 @@ proptest::proptest! {
     /// Any price written in cents reads back as written.
     #[test]
     fn prices_in_cents_read_back(cents in 1u64..100_000_000) {
-        let written = figures::format_money(cents as f64 / 100.0, "USD");
+        let written = money::format_money(cents as f64 / 100.0, "USD");
         let digits: String = written.chars().filter(|c| c.is_ascii_digit()).collect();
         let expected = if cents % 100 == 0 { (cents / 100).to_string() } else { cents.to_string() };
         proptest::prop_assert_eq!(digits, expected);

@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::bundle::figures::{format_money, price_rows};
+use crate::bundle::figures::price_rows;
 use crate::components::cost_calculator::CostCalculator;
 use crate::components::section::Section;
+use crate::money::format_money;
 use crate::pair::Pair;
 
 /// The pricing read of the pair.
