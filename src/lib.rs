@@ -7,6 +7,7 @@ pub mod embed_code;
 pub mod escape;
 pub mod first_render;
 pub mod fold;
+pub mod json;
 pub mod load_error;
 pub mod money;
 pub mod percent;

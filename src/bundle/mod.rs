@@ -4,9 +4,9 @@ mod catalog;
 pub mod figures;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
-mod json_path;
 mod model;
 mod parse;
+mod read;
 mod validate;
 
 pub use catalog::{content_hash, BundleError, Catalog, SearchKey};

@@ -1,10 +1,10 @@
 //! Turning bundle text into a [`Bundle`], with the JSON path of the first bad field.
 
-use serde::Deserialize;
 use thiserror::Error;
 
-use super::json_path;
 use super::model::{Bundle, SUPPORTED_SCHEMA_VERSION};
+use super::read;
+use crate::json::{self, ErrorKind, Reader};
 
 /// Why bundle text could not be read as a bundle.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -64,9 +64,9 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, ParseError> {
     if let Some(kind) = kind {
         return Err(ParseError::NotAnObject(kind));
     }
-    // Read at full speed with no path tracking; on an error, the path is found by reading the
-    // text up to where serde_json stopped.
-    let bundle: Bundle = match serde_json::from_str(trimmed) {
+    let mut reader = Reader::new(trimmed);
+    let bundle = read::bundle(&mut reader).and_then(|bundle| reader.end().map(|_| bundle));
+    let bundle = match bundle {
         Ok(bundle) => bundle,
         Err(err) => return Err(classify(trimmed, err)),
     };
@@ -81,67 +81,48 @@ fn unsupported(found: String) -> ParseError {
 }
 
 /// The version a document claims, read on its own so that a future format with other fields
-/// is reported as "unsupported version" rather than as a field error.
+/// is reported as "unsupported version" rather than as a field error: `None` when it claims
+/// this app's version, none at all, or is not JSON.
 fn claimed_version(text: &str) -> Option<String> {
-    #[derive(Deserialize)]
-    struct Probe {
-        schema_version: Option<serde_json::Value>,
+    let mut r = Reader::new(text);
+    let mut found = None;
+    r.object("a map").ok()?;
+    while let Some(key) = r.key().ok()? {
+        let value = r.raw_value().ok()?;
+        if key == "schema_version" {
+            found = Some(value);
+        }
     }
-    let probe: Probe = serde_json::from_str(text).ok()?;
-    match probe.schema_version? {
-        serde_json::Value::Number(n) if n.as_u64() == Some(SUPPORTED_SCHEMA_VERSION as u64) => None,
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        serde_json::Value::String(s) => Some(format!("\"{s}\"")),
+    r.end().ok()?;
+    let value = found?;
+    match value.as_bytes().first()? {
+        b'"' => Some(value.to_string()),
+        b'-' | b'0'..=b'9' if value.parse::<u64>() == Ok(u64::from(SUPPORTED_SCHEMA_VERSION)) => None,
+        b'-' | b'0'..=b'9' => Some(value.to_string()),
         _ => None,
     }
 }
 
-fn classify(text: &str, inner: serde_json::Error) -> ParseError {
-    let position = format!("line {} column {}", inner.line(), inner.column());
-    let message = strip_position(&inner.to_string());
-    use serde_json::error::Category;
-    match inner.classify() {
-        Category::Eof => ParseError::Truncated(format!("it ends at {position}")),
-        Category::Syntax if message.contains("recursion limit") => ParseError::TooDeep,
-        Category::Syntax if message == "trailing characters" => {
+fn classify(text: &str, err: json::Error) -> ParseError {
+    let (line, column) = err.line_column(text);
+    let position = format!("line {line} column {column}");
+    match err.kind {
+        ErrorKind::Eof(_) => ParseError::Truncated(format!("it ends at {position}")),
+        ErrorKind::TooDeep => ParseError::TooDeep,
+        ErrorKind::Syntax("trailing characters") => {
             ParseError::NotJson(format!("unexpected text after the bundle at {position}"))
         }
-        Category::Syntax => ParseError::NotJson(format!("{message} at {position}")),
-        Category::Io => ParseError::NotJson(message),
-        Category::Data => {
+        ErrorKind::Syntax(message) => ParseError::NotJson(format!("{message} at {position}")),
+        ErrorKind::Data(ref message) => {
             if let Some(found) = claimed_version(text) {
                 return unsupported(found);
             }
-            let path = json_path::path_at(text, json_path::offset_of(text, inner.line(), inner.column()));
+            let path = err.path();
             if path == "." && message == "missing field `schema_version`" {
                 return ParseError::NotABundle;
             }
             let path = if path == "." { "(document)".to_string() } else { path };
-            ParseError::Field { path, message: friendly(&message) }
+            ParseError::Field { path, message: message.clone() }
         }
     }
-}
-
-/// serde_json ends its messages with " at line L column C"; the path says more to an author.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
-}
-
-/// Rewrites serde's "invalid type: integer `5`, expected a string" as
-/// "expected a string, found integer `5`", which reads better after a path.
-fn friendly(message: &str) -> String {
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return format!("expected {expected}, found {found}");
-        }
-    }
-    if let Some(rest) = message.strip_prefix("invalid value: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return format!("expected {expected}, found {found}");
-        }
-    }
-    message.to_string()
 }

@@ -1,0 +1,299 @@
+//! The bundle's types read from JSON with [`crate::json`], field by field, with the same
+//! meaning as their serde derives (which the native tools use to write bundles and the tests
+//! use as the reference): unknown fields are ignored, a field twice is an error, `default`
+//! fields may be left out, `Option` fields may be left out or `null`.
+
+use crate::json::{Error, Reader};
+
+use super::model::*;
+
+/// Reads one field's value, naming the field in its error.
+macro_rules! field {
+    ($slot:ident, $key:expr, $r:ident, $read:expr) => {{
+        if $slot.is_some() {
+            return Err($r.data(format!("duplicate field `{}`", $key)));
+        }
+        $slot = Some($read.map_err(|e: Error| e.in_key($key))?);
+    }};
+}
+
+fn missing(r: &Reader, key: &str) -> Error {
+    r.data(format!("missing field `{key}`"))
+}
+
+/// Reads a whole document as a bundle.
+pub fn bundle(r: &mut Reader) -> Result<Bundle, Error> {
+    let (mut schema_version, mut id, mut title, mut updated, mut source, mut source_url) =
+        (None, None, None, None, None, None);
+    let (mut roles, mut tools, mut reviews, mut featured, mut community) = (None, None, None, None, None);
+    r.object("struct Bundle")?;
+    while let Some(key) = r.key()? {
+        match &*key {
+            "schema_version" => field!(schema_version, "schema_version", r, r.unsigned("u32", u32::MAX.into())),
+            "id" => field!(id, "id", r, r.optional_string()),
+            "title" => field!(title, "title", r, r.string()),
+            "updated" => field!(updated, "updated", r, r.string()),
+            "source" => field!(source, "source", r, r.string()),
+            "source_url" => field!(source_url, "source_url", r, r.optional_string()),
+            "roles" => field!(roles, "roles", r, list(r, role)),
+            "tools" => field!(tools, "tools", r, list(r, tool)),
+            "reviews" => field!(reviews, "reviews", r, list(r, review)),
+            "featured" => field!(featured, "featured", r, optional_featured(r)),
+            "community" => field!(community, "community", r, community_settings(r)),
+            other => r.skip().map_err(|e| e.in_key(other))?,
+        }
+    }
+    Ok(Bundle {
+        schema_version: schema_version.ok_or_else(|| missing(r, "schema_version"))? as u32,
+        id: id.flatten(),
+        title: title.ok_or_else(|| missing(r, "title"))?,
+        updated: updated.ok_or_else(|| missing(r, "updated"))?,
+        source: source.ok_or_else(|| missing(r, "source"))?,
+        source_url: source_url.flatten(),
+        roles: roles.ok_or_else(|| missing(r, "roles"))?,
+        tools: tools.ok_or_else(|| missing(r, "tools"))?,
+        reviews: reviews.unwrap_or_default(),
+        featured: featured.flatten(),
+        community: community.unwrap_or_default(),
+    })
+}
+
+/// An array of what `item` reads, each error naming its element.
+fn list<T>(r: &mut Reader, item: fn(&mut Reader) -> Result<T, Error>) -> Result<Vec<T>, Error> {
+    r.array("a sequence")?;
+    let mut items = Vec::new();
+    while r.item()? {
+        items.push(item(r).map_err(|e| e.in_index(items.len()))?);
+    }
+    Ok(items)
+}
+
+fn role(r: &mut Reader) -> Result<Role, Error> {
+    let (mut id, mut label, mut focus) = (None, None, None);
+    r.object("struct Role")?;
+    while let Some(key) = r.key()? {
+        match &*key {
+            "id" => field!(id, "id", r, r.string()),
+            "label" => field!(label, "label", r, r.string()),
+            "focus" => field!(focus, "focus", r, r.string()),
+            other => r.skip().map_err(|e| e.in_key(other))?,
+        }
+    }
+    Ok(Role {
+        id: id.ok_or_else(|| missing(r, "id"))?,
+        label: label.ok_or_else(|| missing(r, "label"))?,
+        focus: focus.unwrap_or_default(),
+    })
+}
+
+fn tool(r: &mut Reader) -> Result<Tool, Error> {
+    let (mut id, mut name, mut vendor, mut category, mut tagline, mut description) = (None, None, None, None, None, None);
+    let (mut license, mut entry, mut pricing, mut links, mut community) = (None, None, None, None, None);
+    r.object("struct Tool")?;
+    while let Some(key) = r.key()? {
+        match &*key {
+            "id" => field!(id, "id", r, r.string()),
+            "name" => field!(name, "name", r, r.string()),
+            "vendor" => field!(vendor, "vendor", r, r.optional_string()),
+            "category" => field!(category, "category", r, r.string()),
+            "tagline" => field!(tagline, "tagline", r, r.string()),
+            "description" => field!(description, "description", r, r.string()),
+            "license" => field!(license, "license", r, r.optional_string()),
+            "entry" => field!(entry, "entry", r, entry_level(r)),
+            "pricing" => field!(pricing, "pricing", r, self::pricing(r)),
+            "links" => field!(links, "links", r, list(r, link)),
+            "community" => field!(community, "community", r, votes(r)),
+            other => r.skip().map_err(|e| e.in_key(other))?,
+        }
+    }
+    Ok(Tool {
+        id: id.ok_or_else(|| missing(r, "id"))?,
+        name: name.ok_or_else(|| missing(r, "name"))?,
+        vendor: vendor.flatten(),
+        category: category.ok_or_else(|| missing(r, "category"))?,
+        tagline: tagline.unwrap_or_default(),
+        description: description.unwrap_or_default(),
+        license: license.flatten(),
+        entry: entry.ok_or_else(|| missing(r, "entry"))?,
+        pricing: pricing.unwrap_or_default(),
+        links: links.unwrap_or_default(),
+        community: community.unwrap_or_default(),
+    })
+}
+
+/// A string that must be one of `names`: its index.
+fn variant(r: &mut Reader, names: &[&str]) -> Result<usize, Error> {
+    // Worded as serde words it: "`a` or `b`", "one of `a`, `b`, `c`".
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    let expected = || match quoted.len() {
+        2 => quoted.join(" or "),
+        _ => format!("one of {}", quoted.join(", ")),
+    };
+    if r.peek()? != crate::json::Kind::String {
+        return Err(r.unexpected(&expected()));
+    }
+    let value = r.string()?;
+    names
+        .iter()
+        .position(|n| *n == value)
+        .ok_or_else(|| r.data(format!("unknown variant `{value}`, expected {}", expected())))
+}
+
+fn entry_level(r: &mut Reader) -> Result<EntryLevel, Error> {
+    const ALL: [EntryLevel; 4] = [EntryLevel::Free, EntryLevel::Freemium, EntryLevel::Paid, EntryLevel::ContactSales];
+    variant(r, &["free", "freemium", "paid", "contact-sales"]).map(|i| ALL[i])
+}
+
+fn verdict(r: &mut Reader) -> Result<Verdict, Error> {
+    variant(r, &["ship", "skip"]).map(|i| if i == 0 { Verdict::Ship } else { Verdict::Skip })
+}
+
+fn pricing(r: &mut Reader) -> Result<Pricing, Error> {
+    let (mut prices, mut notes) = (None, None);
+    r.object("struct Pricing")?;
+    while let Some(key) = r.key()? {
+        match &*key {
+            "prices" => field!(prices, "prices", r, list(r, price)),
+            "notes" => field!(notes, "notes", r, r.optional_string()),
+            other => r.skip().map_err(|e| e.in_key(other))?,
+        }
+    }
+    Ok(Pricing { prices: prices.unwrap_or_default(), notes: notes.flatten() })
+}
+
+fn price(r: &mut Reader) -> Result<Price, Error> {
+    let (mut amount, mut currency, mut unit, mut per) = (None, None, None, None);
+    r.object("struct Price")?;
+    while let Some(key) = r.key()? {
+        match &*key {
+            "amount" => field!(amount, "amount", r, r.f64()),
+            "currency" => field!(currency, "currency", r, r.string()),
+            "unit" => field!(unit, "unit", r, r.string()),
+            "per" => field!(per, "per", r, optional_price_per(r)),
+            other => r.skip().map_err(|e| e.in_key(other))?,
+        }
+    }
+    Ok(Price {
+        amount: amount.ok_or_else(|| missing(r, "amount"))?,
+        currency: currency.ok_or_else(|| missing(r, "currency"))?,
+        unit: unit.ok_or_else(|| missing(r, "unit"))?,
+        per: per.flatten(),
+    })
+}
+
+fn optional_price_per(r: &mut Reader) -> Result<Option<PricePer>, Error> {
+    if r.null()? {
+        return Ok(None);
+    }
+    let (mut quantity, mut item) = (None, None);
+    r.object("struct PricePer")?;
+    while let Some(key) = r.key()? {
+        match &*key {
+            "quantity" => field!(quantity, "quantity", r, r.unsigned("u64", u64::MAX)),
+            "item" => field!(item, "item", r, r.string()),
+            other => r.skip().map_err(|e| e.in_key(other))?,
+        }
+    }
+    Ok(Some(PricePer {
+        quantity: quantity.ok_or_else(|| missing(r, "quantity"))?,
+        item: item.ok_or_else(|| missing(r, "item"))?,
+    }))
+}
+
+fn link(r: &mut Reader) -> Result<Link, Error> {
+    let (mut label, mut url) = (None, None);
+    r.object("struct Link")?;
+    while let Some(key) = r.key()? {
+        match &*key {
+            "label" => field!(label, "label", r, r.string()),
+            "url" => field!(url, "url", r, r.string()),
+            other => r.skip().map_err(|e| e.in_key(other))?,
+        }
+    }
+    Ok(Link { label: label.ok_or_else(|| missing(r, "label"))?, url: url.ok_or_else(|| missing(r, "url"))? })
+}
+
+fn votes(r: &mut Reader) -> Result<Votes, Error> {
+    let (mut ship, mut skip) = (None, None);
+    r.object("struct Votes")?;
+    while let Some(key) = r.key()? {
+        match &*key {
+            "ship" => field!(ship, "ship", r, r.i64()),
+            "skip" => field!(skip, "skip", r, r.i64()),
+            other => r.skip().map_err(|e| e.in_key(other))?,
+        }
+    }
+    Ok(Votes { ship: ship.unwrap_or_default(), skip: skip.unwrap_or_default() })
+}
+
+fn review(r: &mut Reader) -> Result<Review, Error> {
+    let (mut tool, mut role, mut verdict, mut quote) = (None, None, None, None);
+    r.object("struct Review")?;
+    while let Some(key) = r.key()? {
+        match &*key {
+            "tool" => field!(tool, "tool", r, r.string()),
+            "role" => field!(role, "role", r, r.string()),
+            "verdict" => field!(verdict, "verdict", r, self::verdict(r)),
+            "quote" => field!(quote, "quote", r, r.string()),
+            other => r.skip().map_err(|e| e.in_key(other))?,
+        }
+    }
+    Ok(Review {
+        tool: tool.ok_or_else(|| missing(r, "tool"))?,
+        role: role.ok_or_else(|| missing(r, "role"))?,
+        verdict: verdict.ok_or_else(|| missing(r, "verdict"))?,
+        quote: quote.ok_or_else(|| missing(r, "quote"))?,
+    })
+}
+
+fn optional_featured(r: &mut Reader) -> Result<Option<Featured>, Error> {
+    if r.null()? {
+        return Ok(None);
+    }
+    let (mut default, mut pairs) = (None, None);
+    r.object("struct Featured")?;
+    while let Some(key) = r.key()? {
+        match &*key {
+            "default" => field!(default, "default", r, optional_pair(r)),
+            "pairs" => field!(pairs, "pairs", r, list(r, pair)),
+            other => r.skip().map_err(|e| e.in_key(other))?,
+        }
+    }
+    Ok(Some(Featured { default: default.flatten(), pairs: pairs.unwrap_or_default() }))
+}
+
+fn optional_pair(r: &mut Reader) -> Result<Option<[String; 2]>, Error> {
+    if r.null()? {
+        return Ok(None);
+    }
+    pair(r).map(Some)
+}
+
+/// Two tool ids.
+fn pair(r: &mut Reader) -> Result<[String; 2], Error> {
+    const EXPECTED: &str = "an array of length 2";
+    r.array(EXPECTED)?;
+    let mut ids: Vec<String> = Vec::with_capacity(2);
+    while r.item()? {
+        if ids.len() == 2 {
+            return Err(r.data(format!("invalid length 3, expected {EXPECTED}")));
+        }
+        ids.push(r.string().map_err(|e| e.in_index(ids.len()))?);
+    }
+    match <[String; 2]>::try_from(ids) {
+        Ok(pair) => Ok(pair),
+        Err(ids) => Err(r.data(format!("invalid length {}, expected {EXPECTED}", ids.len()))),
+    }
+}
+
+fn community_settings(r: &mut Reader) -> Result<CommunitySettings, Error> {
+    let mut min_votes = None;
+    r.object("struct CommunitySettings")?;
+    while let Some(key) = r.key()? {
+        match &*key {
+            "min_votes" => field!(min_votes, "min_votes", r, r.unsigned("u32", u32::MAX.into())),
+            other => r.skip().map_err(|e| e.in_key(other))?,
+        }
+    }
+    Ok(CommunitySettings { min_votes: min_votes.map_or(DEFAULT_MIN_VOTES, |n| n as u32) })
+}
