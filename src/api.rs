@@ -89,7 +89,7 @@ fn classify(error: gloo_net::Error, deadline: &Deadline) -> LoadFailure {
 
 /// Sends one vote to the collector at `endpoint` (its base URL); whether it was acknowledged.
 pub async fn send_vote(endpoint: &str, vote: &crate::vote_protocol::Vote) -> bool {
-    let Ok(body) = serde_json::to_string(vote) else { return false };
+    let body = vote.to_json();
     let deadline = Deadline::start();
     let request = Request::post(&format!("{endpoint}{}", crate::vote_protocol::VOTES_PATH))
         .credentials(web_sys::RequestCredentials::Omit)
@@ -121,5 +121,5 @@ pub async fn load_tallies(endpoint: &str, bundle: &str) -> Option<crate::vote_pr
     if text.len() > 4 * 1024 * 1024 {
         return None;
     }
-    serde_json::from_str(&text).ok()
+    crate::vote_protocol::Tallies::from_json(&text)
 }

@@ -33,35 +33,49 @@ pub enum Segment {
     Index(usize),
 }
 
-/// An error, where it happened in the text, and the path of the value it is about.
+/// An error, where it happened in the text, and the path of the value it is about. Boxed: a
+/// `Result` of the reader is then hardly larger than its value, which keeps every `?` cheap.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
-    pub kind: ErrorKind,
+pub struct Error(Box<Inner>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Inner {
+    kind: ErrorKind,
     /// Bytes of the text read when it happened.
-    pub offset: usize,
+    offset: usize,
     /// Innermost step first, as filled in on the way up.
     steps: Vec<Segment>,
 }
 
 impl Error {
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0.kind
+    }
+
+    /// The error's kind, the rest dropped.
+    pub fn into_kind(self) -> ErrorKind {
+        self.0.kind
+    }
+
     /// The error, as about the value of `key` in the object it came from.
     #[inline(never)]
     pub fn in_key(mut self, key: &str) -> Error {
-        self.steps.push(Segment::Key(key.to_string()));
+        self.0.steps.push(Segment::Key(key.to_string()));
         self
     }
 
     /// The error, as about element `index` of the array it came from.
     #[inline(never)]
     pub fn in_index(mut self, index: usize) -> Error {
-        self.steps.push(Segment::Index(index));
+        self.0.steps.push(Segment::Index(index));
         self
     }
 
     /// The path of the value it is about, as `tools[3].name`; `.` for the document itself.
     pub fn path(&self) -> String {
         let mut path = String::new();
-        for step in self.steps.iter().rev() {
+        for step in self.0.steps.iter().rev() {
             match step {
                 Segment::Key(key) => {
                     if !path.is_empty() {
@@ -84,7 +98,7 @@ impl Error {
 
     /// The 1-based line and column (in bytes) of where it happened in `text`.
     pub fn line_column(&self, text: &str) -> (usize, usize) {
-        let before = &text.as_bytes()[..self.offset.min(text.len())];
+        let before = &text.as_bytes()[..self.0.offset.min(text.len())];
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
         let column = before.iter().rev().take_while(|&&b| b != b'\n').count();
         (line, column)
@@ -117,7 +131,7 @@ impl<'a> Reader<'a> {
     }
 
     fn error(&self, kind: ErrorKind) -> Error {
-        Error { kind, offset: self.pos, steps: Vec::new() }
+        Error(Box::new(Inner { kind, offset: self.pos, steps: Vec::new() }))
     }
 
     fn syntax(&self, message: &'static str) -> Error {
@@ -237,7 +251,11 @@ impl<'a> Reader<'a> {
         let whole = digits(&mut pos);
         if whole == 0 {
             self.pos = pos;
-            return Err(if first.is_none() { self.eof("EOF while parsing a value") } else { self.syntax("invalid number") });
+            return Err(if first.is_none() {
+                self.eof("EOF while parsing a value")
+            } else {
+                self.syntax("invalid number")
+            });
         }
         if first == Some(b'0') && whole > 1 {
             self.pos = start + 1 + usize::from(bytes[start] == b'-');
@@ -249,7 +267,11 @@ impl<'a> Reader<'a> {
             integer = false;
             if digits(&mut pos) == 0 {
                 self.pos = pos;
-                return Err(if pos >= bytes.len() { self.eof("EOF while parsing a value") } else { self.syntax("invalid number") });
+                return Err(if pos >= bytes.len() {
+                    self.eof("EOF while parsing a value")
+                } else {
+                    self.syntax("invalid number")
+                });
             }
         }
         if matches!(bytes.get(pos), Some(b'e' | b'E')) {
@@ -260,7 +282,11 @@ impl<'a> Reader<'a> {
             }
             if digits(&mut pos) == 0 {
                 self.pos = pos;
-                return Err(if pos >= bytes.len() { self.eof("EOF while parsing a value") } else { self.syntax("invalid number") });
+                return Err(if pos >= bytes.len() {
+                    self.eof("EOF while parsing a value")
+                } else {
+                    self.syntax("invalid number")
+                });
             }
         }
         self.pos = pos;
@@ -335,6 +361,16 @@ impl<'a> Reader<'a> {
         let mut owned: Option<String> = None;
         let mut run = start;
         loop {
+            // The plain run up to the next quote, backslash or control character: eight bytes
+            // at a time while none of them is one, then byte by byte.
+            while let Some(Ok(word)) = bytes.get(self.pos..self.pos + 8).map(<[u8; 8]>::try_from) {
+                if has_special_byte(u64::from_le_bytes(word)) {
+                    break;
+                }
+                self.pos += 8;
+            }
+            let rest = bytes.get(self.pos..).unwrap_or_default();
+            self.pos += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
             let Some(&b) = bytes.get(self.pos) else {
                 return Err(self.eof("EOF while parsing a string"));
             };
@@ -559,6 +595,18 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Whether any of the eight bytes of `word` may be a quote, a backslash or a control character
+/// (never false when one is; rarely true when none is, which only costs a byte-wise look).
+fn has_special_byte(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v;
+    let quote = word ^ (ONES * u64::from(b'"'));
+    let backslash = word ^ (ONES * u64::from(b'\\'));
+    let control = word.wrapping_sub(ONES * 0x20) & !word;
+    (zero_byte(quote) | zero_byte(backslash) | control) & HIGHS != 0
+}
+
 /// `text` as a JSON string, quotes included.
 pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
@@ -629,7 +677,7 @@ mod tests {
             ("{\"a\"", ErrorKind::Eof("EOF while parsing an object")),
             ("\"abc", ErrorKind::Eof("EOF while parsing a string")),
         ] {
-            assert_eq!(skip_all(text).map_err(|e| e.kind), Err(kind), "{text}");
+            assert_eq!(skip_all(text).map_err(Error::into_kind), Err(kind), "{text}");
         }
     }
 
@@ -639,13 +687,16 @@ mod tests {
         let read = |text: &str| {
             let mut r = Reader::new(text);
             let mut depth = 0;
-            while r.array("a sequence")? == () && r.item()? {
+            loop {
+                r.array("a sequence")?;
+                if !r.item()? {
+                    return Ok::<usize, Error>(depth);
+                }
                 depth += 1;
             }
-            Ok::<usize, Error>(depth)
         };
         assert_eq!(read(&deep(MAX_DEPTH as usize)), Ok(MAX_DEPTH as usize - 1));
-        assert_eq!(read(&deep(MAX_DEPTH as usize + 1)).map_err(|e| e.kind), Err(ErrorKind::TooDeep));
+        assert_eq!(read(&deep(MAX_DEPTH as usize + 1)).map_err(Error::into_kind), Err(ErrorKind::TooDeep));
         assert_eq!(skip_all(&deep(100_000)), Ok(()));
         assert!(skip_all(&deep(100_000)[1..]).is_err());
     }
@@ -674,14 +725,14 @@ mod tests {
         })()
         .unwrap_err();
         assert_eq!(err.path(), "tools[1].name");
-        assert_eq!(err.kind, ErrorKind::Data("expected a string, found integer `5`".into()));
+        assert_eq!(err.kind(), &ErrorKind::Data("expected a string, found integer `5`".into()));
         assert_eq!(err.line_column(text), (1, 32));
     }
 
     #[test]
     fn describes_what_it_found() {
-        let found = |text: &str| match Reader::new(text).string() {
-            Err(Error { kind: ErrorKind::Data(m), .. }) => m,
+        let found = |text: &str| match Reader::new(text).string().map_err(Error::into_kind) {
+            Err(ErrorKind::Data(m)) => m,
             other => panic!("{other:?}"),
         };
         assert_eq!(found("5"), "expected a string, found integer `5`");
@@ -692,11 +743,26 @@ mod tests {
         assert_eq!(found("null"), "expected a string, found null");
         assert_eq!(found("[1]"), "expected a string, found sequence");
         assert_eq!(found("{}"), "expected a string, found map");
-        let unsigned = |text: &str| Reader::new(text).unsigned("u32", u32::MAX.into()).map_err(|e| e.kind);
+        let unsigned = |text: &str| Reader::new(text).unsigned("u32", u32::MAX.into()).map_err(Error::into_kind);
         assert_eq!(unsigned("4294967295"), Ok(4_294_967_295));
         assert_eq!(unsigned("4294967296"), Err(ErrorKind::Data("expected u32, found integer `4294967296`".into())));
         assert_eq!(unsigned("-1"), Err(ErrorKind::Data("expected u32, found integer `-1`".into())));
         assert_eq!(unsigned("1.0"), Err(ErrorKind::Data("expected u32, found floating point `1.0`".into())));
+    }
+
+    #[test]
+    fn the_word_test_never_misses_a_special_byte() {
+        for special in [b'"', b'\\', 0, 0x1f] {
+            for at in 0..8 {
+                for filler in [b'a', b' ', 0x7f, 0x80, 0xff, b'!', b'#', b'[', b']'] {
+                    let mut word = [filler; 8];
+                    word[at] = special;
+                    assert!(has_special_byte(u64::from_le_bytes(word)), "{word:?}");
+                }
+            }
+        }
+        assert!(!has_special_byte(u64::from_le_bytes(*b"plain ok")));
+        assert!(!has_special_byte(u64::from_le_bytes([0xe6, 0xbc, 0xa2, 0xe5, 0xad, 0x97, b'!', 0x7f])));
     }
 
     #[test]

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::bundle::Verdict;
+use crate::json::{quote, Reader};
 use crate::percent::encode_component;
 
 /// Where votes are posted, under the collector's base URL.
@@ -55,6 +56,19 @@ pub struct Vote {
     pub verdict: Option<Verdict>,
 }
 
+impl Vote {
+    /// The vote as posted, in JSON.
+    pub fn to_json(&self) -> String {
+        let verdict = self.verdict.map_or("null".to_string(), |v| quote(v.as_str()));
+        format!(
+            "{{\"bundle\":{},\"tool\":{},\"voter\":{},\"verdict\":{verdict}}}",
+            quote(&self.bundle),
+            quote(&self.tool),
+            quote(&self.voter)
+        )
+    }
+}
+
 /// One tool's live counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
@@ -72,9 +86,80 @@ pub struct Tallies {
     pub as_of: String,
 }
 
+impl Tallies {
+    /// The collector's answer read from JSON; `None` when it is not a well-formed answer.
+    pub fn from_json(text: &str) -> Option<Tallies> {
+        let mut r = Reader::new(text);
+        let (mut tools, mut votes, mut as_of) = (None, None, None);
+        r.object("a map").ok()?;
+        while let Some(key) = r.key().ok()? {
+            match &*key {
+                "tools" if tools.is_none() => tools = Some(tool_counts(&mut r)?),
+                "votes" if votes.is_none() => votes = Some(r.unsigned("u64", u64::MAX).ok()?),
+                "as_of" if as_of.is_none() => as_of = Some(r.string().ok()?),
+                "tools" | "votes" | "as_of" => return None,
+                _ => r.skip().ok()?,
+            }
+        }
+        r.end().ok()?;
+        Some(Tallies { tools: tools?, votes: votes?, as_of: as_of? })
+    }
+}
+
+fn tool_counts(r: &mut Reader) -> Option<BTreeMap<String, Counts>> {
+    let mut tools = BTreeMap::new();
+    r.object("a map").ok()?;
+    while let Some(tool) = r.key().ok()? {
+        let (mut ship, mut skip) = (None, None);
+        r.object("struct Counts").ok()?;
+        while let Some(key) = r.key().ok()? {
+            match &*key {
+                "ship" if ship.is_none() => ship = Some(r.unsigned("u64", u64::MAX).ok()?),
+                "skip" if skip.is_none() => skip = Some(r.unsigned("u64", u64::MAX).ok()?),
+                "ship" | "skip" => return None,
+                _ => r.skip().ok()?,
+            }
+        }
+        tools.insert(tool.into_owned(), Counts { ship: ship?, skip: skip? });
+    }
+    Some(tools)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn votes_are_written_and_tallies_read_as_serde_does() {
+        for verdict in [Some(Verdict::Ship), Some(Verdict::Skip), None] {
+            let vote =
+                Vote { bundle: "weekly \"ai\"".into(), tool: "kestrel-7".into(), voter: "v\\x\n".into(), verdict };
+            let read: Vote = serde_json::from_str(&vote.to_json()).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(read, vote);
+        }
+        let tallies = Tallies {
+            tools: [("a".to_string(), Counts { ship: 3, skip: u64::MAX }), ("é\"".to_string(), Counts::default())]
+                .into(),
+            votes: 7,
+            as_of: "2026-11-23T12:00:00Z".into(),
+        };
+        let text = serde_json::to_string(&tallies).unwrap_or_default();
+        assert_eq!(Tallies::from_json(&text), Some(tallies));
+        for bad in [
+            "",
+            "[]",
+            r#"{"tools": {}, "votes": 1}"#,
+            r#"{"tools": {"a": {"ship": 1}}, "votes": 1, "as_of": ""}"#,
+            r#"{"tools": {"a": {"ship": -1, "skip": 0}}, "votes": 1, "as_of": ""}"#,
+            r#"{"tools": {}, "votes": 1, "votes": 2, "as_of": ""}"#,
+            r#"{"tools": {}, "votes": 1, "as_of": ""} x"#,
+        ] {
+            assert_eq!(Tallies::from_json(bad), None, "{bad}");
+            assert!(serde_json::from_str::<Tallies>(bad).is_err(), "{bad}");
+        }
+        let extra = r#"{"tools": {"a": {"ship": 1, "skip": 2, "x": [1]}}, "votes": 3, "as_of": "t", "new": {}}"#;
+        assert_eq!(Tallies::from_json(extra), serde_json::from_str::<Tallies>(extra).ok());
+    }
 
     #[test]
     fn voter_ids_are_checked_and_made_well() {

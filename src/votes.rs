@@ -3,9 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
-
 use crate::bundle::Verdict;
+use crate::json::{self, Kind, Reader};
 use crate::vote_protocol::Vote;
 
 /// The `localStorage` key; the version changes if the stored format ever does.
@@ -25,12 +24,39 @@ pub fn next_vote(current: Option<Verdict>, clicked: Verdict) -> Option<Verdict> 
     (current != Some(clicked)).then_some(clicked)
 }
 
-fn verdict_of(value: &Value) -> Option<Verdict> {
-    match value.as_str()? {
+fn verdict_of(word: &str) -> Option<Verdict> {
+    match word {
         "ship" => Some(Verdict::Ship),
         "skip" => Some(Verdict::Skip),
         _ => None,
     }
+}
+
+/// The stored text's bundles: each key with the text of its value, when the text is one JSON
+/// object (a key written twice counts once, its last value).
+fn stored_entries(text: &str) -> Option<BTreeMap<String, &str>> {
+    let mut r = Reader::new(text);
+    let mut entries = BTreeMap::new();
+    r.object("a map").ok()?;
+    while let Some(key) = r.key().ok()? {
+        entries.insert(key.into_owned(), r.raw_value().ok()?);
+    }
+    r.end().ok()?;
+    Some(entries)
+}
+
+/// One bundle's stored votes (an object of tool id → "ship" or "skip"), each with whether it
+/// is well-formed; `None` when the value is not an object.
+fn entry_votes(value: &str) -> Option<Vec<(String, Option<Verdict>)>> {
+    let mut r = Reader::new(value);
+    let mut votes: BTreeMap<String, Option<Verdict>> = BTreeMap::new();
+    r.object("a map").ok()?;
+    while let Some(tool) = r.key().ok()? {
+        let verdict =
+            if r.peek().ok()? == Kind::String { verdict_of(&r.string().ok()?) } else { r.skip().ok().and(None) };
+        votes.insert(tool.into_owned(), verdict);
+    }
+    Some(votes.into_iter().collect())
 }
 
 /// Votes read back from storage.
@@ -51,20 +77,20 @@ pub fn read_stored(text: Option<&str>, bundle: &str, is_tool: impl Fn(&str) -> b
     if text.len() > MAX_STORED_BYTES {
         return bad;
     }
-    let Ok(Value::Object(root)) = serde_json::from_str::<Value>(text) else {
+    let Some(root) = stored_entries(text) else {
         return bad;
     };
     let Some(entry) = root.get(bundle) else {
         return StoredVotes::default();
     };
-    let Value::Object(entry) = entry else {
+    let Some(entry) = entry_votes(entry) else {
         return bad;
     };
     let mut read = StoredVotes::default();
-    for (tool, value) in entry {
-        match verdict_of(value) {
-            Some(v) if tool.len() <= MAX_ID_LEN && is_tool(tool) && read.votes.len() < MAX_VOTES_PER_BUNDLE => {
-                read.votes.insert(tool.clone(), v);
+    for (tool, verdict) in entry {
+        match verdict {
+            Some(v) if tool.len() <= MAX_ID_LEN && is_tool(&tool) && read.votes.len() < MAX_VOTES_PER_BUNDLE => {
+                read.votes.insert(tool, v);
             }
             _ => read.discarded = true,
         }
@@ -75,23 +101,23 @@ pub fn read_stored(text: Option<&str>, bundle: &str, is_tool: impl Fn(&str) -> b
 /// The text to store: `votes` for `bundle`, beside the well-formed votes of other bundles
 /// already stored (an unreadable old value is replaced).
 pub fn write_stored(existing: Option<&str>, bundle: &str, votes: &OwnVotes) -> String {
-    let mut root = existing
+    let mut root: BTreeMap<String, String> = existing
         .filter(|t| t.len() <= MAX_STORED_BYTES)
-        .and_then(|t| serde_json::from_str::<Value>(t).ok())
-        .and_then(|v| match v {
-            Value::Object(map) => Some(map),
-            _ => None,
-        })
-        .unwrap_or_default();
-    root.retain(|key, value| key.len() <= MAX_ID_LEN && value.is_object());
-    let entry: Map<String, Value> =
-        votes.iter().map(|(tool, v)| (tool.clone(), Value::String(v.as_str().to_string()))).collect();
-    if entry.is_empty() {
+        .and_then(stored_entries)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(key, value)| key.len() <= MAX_ID_LEN && entry_votes(value).is_some())
+        .map(|(key, value)| (key, value.to_string()))
+        .collect();
+    if votes.is_empty() {
         root.remove(bundle);
     } else {
-        root.insert(bundle.to_string(), Value::Object(entry));
+        let entry: Vec<String> =
+            votes.iter().map(|(tool, v)| format!("{}:{}", json::quote(tool), json::quote(v.as_str()))).collect();
+        root.insert(bundle.to_string(), format!("{{{}}}", entry.join(",")));
     }
-    Value::Object(root).to_string()
+    let members: Vec<String> = root.iter().map(|(key, value)| format!("{}:{}", json::quote(key), value)).collect();
+    format!("{{{}}}", members.join(","))
 }
 
 /// The `localStorage` key of what the vote collector acknowledged, per bundle and tool, in the

@@ -114,3 +114,30 @@ fn strong_disagreement_between_panel_and_community_is_said_in_words() {
     let few = CommunityTally::new(Votes { ship: 0, skip: 3 }, None, 10);
     assert_eq!(panel_vs_community(panel, few), None, "no comparison below the minimum");
 }
+
+proptest::proptest! {
+    /// Whatever the ids, the stored text is JSON that any reader reads as the votes of each
+    /// bundle (tool id → "ship" or "skip"), and it reads back to the same votes.
+    #[test]
+    fn stored_text_is_plain_json_and_reads_back(
+        votes in proptest::collection::btree_map("[a-z\"\\\\é\u{1}\u{7f} -]{1,8}", proptest::bool::ANY, 0..6),
+        other in proptest::collection::btree_map("[a-z\"é]{1,6}", proptest::bool::ANY, 0..4),
+        bundle in "[a-z\"\\\\ é]{1,8}",
+    ) {
+        let verdict = |ship: bool| if ship { SHIP } else { SKIP };
+        let mine: OwnVotes = votes.iter().map(|(t, s)| (t.clone(), verdict(*s))).collect();
+        let theirs: OwnVotes = other.iter().map(|(t, s)| (t.clone(), verdict(*s))).collect();
+        let before = write_stored(None, "their bundle", &theirs);
+        let text = write_stored(Some(&before), &bundle, &mine);
+        let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+        for (key, expected) in [(bundle.as_str(), &mine), ("their bundle", &theirs)] {
+            let entry: OwnVotes = value
+                .get(key)
+                .and_then(|e| e.as_object())
+                .map(|o| o.iter().filter_map(|(t, v)| Some((t.clone(), if v.as_str()? == "ship" { SHIP } else { SKIP }))).collect())
+                .unwrap_or_default();
+            proptest::prop_assert_eq!(&entry, expected);
+            proptest::prop_assert_eq!(&read_stored(Some(&text), key, |_| true).votes, expected);
+        }
+    }
+}

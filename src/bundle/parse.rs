@@ -106,14 +106,14 @@ fn claimed_version(text: &str) -> Option<String> {
 fn classify(text: &str, err: json::Error) -> ParseError {
     let (line, column) = err.line_column(text);
     let position = format!("line {line} column {column}");
-    match err.kind {
+    match err.kind() {
         ErrorKind::Eof(_) => ParseError::Truncated(format!("it ends at {position}")),
         ErrorKind::TooDeep => ParseError::TooDeep,
         ErrorKind::Syntax("trailing characters") => {
             ParseError::NotJson(format!("unexpected text after the bundle at {position}"))
         }
         ErrorKind::Syntax(message) => ParseError::NotJson(format!("{message} at {position}")),
-        ErrorKind::Data(ref message) => {
+        ErrorKind::Data(message) => {
             if let Some(found) = claimed_version(text) {
                 return unsupported(found);
             }

@@ -2,6 +2,11 @@
 //! meaning as their serde derives (which the native tools use to write bundles and the tests
 //! use as the reference): unknown fields are ignored, a field twice is an error, `default`
 //! fields may be left out, `Option` fields may be left out or `null`.
+//!
+//! The readers of the array elements are kept out of line: a browser compiles WebAssembly
+//! quickly first and optimises a function only once it has run a while, and a function already
+//! running keeps its first code; so the work of a 2,000-tool array is done in a function called
+//! 2,000 times, which is optimised after its first few calls, not in one long call.
 
 use crate::json::{Error, Reader};
 
@@ -68,6 +73,7 @@ fn list<T>(r: &mut Reader, item: fn(&mut Reader) -> Result<T, Error>) -> Result<
     Ok(items)
 }
 
+#[inline(never)]
 fn role(r: &mut Reader) -> Result<Role, Error> {
     let (mut id, mut label, mut focus) = (None, None, None);
     r.object("struct Role")?;
@@ -86,8 +92,10 @@ fn role(r: &mut Reader) -> Result<Role, Error> {
     })
 }
 
+#[inline(never)]
 fn tool(r: &mut Reader) -> Result<Tool, Error> {
-    let (mut id, mut name, mut vendor, mut category, mut tagline, mut description) = (None, None, None, None, None, None);
+    let (mut id, mut name, mut vendor, mut category, mut tagline, mut description) =
+        (None, None, None, None, None, None);
     let (mut license, mut entry, mut pricing, mut links, mut community) = (None, None, None, None, None);
     r.object("struct Tool")?;
     while let Some(key) = r.key()? {
@@ -123,20 +131,24 @@ fn tool(r: &mut Reader) -> Result<Tool, Error> {
 
 /// A string that must be one of `names`: its index.
 fn variant(r: &mut Reader, names: &[&str]) -> Result<usize, Error> {
-    // Worded as serde words it: "`a` or `b`", "one of `a`, `b`, `c`".
+    if r.peek()? == crate::json::Kind::String {
+        let value = r.string()?;
+        if let Some(i) = names.iter().position(|n| *n == value) {
+            return Ok(i);
+        }
+        return Err(r.data(format!("unknown variant `{value}`, expected {}", one_of(names))));
+    }
+    Err(r.unexpected(&one_of(names)))
+}
+
+/// The names as serde words them: "`a` or `b`", "one of `a`, `b`, `c`".
+#[inline(never)]
+fn one_of(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    let expected = || match quoted.len() {
+    match quoted.len() {
         2 => quoted.join(" or "),
         _ => format!("one of {}", quoted.join(", ")),
-    };
-    if r.peek()? != crate::json::Kind::String {
-        return Err(r.unexpected(&expected()));
     }
-    let value = r.string()?;
-    names
-        .iter()
-        .position(|n| *n == value)
-        .ok_or_else(|| r.data(format!("unknown variant `{value}`, expected {}", expected())))
 }
 
 fn entry_level(r: &mut Reader) -> Result<EntryLevel, Error> {
@@ -148,6 +160,7 @@ fn verdict(r: &mut Reader) -> Result<Verdict, Error> {
     variant(r, &["ship", "skip"]).map(|i| if i == 0 { Verdict::Ship } else { Verdict::Skip })
 }
 
+#[inline(never)]
 fn pricing(r: &mut Reader) -> Result<Pricing, Error> {
     let (mut prices, mut notes) = (None, None);
     r.object("struct Pricing")?;
@@ -161,6 +174,7 @@ fn pricing(r: &mut Reader) -> Result<Pricing, Error> {
     Ok(Pricing { prices: prices.unwrap_or_default(), notes: notes.flatten() })
 }
 
+#[inline(never)]
 fn price(r: &mut Reader) -> Result<Price, Error> {
     let (mut amount, mut currency, mut unit, mut per) = (None, None, None, None);
     r.object("struct Price")?;
@@ -181,6 +195,7 @@ fn price(r: &mut Reader) -> Result<Price, Error> {
     })
 }
 
+#[inline(never)]
 fn optional_price_per(r: &mut Reader) -> Result<Option<PricePer>, Error> {
     if r.null()? {
         return Ok(None);
@@ -200,6 +215,7 @@ fn optional_price_per(r: &mut Reader) -> Result<Option<PricePer>, Error> {
     }))
 }
 
+#[inline(never)]
 fn link(r: &mut Reader) -> Result<Link, Error> {
     let (mut label, mut url) = (None, None);
     r.object("struct Link")?;
@@ -213,6 +229,7 @@ fn link(r: &mut Reader) -> Result<Link, Error> {
     Ok(Link { label: label.ok_or_else(|| missing(r, "label"))?, url: url.ok_or_else(|| missing(r, "url"))? })
 }
 
+#[inline(never)]
 fn votes(r: &mut Reader) -> Result<Votes, Error> {
     let (mut ship, mut skip) = (None, None);
     r.object("struct Votes")?;
@@ -226,6 +243,7 @@ fn votes(r: &mut Reader) -> Result<Votes, Error> {
     Ok(Votes { ship: ship.unwrap_or_default(), skip: skip.unwrap_or_default() })
 }
 
+#[inline(never)]
 fn review(r: &mut Reader) -> Result<Review, Error> {
     let (mut tool, mut role, mut verdict, mut quote) = (None, None, None, None);
     r.object("struct Review")?;
@@ -270,6 +288,7 @@ fn optional_pair(r: &mut Reader) -> Result<Option<[String; 2]>, Error> {
 }
 
 /// Two tool ids.
+#[inline(never)]
 fn pair(r: &mut Reader) -> Result<[String; 2], Error> {
     const EXPECTED: &str = "an array of length 2";
     r.array(EXPECTED)?;
