@@ -5,14 +5,39 @@
  * Elements added later: call window.Verdicts.upgrade() (or upgrade(element)).
  * Each placeholder becomes an iframe of the embed view, resized only by "verdicts:resize"
  * messages from that iframe's own window and origin. A pair with a published page of its own
- * is embedded from that page, so the embed paints its comparison at once.
+ * is embedded from that page, so the embed paints its comparison at once. The space is kept at
+ * once; the iframe is made only when the placeholder comes near the screen, one iframe per task,
+ * so the host page's own first tasks stay short.
  */
 (function () {
   'use strict';
   var script = document.currentScript;
   var app = new URL('./', script && script.src ? script.src : location.href);
-  var MIN = 160, MAX = 20000, START = 1200;
+  var MIN = 160, MAX = 20000, START = 1200, NEAR = '1250px 0px';
   var frames = [];
+  // Boxes waiting for their iframe, made one per task.
+  var queue = [], timer = 0;
+  function makeNext() {
+    timer = 0;
+    var box = queue.shift();
+    if (box && box.parentNode) {
+      box.parentNode.replaceChild(box.verdictsFrame, box);
+      frames.push(box.verdictsFrame);
+    }
+    if (queue.length) timer = setTimeout(makeNext, 0);
+  }
+  function make(box) {
+    queue.push(box);
+    if (!timer) timer = setTimeout(makeNext, 0);
+  }
+  var near = typeof IntersectionObserver === 'function' ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (entry.isIntersecting) {
+        near.unobserve(entry.target);
+        make(entry.target);
+      }
+    });
+  }, { rootMargin: NEAR }) : null;
   // Which pairs have a page (written by the publish step): the default pair (the index), the
   // featured pairs, and every tool when every pair has one.
   var PAGES = null;
@@ -47,9 +72,12 @@
       frame.title = 'Verdicts: ' + a + ' vs ' + b;
       frame.loading = 'lazy';
       frame.style.cssText = 'display:block;width:100%;border:0;height:' + START + 'px';
+      var box = document.createElement('div');
+      box.style.cssText = 'height:' + START + 'px';
+      box.verdictsFrame = frame;
       el.textContent = '';
-      el.appendChild(frame);
-      frames.push(frame);
+      el.appendChild(box);
+      if (near) near.observe(box); else make(box);
     });
   }
 

@@ -119,7 +119,8 @@ test('an embed far below the fold loads nothing until the reader scrolls near it
   await page.goto(partner.url + 'long.html');
   await page.frameLocator('#near iframe').getByRole('heading', { level: 1 }).waitFor();
   await page.waitForLoadState('networkidle');
-  assert.equal(await page.locator('#far iframe').count(), 1, 'the far embed has its iframe');
+  assert.equal(await page.locator('#far iframe').count(), 0, 'the far embed has no iframe yet');
+  assert.equal(Math.round((await page.locator('#far').boundingBox()).height), 1200, 'but keeps its space');
   assert.ok(app.requests.slice(since).some((r) => r.path === new URL(app.url).pathname), 'the near embed loaded');
   assert.equal(farRequested(), false, 'nothing of the far embed was requested before scrolling');
   const wasmRequested = () => app.requests.slice(since).some((r) => r.path.endsWith('.wasm'));
@@ -152,6 +153,7 @@ test('elements added after load are upgraded by Verdicts.upgrade()', async () =>
     window.Verdicts.upgrade();
     window.Verdicts.upgrade(); // twice is harmless
   });
+  await page.locator('#late iframe').waitFor();
   assert.equal(await page.locator('#late iframe').count(), 1);
   await settled('#late iframe');
 });
