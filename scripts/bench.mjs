@@ -114,23 +114,43 @@ function partnerSite(appUrl, floorUrl, pairs) {
 async function partnerTransfer(browser, url, embeddedOrigin) {
   const page = await newPage(browser, { viewport: { width: 412, height: 823 } });
   const seen = [];
+  let inFlight = 0;
+  let lastActivity = Date.now();
+  page.on('request', () => {
+    inFlight++;
+    lastActivity = Date.now();
+  });
+  page.on('requestfailed', () => {
+    inFlight--;
+    lastActivity = Date.now();
+  });
   page.on('requestfinished', async (request) => {
+    inFlight--;
+    lastActivity = Date.now();
     const sizes = await request.sizes().catch(() => null);
     if (sizes) seen.push({ url: request.url(), doc: request.resourceType() === 'document', bytes: sizes.responseBodySize + sizes.responseHeadersSize });
   });
+  // The network is quiet: nothing in flight for half a second (at most 10 s). Playwright's
+  // "networkidle" is a state reached once per page, so it would not wait for what a scroll starts.
+  const quiet = async () => {
+    const deadline = Date.now() + 10_000;
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    while (Date.now() < deadline && (inFlight > 0 || Date.now() - lastActivity < 500)) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForLoadState('networkidle');
+  await quiet();
   const sum = (xs) => xs.reduce((t, r) => t + r.bytes, 0);
   const before = [...seen];
-  for (let y = 0; y < 30; y++) {
+  for (let y = 0; y < 40; y++) {
     const done = await page.evaluate(() => {
       window.scrollBy(0, window.innerHeight);
       return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
     });
+    await quiet();
     if (done) break;
-    await page.waitForLoadState('networkidle');
   }
-  await page.waitForLoadState('networkidle');
   const after = [...seen];
   await page.context().close();
   const fromEmbedded = (xs) => xs.filter((r) => r.url.startsWith(embeddedOrigin));
