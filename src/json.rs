@@ -266,12 +266,7 @@ impl<'a> Reader<'a> {
             pos += 1;
             integer = false;
             if digits(&mut pos) == 0 {
-                self.pos = pos;
-                return Err(if pos >= bytes.len() {
-                    self.eof("EOF while parsing a value")
-                } else {
-                    self.syntax("invalid number")
-                });
+                return Err(self.no_digits_at(pos));
             }
         }
         if matches!(bytes.get(pos), Some(b'e' | b'E')) {
@@ -281,16 +276,21 @@ impl<'a> Reader<'a> {
                 pos += 1;
             }
             if digits(&mut pos) == 0 {
-                self.pos = pos;
-                return Err(if pos >= bytes.len() {
-                    self.eof("EOF while parsing a value")
-                } else {
-                    self.syntax("invalid number")
-                });
+                return Err(self.no_digits_at(pos));
             }
         }
         self.pos = pos;
         Ok((&self.text[start..pos], integer))
+    }
+
+    /// A number without the digits JSON wants at `pos` (after `.` or an exponent's `e`).
+    fn no_digits_at(&mut self, pos: usize) -> Error {
+        self.pos = pos;
+        if pos >= self.text.len() {
+            self.eof("EOF while parsing a value")
+        } else {
+            self.syntax("invalid number")
+        }
     }
 
     /// An unsigned integer of at most `max`, named `name` in errors (`u32`, `u64`).
