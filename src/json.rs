@@ -3,8 +3,8 @@
 //!
 //! It reads a text in one pass, value by value, as the caller asks for them: the caller knows
 //! the shape it wants and says so (`object`, `key`, `string`, `u64` …); anything else is
-//! [`Reader::skip`]ped. It accepts exactly the JSON of RFC 8259, nesting at most
-//! [`MAX_DEPTH`] deep. An error says where it happened: its byte offset, and, filled in while
+//! [`Reader::skip`]ped. It accepts exactly the JSON of RFC 8259, what it reads nesting at most
+//! [`MAX_DEPTH`] deep (what it skips may nest deeper: skipping does not recurse). An error says where it happened: its byte offset, and, filled in while
 //! it travels up through the caller's fields and elements ([`Error::in_key`],
 //! [`Error::in_index`]), the JSON path of the value it is about. The success path tracks nothing.
 
@@ -337,7 +337,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A string (`expected` names it in the error otherwise: "a string").
+    /// A string ("expected a string, found …" otherwise).
     pub fn string(&mut self) -> Result<String, Error> {
         if self.peek()? != Kind::String {
             return Err(self.unexpected("a string"));

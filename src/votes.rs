@@ -52,8 +52,13 @@ fn entry_votes(value: &str) -> Option<Vec<(String, Option<Verdict>)>> {
     let mut votes: BTreeMap<String, Option<Verdict>> = BTreeMap::new();
     r.object("a map").ok()?;
     while let Some(tool) = r.key().ok()? {
-        let verdict =
-            if r.peek().ok()? == Kind::String { verdict_of(&r.string().ok()?) } else { r.skip().ok().and(None) };
+        let verdict = match r.peek().ok()? {
+            Kind::String => verdict_of(&r.string().ok()?),
+            _ => {
+                r.skip().ok()?;
+                None
+            }
+        };
         votes.insert(tool.into_owned(), verdict);
     }
     Some(votes.into_iter().collect())
