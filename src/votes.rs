@@ -111,7 +111,8 @@ pub fn write_stored(existing: Option<&str>, bundle: &str, votes: &OwnVotes) -> S
         .and_then(stored_entries)
         .unwrap_or_default()
         .into_iter()
-        .filter(|(key, value)| key.len() <= MAX_ID_LEN && entry_votes(value).is_some())
+        // A stored value's text starts where the value does: an object's with its brace.
+        .filter(|(key, value)| key.len() <= MAX_ID_LEN && value.starts_with('{'))
         .map(|(key, value)| (key, value.to_string()))
         .collect();
     if votes.is_empty() {
