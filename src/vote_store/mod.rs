@@ -1,7 +1,9 @@
 //! The browser side of the visitor's votes: kept in `localStorage` when it works, sent to the
 //! deployer's vote collector when one is set, whose live tallies are read after the bundle and
 //! after each acknowledged vote. The rules live in [`crate::votes`]; the protocol in
-//! [`crate::vote_protocol`].
+//! [`crate::vote_protocol`]. Sending votes and reading the tallies are in `collector.rs`.
+
+mod collector;
 
 use std::collections::BTreeMap;
 
@@ -11,10 +13,6 @@ use crate::bundle::figures::CommunityTally;
 use crate::bundle::{Catalog, Verdict, Votes};
 use crate::vote_protocol::{Counts, Tallies};
 use crate::votes::{next_vote, read_stored, write_stored, OwnVotes, ACKED_KEY, STORAGE_KEY, VOTER_KEY};
-
-/// Milliseconds a vote settles before it is sent, so that a quick vote-and-undo or a double
-/// click sends one vote or none, never one per click.
-const SEND_DELAY_MS: u64 = 600;
 
 /// Whether the device keeps the visitor's votes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -174,79 +172,5 @@ impl VoteStore {
                 s.set_item(key, &text).ok()
             })
             .is_some()
-    }
-
-    fn schedule_send(self, tool: String) {
-        if self.endpoint.with_value(Option::is_none) {
-            return;
-        }
-        let ticket = self.tickets.try_update_value(|t| {
-            let n = t.entry(tool.clone()).or_insert(0);
-            *n += 1;
-            *n
-        });
-        set_timeout(
-            move || {
-                if self.tickets.with_value(|t| t.get(&tool).copied()) != ticket {
-                    return; // A later click will send.
-                }
-                leptos::task::spawn_local(self.send(tool));
-            },
-            std::time::Duration::from_millis(SEND_DELAY_MS),
-        );
-    }
-
-    async fn send(self, tool: String) {
-        let Some(endpoint) = self.endpoint.get_value() else { return };
-        let acked = self.acked.with_value(|a| a.get(&tool).copied());
-        let now = self.votes.with_untracked(|v| v.get(&tool).copied());
-        let vote = self
-            .voter
-            .with_value(|voter| self.bundle.with_value(|b| crate::votes::vote_to_send(b, &tool, voter, acked, now)));
-        let Some(vote) = vote else { return };
-        #[cfg(target_arch = "wasm32")]
-        let sent = crate::api::send_vote(&endpoint, &vote).await;
-        // Natively (the pages rendered at publish time) nothing is ever sent.
-        #[cfg(not(target_arch = "wasm32"))]
-        let sent = {
-            let _ = (&endpoint, &vote);
-            false
-        };
-        if sent {
-            self.acked.update_value(|a| match now {
-                Some(v) => {
-                    a.insert(tool.clone(), v);
-                }
-                None => {
-                    a.remove(&tool);
-                }
-            });
-            self.acked.with_value(|a| self.save(ACKED_KEY, a));
-            self.send_failed.set(false);
-            self.refresh_tallies();
-        } else {
-            self.send_failed.set(true);
-        }
-    }
-
-    /// Reads the collector's tallies again; on failure the figures stay as they were (the
-    /// bundle's counts and the visitor's own vote, at first).
-    fn refresh_tallies(self) {
-        let Some(endpoint) = self.endpoint.get_value() else { return };
-        let bundle = self.bundle.get_value();
-        leptos::task::spawn_local(async move {
-            // What the collector holds of this visitor as of this reading.
-            let acked = self.acked.get_value();
-            #[cfg(target_arch = "wasm32")]
-            let tallies = crate::api::load_tallies(&endpoint, &bundle).await;
-            #[cfg(not(target_arch = "wasm32"))]
-            let tallies: Option<Tallies> = {
-                let _ = (&endpoint, &bundle);
-                None
-            };
-            if let Some(Tallies { tools, .. }) = tallies {
-                self.live.set(Some(Live { tools, acked }));
-            }
-        });
     }
 }
