@@ -87,6 +87,14 @@ impl Pair {
         self.catalog.with_value(|c| c.tool(index).map(f))
     }
 
+    /// Text about the tool on a side, following the pair: a view's leaf that updates in place
+    /// when the pair changes, so switching rewrites text nodes instead of rebuilding sections.
+    /// One function type for every such leaf (`f` is a plain function), so the wasm carries one
+    /// copy of the code that renders it.
+    pub fn text(self, side: Side, f: fn(&Tool) -> String) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || self.with_tool(side, f).unwrap_or_default()
+    }
+
     /// The state that shows `first` and `second` with `roles`, keeping embed and theme.
     fn state(self, first: usize, second: usize, roles: RoleSelection) -> ViewState {
         let now = self.nav.parsed().get_untracked().state;

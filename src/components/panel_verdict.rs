@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::bundle::figures::{favour, panel_share, Favour, PanelShare};
 use crate::components::section::Section;
-use crate::pair::Pair;
+use crate::pair::{Pair, Side};
 
 fn summary(names: (&str, &str), shares: (PanelShare, PanelShare)) -> String {
     let pct = |s: PanelShare| s.percent().map(|p| format!("{p}%")).unwrap_or_default();
@@ -16,34 +16,51 @@ fn summary(names: (&str, &str), shares: (PanelShare, PanelShare)) -> String {
     }
 }
 
+/// One side's share; built once, its text follows the pair.
+fn side(pair: Pair, side: Side, shares: Memo<(PanelShare, PanelShare)>) -> impl IntoView {
+    let share = move || {
+        let (a, b) = shares.get();
+        match side {
+            Side::First => a,
+            Side::Second => b,
+        }
+    };
+    let pct = move || share().percent();
+    view! {
+        <div class="side">
+            <p class="side-name">{pair.text(side, |t| t.name.clone())}</p>
+            <p class="big-figure">{move || pct().map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())}</p>
+            <p class="figure-detail">
+                {move || {
+                    let s = share();
+                    if s.total == 0 { "No panel reviews yet".to_string() } else { format!("{} reviewers say ship", s.of_text()) }
+                }}
+            </p>
+            // No inline style: the strict CSP (style-src 'self') forbids it.
+            <progress class="bar" max="100" value=move || pct().unwrap_or(0) aria-hidden="true"></progress>
+        </div>
+    }
+}
+
 /// The panel's verdict on the pair.
 #[component]
 pub fn PanelVerdict() -> impl IntoView {
     let pair = expect_context::<Pair>();
-    let content = move || {
+    let shares = Memo::new(move |_| {
         let (a, b) = pair.tools.get();
-        pair.catalog.with_value(|c| {
-            let (ta, tb) = (c.tool(a)?, c.tool(b)?);
-            let shares = (panel_share(c, a, |_| true), panel_share(c, b, |_| true));
-            let side = |name: String, s: PanelShare| {
-                let pct = s.percent();
-                view! {
-                    <div class="side">
-                        <p class="side-name">{name}</p>
-                        <p class="big-figure">{pct.map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())}</p>
-                        <p class="figure-detail">
-                            {if s.total == 0 { "No panel reviews yet".to_string() } else { format!("{} reviewers say ship", s.of_text()) }}
-                        </p>
-                        // No inline style: the strict CSP (style-src 'self') forbids it.
-                        <progress class="bar" max="100" value=pct.unwrap_or(0) aria-hidden="true"></progress>
-                    </div>
-                }
-            };
-            Some(view! {
-                <div class="duo">{side(ta.name.clone(), shares.0)}{side(tb.name.clone(), shares.1)}</div>
-                <p class="summary">{summary((&ta.name, &tb.name), shares)}</p>
-            })
-        })
+        pair.catalog.with_value(|c| (panel_share(c, a, |_| true), panel_share(c, b, |_| true)))
+    });
+    let verdict = move || {
+        let names = (pair.text(Side::First, |t| t.name.clone())(), pair.text(Side::Second, |t| t.name.clone())());
+        summary((&names.0, &names.1), shares.get())
     };
-    view! { <Section title="Panel verdict" id="panel-verdict">{content}</Section> }
+    view! {
+        <Section title="Panel verdict" id="panel-verdict">
+            <div class="duo">
+                {side(pair, Side::First, shares)}
+                {side(pair, Side::Second, shares)}
+            </div>
+            <p class="summary">{verdict}</p>
+        </Section>
+    }
 }

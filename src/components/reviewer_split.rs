@@ -2,29 +2,38 @@
 
 use leptos::prelude::*;
 
-use crate::bundle::figures::{reviewer_split, Agreement};
+use crate::bundle::figures::{reviewer_split, Agreement, SplitRow};
 use crate::components::section::Section;
 use crate::components::verdict_badge::VerdictBadge;
-use crate::pair::Pair;
+use crate::pair::{Pair, Side};
 
-/// One reviewer's row: their verdict on each tool and whether they agree.
-fn row(pair: Pair, a: usize, b: usize, r: usize) -> impl IntoView {
-    pair.catalog.with_value(|c| {
-        let row = reviewer_split(c, a, b, |x| x == r).into_iter().next()?;
-        let label = c.roles().get(row.role).map(|r| r.label.clone()).unwrap_or_default();
-        let class = match row.agreement {
-            Agreement::Split => "agreement agreement--split",
-            _ => "agreement",
-        };
-        Some(view! {
-            <tr>
-                <th scope="row">{label}</th>
-                <td><VerdictBadge verdict=row.first/></td>
-                <td><VerdictBadge verdict=row.second/></td>
-                <td><span class=class>{row.agreement.label()}</span></td>
-            </tr>
+/// One reviewer's row: their verdict on each tool and whether they agree. Built once per role
+/// shown; its verdicts follow the pair in place.
+fn row(pair: Pair, rows: Memo<Vec<SplitRow>>, r: usize) -> impl IntoView {
+    let this = Memo::new(move |_| rows.with(|rows| rows.iter().find(|x| x.role == r).copied()));
+    let label = pair.catalog.with_value(|c| c.roles().get(r).map(|r| r.label.clone()).unwrap_or_default());
+    let badge = move |side: Side| {
+        Signal::derive(move || {
+            this.get().and_then(|x| match side {
+                Side::First => x.first,
+                Side::Second => x.second,
+            })
         })
-    })
+    };
+    let agreement = move || this.get().map(|x| x.agreement).unwrap_or(Agreement::Incomplete);
+    view! {
+        <tr>
+            <th scope="row">{label}</th>
+            <td><VerdictBadge verdict=badge(Side::First)/></td>
+            <td><VerdictBadge verdict=badge(Side::Second)/></td>
+            <td>
+                <span class=move || match agreement() {
+                    Agreement::Split => "agreement agreement--split",
+                    _ => "agreement",
+                }>{move || agreement().label()}</span>
+            </td>
+        </tr>
+    }
 }
 
 /// One row per reviewer role that the filter shows, keyed by role: turning a role on or off adds
@@ -45,36 +54,34 @@ pub fn ReviewerSplit() -> impl IntoView {
         })
     };
     let has_rows = Memo::new(move |_| !rows.with(Vec::is_empty));
+    // Built when the first row is; the names and rows follow the pair in place.
+    let name = move |side| pair.text(side, |t| t.name.clone());
     let table = move || {
-        if !has_rows.get() {
-            return None;
-        }
-        let (a, b) = pair.tools.get();
-        let names = pair.catalog.with_value(|c| {
-            let name = |i| c.tool(i).map(|t| t.name.clone()).unwrap_or_default();
-            (name(a), name(b))
-        });
-        Some(view! {
-            <div class="table-wrap">
-                <table class="compare-table split-table">
-                    <caption class="sr-only">{format!("Each reviewer's verdict on {} and {}", names.0, names.1)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Reviewer"</th>
-                            <th scope="col">{names.0.clone()}</th>
-                            <th scope="col">{names.1.clone()}</th>
-                            <th scope="col">"Agreement"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=move || rows.with(|rows| rows.iter().map(|r| r.role).collect::<Vec<_>>())
-                            key=|r| *r
-                            children=move |r| row(pair, a, b, r)
-                        />
-                    </tbody>
-                </table>
-            </div>
+        has_rows.get().then(|| {
+            view! {
+                <div class="table-wrap">
+                    <table class="compare-table split-table">
+                        <caption class="sr-only">
+                            {move || format!("Each reviewer's verdict on {} and {}", name(Side::First)(), name(Side::Second)())}
+                        </caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Reviewer"</th>
+                                <th scope="col">{name(Side::First)}</th>
+                                <th scope="col">{name(Side::Second)}</th>
+                                <th scope="col">"Agreement"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For
+                                each=move || rows.with(|rows| rows.iter().map(|r| r.role).collect::<Vec<_>>())
+                                key=|r| *r
+                                children=move |r| row(pair, rows, r)
+                            />
+                        </tbody>
+                    </table>
+                </div>
+            }
         })
     };
     view! {

@@ -3,36 +3,58 @@
 
 use leptos::prelude::*;
 
+use crate::bundle::Review;
 use crate::components::section::Section;
 use crate::components::verdict_badge::VerdictBadge;
-use crate::pair::Pair;
+use crate::pair::{Pair, Side};
 
-/// One role's reviews of the pair: both tools' takes side by side.
-fn group(pair: Pair, a: usize, b: usize, r: usize) -> impl IntoView {
+/// One side's review from one role, while that side's tool has one. Built when the tool gets a
+/// review from this role; switching to another reviewed tool updates its text in place.
+fn card(pair: Pair, side: Side, r: usize, label: String) -> impl IntoView {
+    let review = move |f: fn(&Review) -> String| {
+        move || {
+            let t = pair.tool_index(side);
+            pair.catalog.with_value(|c| c.review(t, r).map(f)).unwrap_or_default()
+        }
+    };
+    let verdict = Memo::new(move |_| {
+        let t = pair.tool_index(side);
+        pair.catalog.with_value(|c| c.review(t, r).map(|x| x.verdict))
+    });
+    // Only whether there is a review rebuilds the card: its text follows the pair in place.
+    let reviewed = Memo::new(move |_| verdict.with(Option::is_some));
+    move || {
+        reviewed.get().then(|| {
+            let shown = label.clone();
+            let name = pair.text(side, |t| t.name.clone());
+            let aria =
+                move || format!("{shown} on {}: {}", name(), verdict.get().map(|v| v.label()).unwrap_or_default());
+            view! {
+                <article class="review-card" aria-label=aria>
+                    <header class="review-head">
+                        <span class="review-role">{label.clone()}</span>
+                        <span class="review-tool">{name}</span>
+                        <VerdictBadge verdict/>
+                    </header>
+                    <blockquote class="review-quote"><p>{review(|x| x.quote.clone())}</p></blockquote>
+                </article>
+            }
+        })
+    }
+}
+
+/// One role's reviews of the pair: both tools' takes side by side. Built once per role shown.
+fn group(pair: Pair, r: usize) -> impl IntoView {
     pair.catalog.with_value(|c| {
         let role = c.roles().get(r)?;
-        let cards: Vec<_> = [a, b]
-            .into_iter()
-            .filter_map(|t| Some((c.tool(t)?, c.review(t, r)?)))
-            .map(|(tool, review)| {
-                let name = format!("{} on {}: {}", role.label, tool.name, review.verdict.label());
-                view! {
-                    <article class="review-card" aria-label=name>
-                        <header class="review-head">
-                            <span class="review-role">{role.label.clone()}</span>
-                            <span class="review-tool">{tool.name.clone()}</span>
-                            <VerdictBadge verdict=Some(review.verdict)/>
-                        </header>
-                        <blockquote class="review-quote"><p>{review.quote.clone()}</p></blockquote>
-                    </article>
-                }
-            })
-            .collect();
         Some(view! {
             <div class="review-group">
                 <h3 class="review-group-title">{role.label.clone()}</h3>
                 <p class="review-group-focus">{role.focus.clone()}</p>
-                <div class="duo review-duo">{cards}</div>
+                <div class="duo review-duo">
+                    {card(pair, Side::First, r, role.label.clone())}
+                    {card(pair, Side::Second, r, role.label.clone())}
+                </div>
             </div>
         })
     })
@@ -65,9 +87,6 @@ pub fn Reviews() -> impl IntoView {
             view! { <p class="empty" role="status">{message}</p> }
         })
     };
-    let groups = move || {
-        let (a, b) = pair.tools.get();
-        view! { <For each=move || shown.get() key=|r| *r children=move |r| group(pair, a, b, r)/> }
-    };
+    let groups = view! { <For each=move || shown.get() key=|r| *r children=move |r| group(pair, r)/> };
     view! { <Section title="Reviews" id="reviews">{groups}{empty}</Section> }
 }

@@ -21,58 +21,68 @@ pub fn ToolCard(
         let detail = if t.total() == 0 { "no votes yet".to_string() } else { t.votes_text() };
         Some((figure, detail))
     };
-    let tool = Memo::new(move |_| pair.tool_index(side));
-    move || {
-        let index = tool.get();
-        pair.catalog.with_value(|c| {
-            let t = c.tool(index)?;
-            let panel = panel_share(c, index, |_| true);
-            let heading_id = match side {
-                Side::First => "tool-first-name",
-                Side::Second => "tool-second-name",
-            };
-            let links: Vec<_> = t.links.iter().filter(|l| is_http_url(&l.url)).cloned().collect();
-            Some(view! {
-                <section class="tool-card" aria-labelledby=heading_id>
-                    <p class="tool-category">{t.category.clone()}</p>
-                    <h2 class="tool-name" id=heading_id>{t.name.clone()}</h2>
-                    <p class="tool-tagline">{t.tagline.clone()}</p>
-                    <dl class="tool-figures">
-                        <div class="figure">
-                            <dt>"Panel ship"</dt>
-                            <dd>
-                                <span class="figure-value">{panel.percent().map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())}</span>
-                                <span class="figure-detail">{if panel.total == 0 { "no reviews yet".to_string() } else { panel.of_text() }}</span>
-                            </dd>
-                        </div>
-                        <div class="figure">
-                            <dt>"Community"</dt>
-                            <dd>
-                                {move || community().map(|(figure, detail)| view! {
-                                    <span class="figure-value">{figure}</span>
-                                    <span class="figure-detail">{detail}</span>
-                                })}
-                            </dd>
-                        </div>
-                        <div class="figure">
-                            <dt>"Entry"</dt>
-                            <dd><span class="figure-value">{t.entry.label()}</span></dd>
-                        </div>
-                    </dl>
-                    <p class="tool-description">{t.description.clone()}</p>
-                    <p class="tool-meta">
-                        {t.vendor.clone().map(|v| view! { <span>"By " {v}</span> })}
-                        {t.license.clone().map(|l| view! { <span>"Licence: " {l}</span> })}
-                    </p>
-                    {(!links.is_empty()).then(|| view! {
-                        <ul class="tool-links">
-                            {links.into_iter().map(|l| view! {
-                                <li><a href=l.url rel="noopener noreferrer" target="_blank">{l.label}</a></li>
-                            }).collect_view()}
-                        </ul>
-                    })}
-                </section>
-            })
+    let panel = Memo::new(move |_| pair.catalog.with_value(|c| panel_share(c, pair.tool_index(side), |_| true)));
+    let heading_id = match side {
+        Side::First => "tool-first-name",
+        Side::Second => "tool-second-name",
+    };
+    // The card is built once; switching the pair updates its text in place.
+    let text = move |f| pair.text(side, f);
+    let meta = move || {
+        pair.with_tool(side, |t| {
+            view! {
+                {t.vendor.clone().map(|v| view! { <span>"By " {v}</span> })}
+                {t.license.clone().map(|l| view! { <span>"Licence: " {l}</span> })}
+            }
         })
+    };
+    let links = move || {
+        let links: Vec<_> = pair
+            .with_tool(side, |t| t.links.iter().filter(|l| is_http_url(&l.url)).cloned().collect())
+            .unwrap_or_default();
+        (!links.is_empty()).then(|| {
+            view! {
+                <ul class="tool-links">
+                    {links.into_iter().map(|l| view! {
+                        <li><a href=l.url rel="noopener noreferrer" target="_blank">{l.label}</a></li>
+                    }).collect_view()}
+                </ul>
+            }
+        })
+    };
+    view! {
+        <section class="tool-card" aria-labelledby=heading_id>
+            <p class="tool-category">{text(|t| t.category.clone())}</p>
+            <h2 class="tool-name" id=heading_id>{text(|t| t.name.clone())}</h2>
+            <p class="tool-tagline">{text(|t| t.tagline.clone())}</p>
+            <dl class="tool-figures">
+                <div class="figure">
+                    <dt>"Panel ship"</dt>
+                    <dd>
+                        <span class="figure-value">{move || panel.get().percent().map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())}</span>
+                        <span class="figure-detail">{move || {
+                            let panel = panel.get();
+                            if panel.total == 0 { "no reviews yet".to_string() } else { panel.of_text() }
+                        }}</span>
+                    </dd>
+                </div>
+                <div class="figure">
+                    <dt>"Community"</dt>
+                    <dd>
+                        {move || community().map(|(figure, detail)| view! {
+                            <span class="figure-value">{figure}</span>
+                            <span class="figure-detail">{detail}</span>
+                        })}
+                    </dd>
+                </div>
+                <div class="figure">
+                    <dt>"Entry"</dt>
+                    <dd><span class="figure-value">{text(|t| t.entry.label().to_string())}</span></dd>
+                </div>
+            </dl>
+            <p class="tool-description">{text(|t| t.description.clone())}</p>
+            <p class="tool-meta">{meta}</p>
+            {links}
+        </section>
     }
 }

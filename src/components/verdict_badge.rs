@@ -4,21 +4,28 @@ use leptos::prelude::*;
 
 use crate::bundle::Verdict;
 
-/// "Ship" or "Skip", or "Not reviewed".
-#[component]
-pub fn VerdictBadge(
-    /// The verdict; `None` when there is no review.
-    verdict: Option<Verdict>,
-) -> impl IntoView {
-    let (class, symbol, word) = match verdict {
+/// The class, symbol and word of a verdict; `None` when there is no review.
+fn parts(verdict: Option<Verdict>) -> (&'static str, &'static str, &'static str) {
+    match verdict {
         Some(Verdict::Ship) => ("verdict verdict--ship", "✓", "Ship"),
         Some(Verdict::Skip) => ("verdict verdict--skip", "✕", "Skip"),
         None => ("verdict verdict--none", "–", "Not reviewed"),
-    };
+    }
+}
+
+/// "Ship" or "Skip", or "Not reviewed". Built once; a new verdict (another pair) changes its
+/// class and words in place.
+#[component]
+pub fn VerdictBadge(
+    /// The verdict; `None` when there is no review.
+    #[prop(into)]
+    verdict: Signal<Option<Verdict>>,
+) -> impl IntoView {
+    let shown = Memo::new(move |_| parts(verdict.get()));
     view! {
-        <span class=class>
-            <span class="verdict-symbol" aria-hidden="true">{symbol}</span>
-            {word}
+        <span class=move || shown.get().0>
+            <span class="verdict-symbol" aria-hidden="true">{move || shown.get().1}</span>
+            {move || shown.get().2}
         </span>
     }
 }

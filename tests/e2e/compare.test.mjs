@@ -185,6 +185,41 @@ test('a role toggle changes only what depends on roles, and keeps the groups tha
   assert.ok(await kept(region('Reviewer split').getByRole('row', { name: /The builder/ })), 'the row');
 });
 
+test('switching the pair rewrites the sections in place: the same cards, rows and tables, the new tool\'s words', async () => {
+  await open('?a=mistral-8x24b&b=openai-o3-pro-api');
+  const bundle = await (await page.request.get(server.url + 'data/bundle.json')).json();
+  const quote = (tool, role) => bundle.reviews.find((r) => r.tool === tool && r.role === role).quote;
+  const marked = {
+    'the second tool card': page.getByRole('region', { name: 'OpenAI o3 Pro API' }),
+    'the builder card on the second tool': region('Reviews').getByRole('article', { name: 'The builder on OpenAI o3 Pro API: Ship' }),
+    "the builder's split row": region('Reviewer split').getByRole('row', { name: /The builder/ }),
+    'the pricing table': region('Pricing').getByRole('table'),
+    'the panel verdict summary': region('Panel verdict').getByText(/The panel favours/),
+  };
+  for (const locator of Object.values(marked)) await locator.evaluate((el) => { el.__kept = true; });
+
+  const second = page.getByRole('combobox', { name: 'Second tool' });
+  await second.fill('o4');
+  await page.getByRole('option', { name: /OpenAI o4 API/ }).click();
+  await page.getByRole('region', { name: /^OpenAI o4 API/ }).waitFor();
+
+  const card = region('Reviews').getByRole('article', { name: /^The builder on OpenAI o4 API .*: Ship$/ });
+  assert.ok((await readText(card)).includes(quote('openai-o4-api', 'builder')), 'the card quotes the new tool\'s builder');
+  assert.match(await region('Reviewer split').getByRole('row', { name: /The buyer/ }).innerText(), /Ship[\s\S]*Skip[\s\S]*Split/);
+  assert.match(await region('Panel verdict').innerText(), /The panel favours Mistral 8x24B Mixture-of-Experts: 100% ship against 75%\./);
+  assert.equal(await region('Reviews').getByText(quote('openai-o3-pro-api', 'builder')).count(), 0, 'the old tool\'s words are gone');
+  const now = {
+    'the second tool card': page.getByRole('region', { name: /^OpenAI o4 API/ }),
+    'the builder card on the second tool': card,
+    "the builder's split row": region('Reviewer split').getByRole('row', { name: /The builder/ }),
+    'the pricing table': region('Pricing').getByRole('table'),
+    'the panel verdict summary': region('Panel verdict').getByText(/The panel favours/),
+  };
+  for (const [name, locator] of Object.entries(now)) {
+    assert.ok(await locator.evaluate((el) => el.__kept === true), `${name} was updated in place, not made again`);
+  }
+});
+
 test('a deep link with roles opens that view, survives a refresh, and Back/Forward restore pairs', async () => {
   await open('?a=openai-o3-pro-api&b=mistral-8x24b&roles=skeptic');
   assert.match(await title(), /^OpenAI o3 Pro API\s+vs\s+Mistral 8x24B/);
