@@ -95,6 +95,11 @@ impl Pair {
         move || self.with_tool(side, f).unwrap_or_default()
     }
 
+    /// The name of the tool on a side (tracked).
+    pub fn name(self, side: Side) -> String {
+        self.with_tool(side, |t| t.name.clone()).unwrap_or_default()
+    }
+
     /// The state that shows `first` and `second` with `roles`, keeping embed and theme.
     fn state(self, first: usize, second: usize, roles: RoleSelection) -> ViewState {
         let now = self.nav.parsed().get_untracked().state;

@@ -28,7 +28,7 @@ pub fn Comparison() -> impl IntoView {
     let embed = nav.parsed().with_untracked(|p| p.state.embed);
     let first_picker = NodeRef::<leptos::html::Input>::new();
     let names = Memo::new(move |_| {
-        let name = |side| pair.with_tool(side, |t| t.name.clone()).unwrap_or_default();
+        let name = |side| pair.name(side);
         (name(Side::First), name(Side::Second))
     });
     // The document title names the pair: the outside world follows the state.

@@ -24,7 +24,7 @@ pub fn EmbedPanel() -> impl IntoView {
         s
     });
     let title = move || {
-        let name = |side| pair.with_tool(side, |t| t.name.clone()).unwrap_or_default();
+        let name = |side| pair.name(side);
         format!("{} vs {}", name(Side::First), name(Side::Second))
     };
     let code = Memo::new(move |_| state.with(|s| snippet(&root, s, &pair.url(&full_page_state(s)), &title())));

@@ -17,7 +17,7 @@ fn summary(names: (&str, &str), shares: (PanelShare, PanelShare)) -> String {
 }
 
 /// One side's share; built once, its text follows the pair.
-fn side(pair: Pair, side: Side, shares: Memo<(PanelShare, PanelShare)>) -> impl IntoView {
+fn side(pair: Pair, side: Side, shares: Signal<(PanelShare, PanelShare)>) -> impl IntoView {
     let share = move || {
         let (a, b) = shares.get();
         match side {
@@ -46,12 +46,12 @@ fn side(pair: Pair, side: Side, shares: Memo<(PanelShare, PanelShare)>) -> impl 
 #[component]
 pub fn PanelVerdict() -> impl IntoView {
     let pair = expect_context::<Pair>();
-    let shares = Memo::new(move |_| {
+    let shares = Signal::derive(move || {
         let (a, b) = pair.tools.get();
         pair.catalog.with_value(|c| (panel_share(c, a, |_| true), panel_share(c, b, |_| true)))
     });
     let verdict = move || {
-        let names = (pair.text(Side::First, |t| t.name.clone())(), pair.text(Side::Second, |t| t.name.clone())());
+        let names = (pair.name(Side::First), pair.name(Side::Second));
         summary((&names.0, &names.1), shares.get())
     };
     view! {

@@ -36,7 +36,7 @@ pub fn ToolPicker(
         (true, text) => pair.catalog.with_value(|c| rank(c, text.as_deref().unwrap_or(""))),
     });
     let shown = Memo::new(move |_| results.with(|r| r[..r.len().min(MAX_OPTIONS)].to_vec()));
-    let selected_name = move || pair.with_tool(side, |t| t.name.clone()).unwrap_or_default();
+    let selected_name = move || pair.name(side);
     let position = move |tool: usize| shown.with(|s| s.iter().position(|t| *t == tool));
     let option_id = move |tool: usize| format!("{id}-option-{tool}");
     let listbox_id = format!("{id}-listbox");

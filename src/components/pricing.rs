@@ -24,7 +24,7 @@ pub fn Pricing() -> impl IntoView {
     let pair = expect_context::<Pair>();
     let name = move |side| pair.text(side, |t| t.name.clone());
     let entry = move |side| pair.text(side, |t| t.entry.label().to_string());
-    let caption = move || format!("Pricing of {} and {}", name(Side::First)(), name(Side::Second)());
+    let caption = move || format!("Pricing of {} and {}", pair.name(Side::First), pair.name(Side::Second));
     let rows = move || {
         let (a, b) = pair.tools.get();
         let money = |p: &Option<crate::bundle::Price>| {

@@ -10,17 +10,17 @@ use crate::pair::{Pair, Side};
 /// One reviewer's row: their verdict on each tool and whether they agree. Built once per role
 /// shown; its verdicts follow the pair in place.
 fn row(pair: Pair, rows: Memo<Vec<SplitRow>>, r: usize) -> impl IntoView {
-    let this = Memo::new(move |_| rows.with(|rows| rows.iter().find(|x| x.role == r).copied()));
+    let this = move || rows.with(|rows| rows.iter().find(|x| x.role == r).copied());
     let label = pair.catalog.with_value(|c| c.roles().get(r).map(|r| r.label.clone()).unwrap_or_default());
     let badge = move |side: Side| {
         Signal::derive(move || {
-            this.get().and_then(|x| match side {
+            this().and_then(|x| match side {
                 Side::First => x.first,
                 Side::Second => x.second,
             })
         })
     };
-    let agreement = move || this.get().map(|x| x.agreement).unwrap_or(Agreement::Incomplete);
+    let agreement = move || this().map(|x| x.agreement).unwrap_or(Agreement::Incomplete);
     view! {
         <tr>
             <th scope="row">{label}</th>
@@ -62,7 +62,7 @@ pub fn ReviewerSplit() -> impl IntoView {
                 <div class="table-wrap">
                     <table class="compare-table split-table">
                         <caption class="sr-only">
-                            {move || format!("Each reviewer's verdict on {} and {}", name(Side::First)(), name(Side::Second)())}
+                            {move || format!("Each reviewer's verdict on {} and {}", pair.name(Side::First), pair.name(Side::Second))}
                         </caption>
                         <thead>
                             <tr>

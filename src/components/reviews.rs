@@ -17,7 +17,7 @@ fn card(pair: Pair, side: Side, r: usize, label: String) -> impl IntoView {
             pair.catalog.with_value(|c| c.review(t, r).map(f)).unwrap_or_default()
         }
     };
-    let verdict = Memo::new(move |_| {
+    let verdict = Signal::derive(move || {
         let t = pair.tool_index(side);
         pair.catalog.with_value(|c| c.review(t, r).map(|x| x.verdict))
     });

@@ -21,7 +21,7 @@ pub fn ToolCard(
         let detail = if t.total() == 0 { "no votes yet".to_string() } else { t.votes_text() };
         Some((figure, detail))
     };
-    let panel = Memo::new(move |_| pair.catalog.with_value(|c| panel_share(c, pair.tool_index(side), |_| true)));
+    let panel = move || pair.catalog.with_value(|c| panel_share(c, pair.tool_index(side), |_| true));
     let heading_id = match side {
         Side::First => "tool-first-name",
         Side::Second => "tool-second-name",
@@ -59,9 +59,9 @@ pub fn ToolCard(
                 <div class="figure">
                     <dt>"Panel ship"</dt>
                     <dd>
-                        <span class="figure-value">{move || panel.get().percent().map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())}</span>
+                        <span class="figure-value">{move || panel().percent().map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())}</span>
                         <span class="figure-detail">{move || {
-                            let panel = panel.get();
+                            let panel = panel();
                             if panel.total == 0 { "no reviews yet".to_string() } else { panel.of_text() }
                         }}</span>
                     </dd>

@@ -21,11 +21,10 @@ pub fn VerdictBadge(
     #[prop(into)]
     verdict: Signal<Option<Verdict>>,
 ) -> impl IntoView {
-    let shown = Memo::new(move |_| parts(verdict.get()));
     view! {
-        <span class=move || shown.get().0>
-            <span class="verdict-symbol" aria-hidden="true">{move || shown.get().1}</span>
-            {move || shown.get().2}
+        <span class=move || parts(verdict.get()).0>
+            <span class="verdict-symbol" aria-hidden="true">{move || parts(verdict.get()).1}</span>
+            {move || parts(verdict.get()).2}
         </span>
     }
 }
