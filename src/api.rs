@@ -1,12 +1,15 @@
 //! Fetching the bundle: status checked, size capped, a timeout, typed errors.
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use gloo_net::http::Request;
-use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
+use leptos::prelude::{set_timeout, set_timeout_with_handle, TimeoutHandle};
 use web_sys::{AbortController, AbortSignal, RequestCache};
 
 use crate::browser::mark;
+use crate::bundle::warm_up::{warm_up, warm_up_delay, WARM_UP_STEPS};
 use crate::bundle::Catalog;
 use crate::load_error::{LoadError, LoadFailure, MAX_BUNDLE_BYTES, TIMEOUT_SECONDS};
 
@@ -44,6 +47,41 @@ impl Drop for Deadline {
     }
 }
 
+/// Warms the bundle reader up while a large bundle arrives (see [`crate::bundle::warm_up`]),
+/// one step per task; dropped when the body is in, which stops the steps not yet run.
+struct WarmUp(Rc<Cell<bool>>);
+
+impl WarmUp {
+    fn schedule(declared_bytes: Option<u64>) -> WarmUp {
+        let arrived = Rc::new(Cell::new(false));
+        if let Some(delay) = warm_up_delay(declared_bytes) {
+            warm_up_step(arrived.clone(), 0, delay);
+        }
+        WarmUp(arrived)
+    }
+}
+
+fn warm_up_step(arrived: Rc<Cell<bool>>, step: usize, delay: std::time::Duration) {
+    set_timeout(
+        move || {
+            if arrived.get() || step >= WARM_UP_STEPS {
+                return;
+            }
+            mark("verdicts:warm-up-start");
+            warm_up();
+            mark("verdicts:warm-up-end");
+            warm_up_step(arrived, step + 1, std::time::Duration::ZERO);
+        },
+        delay,
+    );
+}
+
+impl Drop for WarmUp {
+    fn drop(&mut self) {
+        self.0.set(true);
+    }
+}
+
 /// Fetches, parses, validates and indexes the bundle at `url`.
 pub async fn load_bundle(url: String) -> Result<Arc<Catalog>, LoadError> {
     let fail = |failure| LoadError { url: url.clone(), failure };
@@ -61,7 +99,9 @@ pub async fn load_bundle(url: String) -> Result<Arc<Catalog>, LoadError> {
     if let Some(bytes) = declared.filter(|b| *b > MAX_BUNDLE_BYTES) {
         return Err(fail(LoadFailure::TooLarge { bytes }));
     }
+    let warm_up = WarmUp::schedule(declared);
     let text = response.text().await.map_err(|e| fail(classify(e, &deadline)))?;
+    drop(warm_up);
     if text.len() as u64 > MAX_BUNDLE_BYTES {
         return Err(fail(LoadFailure::TooLarge { bytes: text.len() as u64 }));
     }

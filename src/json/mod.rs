@@ -260,6 +260,7 @@ mod tests {
         assert_eq!(found("-5"), "expected a string, found integer `-5`");
         assert_eq!(found("2.5"), "expected a string, found floating point `2.5`");
         assert_eq!(found("1e3"), "expected a string, found floating point `1e3`");
+        assert_eq!(found("-0"), "expected a string, found floating point `-0`");
         assert_eq!(found("true"), "expected a string, found boolean `true`");
         assert_eq!(found("null"), "expected a string, found null");
         assert_eq!(found("[1]"), "expected a string, found sequence");
@@ -269,5 +270,11 @@ mod tests {
         assert_eq!(unsigned("4294967296"), Err(ErrorKind::Data("expected u32, found integer `4294967296`".into())));
         assert_eq!(unsigned("-1"), Err(ErrorKind::Data("expected u32, found integer `-1`".into())));
         assert_eq!(unsigned("1.0"), Err(ErrorKind::Data("expected u32, found floating point `1.0`".into())));
+        assert_eq!(unsigned("-0"), Err(ErrorKind::Data("expected u32, found floating point `-0`".into())));
+        // Negative zero is a float, as serde_json reads it: no integer field takes it.
+        assert!(Reader::new("-0").i64().is_err());
+        assert!(serde_json::from_str::<i64>("-0").is_err());
+        assert_eq!(Reader::new("0").i64().map_err(Error::into_kind), Ok(0));
+        assert_eq!(Reader::new("-0").f64().map_err(Error::into_kind), Ok(-0.0));
     }
 }

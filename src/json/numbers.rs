@@ -32,7 +32,8 @@ impl<'a> Reader<'a> {
             self.pos = start + 1 + usize::from(bytes[start] == b'-');
             return Err(self.syntax("invalid number"));
         }
-        let mut integer = true;
+        // "-0" is a float to serde (negative zero), so no integer field takes it.
+        let mut integer = !(whole == 1 && first == Some(b'0') && bytes[start] == b'-');
         if bytes.get(pos) == Some(&b'.') {
             pos += 1;
             integer = false;

@@ -129,6 +129,37 @@ test('buttons pressed before the app takes over are pressed again, once each, in
   await page.context().close();
 });
 
+test('while a bundle is still arriving the reader warms up, in short steps; a bundle that arrives at once costs none', async () => {
+  const warmUps = (page) => page.evaluate(() => performance.getEntriesByName('verdicts:warm-up-end').length);
+  const quick = await newPage(browser);
+  await quick.goto(server.url);
+  await quick.getByRole('combobox', { name: 'First tool' }).waitFor();
+  assert.equal(await warmUps(quick), 0, 'no warm-up for a small bundle that came at once');
+  await quick.context().close();
+
+  // The body's first half arrives, the rest only once the page has warmed up.
+  let release;
+  const held = new Promise((r) => (release = r));
+  const body = readFileSync(new URL('../../dist/data/bundle.json', import.meta.url));
+  server.override('data/bundle.json', async (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.write(body.subarray(0, body.length >> 1));
+    await held;
+    res.end(body.subarray(body.length >> 1));
+  });
+  const page = await newPage(browser);
+  const loading = page.goto(server.url);
+  await page.waitForFunction(() => performance.getEntriesByName('verdicts:warm-up-end').length > 0);
+  release();
+  await loading;
+  await page.getByRole('combobox', { name: 'First tool' }).waitFor();
+  assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /vs/);
+  const steps = await page.evaluate(() => performance.getEntriesByName('verdicts:warm-up-start').map((s, i) =>
+    performance.getEntriesByName('verdicts:warm-up-end')[i].startTime - s.startTime));
+  assert.ok(steps.length >= 1 && steps.length <= 8, `between one and eight steps, not ${steps.length}`);
+  await page.context().close();
+});
+
 test('a missing bundle names the URL and status, and Retry recovers once it is back', async () => {
   server.override('data/bundle.json', { status: 404, type: 'text/plain', body: 'nope' });
   const page = await newPage(browser);
