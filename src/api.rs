@@ -110,6 +110,8 @@ pub async fn load_bundle(url: String) -> Result<Arc<Catalog>, LoadError> {
         .map(Arc::new)
         .map_err(|e| fail(LoadFailure::Bundle(e)));
     mark("verdicts:parse-end");
+    // The comparison is built in a task of its own, not in the one that parsed.
+    crate::browser::next_task().await;
     match catalog {
         Ok(c) if c.default_pair().is_none() => Err(fail(LoadFailure::TooFewTools { tools: c.tools().len() })),
         other => other,

@@ -70,6 +70,21 @@ pub fn local_storage() -> Option<web_sys::Storage> {
     }
 }
 
+/// Resolves in a later task of the page (a zero timer): lets the browser paint and handle input
+/// between two pieces of work that would otherwise run as one long task.
+pub async fn next_task() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let queued = web_sys::window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
+            if !queued {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
 /// A Performance API mark, for the benchmark (`performance.getEntriesByName`).
 pub fn mark(name: &str) {
     #[cfg(target_arch = "wasm32")]
