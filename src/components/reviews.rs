@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::bundle::Review;
 use crate::components::section::Section;
 use crate::components::verdict_badge::VerdictBadge;
 use crate::pair::{Pair, Side};
@@ -11,11 +10,9 @@ use crate::pair::{Pair, Side};
 /// One side's review from one role, while that side's tool has one. Built when the tool gets a
 /// review from this role; switching to another reviewed tool updates its text in place.
 fn card(pair: Pair, side: Side, r: usize, label: String) -> impl IntoView {
-    let review = move |f: fn(&Review) -> String| {
-        move || {
-            let t = pair.tool_index(side);
-            pair.catalog.with_value(|c| c.review(t, r).map(f)).unwrap_or_default()
-        }
+    let quote = move || {
+        let t = pair.tool_index(side);
+        pair.catalog.with_value(|c| c.review(t, r).map(|x| x.quote.clone())).unwrap_or_default()
     };
     let verdict = Signal::derive(move || {
         let t = pair.tool_index(side);
@@ -36,7 +33,7 @@ fn card(pair: Pair, side: Side, r: usize, label: String) -> impl IntoView {
                         <span class="review-tool">{name}</span>
                         <VerdictBadge verdict/>
                     </header>
-                    <blockquote class="review-quote"><p>{review(|x| x.quote.clone())}</p></blockquote>
+                    <blockquote class="review-quote"><p>{quote}</p></blockquote>
                 </article>
             }
         })
