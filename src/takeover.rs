@@ -32,8 +32,11 @@ const PENDING: &str = "verdictsPendingClicks";
 /// another view shows the skeleton; the embed view and its theme style the static page), notes
 /// buttons pressed on the static page, and shows an error with a way forward if the app stops.
 ///
-/// It also decides when the app starts loading ([`START`], called by the page's loader): after
-/// the first paint; but in the embed view of its rendered pair, only once the reader turns to the
+/// It also decides when the app starts loading ([`START`], called by the page's loader): once
+/// the browser reports the page's first contentful paint (after the first frame where paint
+/// timing is missing, and at most a second after that frame if it never comes), so none of the
+/// app's files competes with the rendered page for the connection or the main thread before the
+/// reader sees it; but in the embed view of its rendered pair, only once the reader turns to the
 /// embed (a pointer, a key or the focus in it). The comparison is on the partner's page already,
 /// so an embed costs the partner only its HTML and style sheet until then; a button pressed is
 /// pressed again once the app has taken over. In the embed view it reports the page's height to
@@ -71,7 +74,10 @@ if (r.hasAttribute('data-embed') && !r.hasAttribute('data-deep-link') && documen
 var kinds = ['pointerdown', 'touchstart', 'keydown', 'focusin'], once = function () {{ \
 kinds.forEach(function (k) {{ removeEventListener(k, once, true); }}); go(); }}; \
 kinds.forEach(function (k) {{ addEventListener(k, once, true); }}); }} \
-else requestAnimationFrame(function () {{ setTimeout(go, 0); }}); }}); }}",
+else requestAnimationFrame(function () {{ var P = window.PerformanceObserver, o; \
+if (!P || (P.supportedEntryTypes || []).indexOf('paint') < 0) return setTimeout(go, 0); \
+o = new P(function (l) {{ if (l.getEntriesByName('first-contentful-paint').length) {{ o.disconnect(); setTimeout(go, 0); }} }}); \
+o.observe({{ type: 'paint', buffered: true }}); setTimeout(go, 1000); }}); }}); }}",
         embed = Param::Embed.key(),
         theme = Param::Theme.key(),
     )

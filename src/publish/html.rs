@@ -70,16 +70,23 @@ fn head_start(head: &Head) -> String {
     format!("{base}<script {MARK}>{}</script>\n  ", inline_script())
 }
 
-/// The wasm preload Trunk writes, and the loader's call that uses the same file.
-struct WasmPreload {
+/// A preload Trunk writes (the wasm's, the loader's JS module's): the file and its integrity.
+struct Preload {
     href: String,
     integrity: String,
+}
+
+impl Preload {
+    fn of(el: &lol_html::html_content::Element) -> Option<Preload> {
+        Some(Preload { href: el.get_attribute("href")?, integrity: el.get_attribute("integrity")? })
+    }
 }
 
 /// The page for `head` with `comparison` (the rendered page) and `skeleton` in `#app`, made
 /// from `template` (the app's `index.html`, published before or not).
 pub fn assemble(template: &str, head: &Head, comparison: &str, skeleton: &str) -> Result<String, String> {
-    let mut preload: Option<WasmPreload> = None;
+    let mut wasm: Option<Preload> = None;
+    let mut module: Option<Preload> = None;
     let start = head_start(head);
     let end = head_end(head);
     let app = format!(
@@ -106,11 +113,15 @@ pub fn assemble(template: &str, head: &Head, comparison: &str, skeleton: &str) -
                     el.set_attribute("content", &head.description)?;
                     Ok(())
                 }),
-                // The wasm is fetched after the first paint instead (see `defer_wasm`).
+                // The wasm and the JS that loads it are fetched after the first paint instead
+                // (see `defer_app`).
                 element!("link[rel=preload][href$='.wasm']", |el| {
-                    if let (Some(href), Some(integrity)) = (el.get_attribute("href"), el.get_attribute("integrity")) {
-                        preload = Some(WasmPreload { href, integrity });
-                    }
+                    wasm = Preload::of(el);
+                    el.remove();
+                    Ok(())
+                }),
+                element!("link[rel=modulepreload][href$='.js']", |el| {
+                    module = Preload::of(el);
                     el.remove();
                     Ok(())
                 }),
@@ -130,38 +141,66 @@ pub fn assemble(template: &str, head: &Head, comparison: &str, skeleton: &str) -
         },
     )
     .map_err(|e| format!("index.html could not be rewritten: {e}"))?;
-    defer_wasm(page, preload)
+    defer_app(page, wasm, module)
 }
 
-/// Starts the wasm download when the page's inline script says (after the first frame is painted,
-/// or in an embed when the reader turns to it) instead of with the page, keeping
-/// its integrity check: Trunk's `<link rel="preload" … integrity>` for the wasm is dropped and
-/// the loader fetches the file with the same `integrity`. The rendered comparison then paints
-/// without competing with the wasm for the connection. A template published before is already
-/// deferred.
-fn defer_wasm(page: String, preload: Option<WasmPreload>) -> Result<String, String> {
-    let Some(WasmPreload { href, integrity }) = preload else {
-        return if page.contains("requestAnimationFrame(() => setTimeout(r, 0))") {
+/// Starts loading the app (the wasm and the JS module that runs it) when the page's inline script
+/// says, after the first frame is painted or, in an embed, when the reader turns to it, instead
+/// of with the page, keeping both files' integrity checks. Trunk's `<link rel="preload" …>` for
+/// the wasm and `<link rel="modulepreload" …>` for the JS are dropped; its loader's static
+/// `import` becomes a dynamic one, and the wasm is fetched with the same `integrity` at the same
+/// moment. So the rendered comparison paints without the app's files competing for the
+/// connection, and no script of the app is fetched, compiled or run before it has painted. A
+/// template published before is already deferred.
+fn defer_app(page: String, wasm: Option<Preload>, module: Option<Preload>) -> Result<String, String> {
+    let (Some(wasm), Some(module)) = (wasm, module) else {
+        return if page.contains(DEFERRED) {
             Ok(page)
         } else {
-            Err("index.html has no wasm preload link: is it the app built by scripts/build.sh?".into())
+            Err("index.html has no wasm preload or module preload link: is it the app built by scripts/build.sh?"
+                .into())
         };
     };
-    if !href.ends_with(".wasm") {
-        return Err(format!("the preload link is not the wasm: {href}"));
+    if !wasm.href.ends_with(".wasm") {
+        return Err(format!("the preload link is not the wasm: {}", wasm.href));
     }
-    let call = format!("init({{ module_or_path: '{href}' }})");
-    if !page.contains(&call) {
-        return Err(format!("the loader does not call {call}"));
+    let call = format!("init({{ module_or_path: '{}' }})", wasm.href);
+    let import_end = format!("from '{}';", module.href);
+    // Searched for inside Trunk's loader only: the page's title and description come from data.
+    let loader = page.find("<script type=\"module\">").unwrap_or(page.len());
+    let find = |what: &str| page[loader..].find(what).map(|at| loader + at);
+    let (Some(import_at), Some(end_at)) = (find("import init"), find(&import_end)) else {
+        return Err(format!("the loader does not import init from {}", module.href));
+    };
+    if end_at < import_at || !page[end_at..].contains(&call) {
+        return Err(format!("the loader does not call {call} after importing {}", module.href));
     }
-    // The inline script's promise says when (see `takeover::inline_script`).
-    let deferred = format!(
-        "(await (window.{START} ? {START}() : new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))), \
-         init({{ module_or_path: fetch('{href}', {{ integrity: '{integrity}' }}) }}))",
-        START = crate::takeover::START
+    // The inline script's promise says when (see `takeover::inline_script`). The module is
+    // fetched through a `modulepreload` link made then, which checks its integrity; the
+    // `import` that follows takes the module the link loaded.
+    let load = format!(
+        "await (window.{START} ? {START}() : {DEFERRED});\n\
+         const wasmFile = fetch('{wasm_href}', {{ integrity: '{wasm_integrity}' }});\n\
+         const bindings = await new Promise((ok, fail) => {{ const l = document.createElement('link'); \
+         l.rel = 'modulepreload'; l.href = '{js}'; l.integrity = '{js_integrity}'; l.crossOrigin = 'anonymous'; \
+         l.onload = ok; l.onerror = () => fail(new Error('{js} could not be loaded')); document.head.append(l); }})\
+         .then(() => import('{js}'));\n\
+         const init = bindings.default;",
+        START = crate::takeover::START,
+        wasm_href = wasm.href,
+        wasm_integrity = wasm.integrity,
+        js = module.href,
+        js_integrity = module.integrity,
     );
-    Ok(page.replacen(&call, &deferred, 1))
+    let mut out = String::with_capacity(page.len() + load.len());
+    out.push_str(&page[..import_at]);
+    out.push_str(&load);
+    out.push_str(&page[end_at + import_end.len()..].replacen(&call, "init({ module_or_path: wasmFile })", 1));
+    Ok(out)
 }
+
+/// How the loader waits for the first frame to be painted when the inline script is missing.
+const DEFERRED: &str = "new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))";
 
 /// Reads a `<meta name="…" content="…">` value of a page.
 pub fn meta_content(page: &str, name: &str) -> Option<String> {
@@ -189,8 +228,9 @@ mod tests {
     const TEMPLATE: &str = r#"<!doctype html><html><head><title>T</title>
 <meta name="description" content="d">
 <meta name="verdicts:signup" content=" https://news.example/ ">
+<link rel="modulepreload" href="./v.js" crossorigin="anonymous" integrity="sha384-def">
 <link rel="preload" href="./v_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="sha384-abc">
-<script type="module">import init from './v.js'; await init({ module_or_path: './v_bg.wasm' });</script>
+<script type="module">import init, * as bindings from './v.js'; const wasm = await init({ module_or_path: './v_bg.wasm' }); window.b = bindings;</script>
 </head><body><div id="app"></div></body></html>"#;
 
     fn head(in_folder: bool) -> Head {
@@ -214,8 +254,12 @@ mod tests {
         assert!(page.contains("<base href=\"../\" data-published>"));
         assert!(page.contains("<meta property=\"og:image:width\" content=\"1200\" data-published>"));
         assert!(page.contains("<div id=\"app\" data-prerendered=\"\"><div class=\"prerendered\"><h1>A vs B</h1></div>"));
-        assert!(!page.contains("rel=\"preload\""));
-        assert!(page.contains("fetch('./v_bg.wasm', { integrity: 'sha384-abc' })"));
+        assert!(!page.contains("rel=\"preload\"") && !page.contains("rel=\"modulepreload\""));
+        assert!(!page.contains("import init"), "no static import: nothing of the app loads with the page");
+        assert!(page.contains("const wasmFile = fetch('./v_bg.wasm', { integrity: 'sha384-abc' });"));
+        assert!(page.contains("l.href = './v.js'; l.integrity = 'sha384-def';"));
+        assert!(page.contains(".then(() => import('./v.js'));"));
+        assert!(page.contains("const wasm = await init({ module_or_path: wasmFile }); window.b = bindings;"));
         assert_eq!(meta_content(&page, "verdicts:signup").as_deref(), Some("https://news.example/"));
 
         let mut other = head(false);
@@ -226,7 +270,18 @@ mod tests {
         assert!(again.contains("<base href=\"./\" data-published>"), "the index's base is itself");
         assert_eq!(again.matches("<base").count(), 1);
         assert_eq!(again.matches("rel=\"canonical\"").count(), 1);
-        assert_eq!(again.matches("module_or_path: fetch(").count(), 1, "deferred once");
+        assert_eq!(again.matches("const wasmFile = fetch(").count(), 1, "deferred once");
+        assert_eq!(again.matches("import(").count(), 1, "deferred once");
+        Ok(())
+    }
+
+    #[test]
+    fn the_loader_is_found_in_its_script_not_in_a_title_from_data() -> Result<(), String> {
+        let mut odd = head(false);
+        odd.title = "import init from './v.js'; init({ module_or_path: './v_bg.wasm' })".into();
+        let page = assemble(TEMPLATE, &odd, "", "")?;
+        assert!(page.contains("<title>import init from './v.js'; init({ module_or_path: './v_bg.wasm' })</title>"));
+        assert!(page.contains("const wasm = await init({ module_or_path: wasmFile });"));
         Ok(())
     }
 

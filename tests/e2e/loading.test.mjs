@@ -76,6 +76,23 @@ test('the static page is the default comparison rendered at build time, with a s
   await deep.context().close();
 });
 
+test('the rendered page paints before any of the app is fetched', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  const { paint, app } = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    app: performance
+      .getEntriesByType('resource')
+      .filter((e) => /\/verdicts-[0-9a-f]+(_bg\.wasm|\.js)$/.test(e.name))
+      .map((e) => ({ file: e.name.split('/').pop(), start: e.startTime })),
+  }));
+  assert.ok(paint > 0, 'the page painted');
+  assert.deepEqual(app.map((f) => f.file.endsWith('.wasm')).sort(), [false, true], 'the app is its JS and its wasm, fetched once each');
+  for (const { file, start } of app) assert.ok(start >= paint, `${file} was requested at ${start} ms, before the first paint at ${paint} ms`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the app takes the page over without a layout shift or a flash', async () => {
   const { page, takeOver } = await openStaticPage({
     before: (page) => page.addInitScript(() => {
