@@ -84,6 +84,8 @@ impl Drop for WarmUp {
 
 /// Fetches, parses, validates and indexes the bundle at `url`.
 pub async fn load_bundle(url: String) -> Result<Arc<Catalog>, LoadError> {
+    // Not in the task that asked for it: on the first load that is the app's mount, long enough.
+    crate::browser::next_task().await;
     let fail = |failure| LoadError { url: url.clone(), failure };
     let deadline = Deadline::start();
     let response = Request::get(&url)

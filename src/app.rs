@@ -105,21 +105,30 @@ pub fn App() -> impl IntoView {
             }
         }
     });
+    // The page's markup is built in the task after this one, which has started the bundle's
+    // download: building both in one task blocked the main thread past 50 ms on a phone.
+    let built = RwSignal::new(false);
+    set_timeout(move || built.set(true), std::time::Duration::ZERO);
     let signup = config.signup_url.clone();
     let about = move || bundle.with(|b| b.as_ref().and_then(|r| r.as_ref().ok()).map(|c| About::of(&c.bundle)));
-    view! {
-        {move || (!embed.get()).then(|| view! { <SiteHeader/> })}
-        <main id="main" class="page">
-            {move || match bundle.get() {
-                // The first load happens behind the static page, which has its own comparison
-                // or skeleton: the live one is built only for a retry, after the takeover.
-                None if tries.with(|t| *t == Tries::default()) => ().into_any(),
-                None => view! { <Skeleton/> }.into_any(),
-                Some(Err(error)) => view! { <ErrorView error on_retry=retry auto_retry/> }.into_any(),
-                Some(Ok(catalog)) => view! { <Loaded catalog/> }.into_any(),
-            }}
-        </main>
-        {move || (!embed.get()).then(|| view! { <SiteFooter signup_url=signup.clone() about=about()/> })}
+    move || {
+        let signup = signup.clone();
+        built.get().then(|| {
+            view! {
+            {move || (!embed.get()).then(|| view! { <SiteHeader/> })}
+            <main id="main" class="page">
+                {move || match bundle.get() {
+                    // The first load happens behind the static page, which has its own comparison
+                    // or skeleton: the live one is built only for a retry, after the takeover.
+                    None if tries.with(|t| *t == Tries::default()) => ().into_any(),
+                    None => view! { <Skeleton/> }.into_any(),
+                    Some(Err(error)) => view! { <ErrorView error on_retry=retry auto_retry/> }.into_any(),
+                    Some(Ok(catalog)) => view! { <Loaded catalog/> }.into_any(),
+                }}
+            </main>
+            {move || (!embed.get()).then(|| view! { <SiteFooter signup_url=signup.clone() about=about()/> })}
+            }
+        })
     }
 }
 
