@@ -54,7 +54,9 @@ pub fn Step(
 ) -> impl IntoView {
     let first = use_context::<FirstRender>();
     let shown = Memo::new(move |_| first.is_none_or(|f| f.reached(step)));
-    move || shown.get().then(|| children())
+    // Only `shown` is followed: a signal read while the children are made (an attribute given
+    // a plain value) would otherwise make the whole step again whenever it changed.
+    move || shown.get().then(|| untrack(|| children()))
 }
 
 #[cfg(test)]

@@ -84,7 +84,8 @@ pub fn Comparison() -> impl IntoView {
                             {featured.clone().into_iter().map(|(a, b, label)| view! {
                                 <li>
                                     <a
-                                        href=pair.url(&pair.catalog.with_value(|c| crate::pages::pair_state(c, a, b)))
+                                        // Relative to the page the visitor is on, which the app changes.
+                                        href=move || pair.url(&pair.catalog.with_value(|c| crate::pages::pair_state(c, a, b)))
                                         aria-current=move || pair.view.with(|v| (v.first == a && v.second == b).then_some("page"))
                                         on:click=move |ev| {
                                             if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {

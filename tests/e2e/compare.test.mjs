@@ -195,8 +195,17 @@ test('switching the pair rewrites the sections in place: the same cards, rows an
     "the builder's split row": region('Reviewer split').getByRole('row', { name: /The builder/ }),
     'the pricing table': region('Pricing').getByRole('table'),
     'the panel verdict summary': region('Panel verdict').getByText(/The panel favours/),
+    'the first picker': page.getByRole('combobox', { name: 'First tool' }),
+    'the featured comparisons': page.getByRole('navigation', { name: 'Featured comparisons' }),
   };
   for (const locator of Object.values(marked)) await locator.evaluate((el) => { el.__kept = true; });
+  // What does not depend on the pair is left alone: the featured links change only which one
+  // is the current page.
+  await page.getByRole('navigation', { name: 'Featured comparisons' }).evaluate((nav) => {
+    window.__featured = [];
+    new MutationObserver((records) => window.__featured.push(...records.map((r) => r.attributeName ?? r.type)))
+      .observe(nav, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
 
   const second = page.getByRole('combobox', { name: 'Second tool' });
   await second.fill('o4');
@@ -214,10 +223,13 @@ test('switching the pair rewrites the sections in place: the same cards, rows an
     "the builder's split row": region('Reviewer split').getByRole('row', { name: /The builder/ }),
     'the pricing table': region('Pricing').getByRole('table'),
     'the panel verdict summary': region('Panel verdict').getByText(/The panel favours/),
+    'the first picker': page.getByRole('combobox', { name: 'First tool' }),
+    'the featured comparisons': page.getByRole('navigation', { name: 'Featured comparisons' }),
   };
   for (const [name, locator] of Object.entries(now)) {
     assert.ok(await locator.evaluate((el) => el.__kept === true), `${name} was updated in place, not made again`);
   }
+  assert.deepEqual([...new Set(await page.evaluate(() => window.__featured))], ['aria-current'], 'the featured links were not written again');
 });
 
 test('a deep link with roles opens that view, survives a refresh, and Back/Forward restore pairs', async () => {
