@@ -79,10 +79,18 @@ pub fn App() -> impl IntoView {
             set_timeout(move || first_render.advance(), std::time::Duration::ZERO);
         }
     });
+    // The page's markup is built in the task after the mount (and the bundle's download starts
+    // in another, see `load_bundle`): done in the mount's task, both took it past 50 ms on a
+    // phone.
+    let built = RwSignal::new(false);
+    set_timeout(move || built.set(true), std::time::Duration::ZERO);
     // The live page replaces the static one as soon as there is something to show. Buttons
     // pressed on the static page are pressed again only if it was rendered from this bundle.
     let published = config.published.clone();
     Effect::new(move |_| {
+        if !built.get() {
+            return;
+        }
         let loaded = bundle.with(|b| match b {
             None => None,
             Some(Ok(catalog)) => Some(Ok(published.as_ref().is_none_or(|p| p.bundle_hash == catalog.content_hash))),
@@ -105,10 +113,6 @@ pub fn App() -> impl IntoView {
             }
         }
     });
-    // The page's markup is built in the task after this one, which has started the bundle's
-    // download: building both in one task blocked the main thread past 50 ms on a phone.
-    let built = RwSignal::new(false);
-    set_timeout(move || built.set(true), std::time::Duration::ZERO);
     let signup = config.signup_url.clone();
     let about = move || bundle.with(|b| b.as_ref().and_then(|r| r.as_ref().ok()).map(|c| About::of(&c.bundle)));
     move || {
