@@ -1,13 +1,16 @@
 /*! Verdicts embed loader. Usage:
  *  <div data-verdicts-a="TOOL-ID" data-verdicts-b="TOOL-ID"
- *       data-verdicts-roles="ROLE-ID,ROLE-ID" data-verdicts-theme="light|dark|auto"></div>
+ *       data-verdicts-roles="ROLE-ID,ROLE-ID" data-verdicts-theme="light|dark|auto"
+ *       style="min-height:1200px"></div>
  *  <script async src="https://YOUR-VERDICTS-HOST/PATH/embed.js"></script>
  * Elements added later: call window.Verdicts.upgrade() (or upgrade(element)).
  * Each placeholder becomes an iframe of the embed view, resized only by "verdicts:resize"
  * messages from that iframe's own window and origin. A pair with a published page of its own
  * is embedded from that page, so the embed paints its comparison at once. The space is kept at
  * once; the iframe is made only when the placeholder comes near the screen, one iframe per task,
- * so the host page's own first tasks stay short.
+ * so the host page's own first tasks stay short. The placeholder's min-height (the space kept
+ * from the host page's first paint, before this script runs) is let go of once the embed has
+ * reported its height.
  */
 (function () {
   'use strict';
@@ -68,6 +71,7 @@
       q.set('embed', '1');
       if (theme === 'light' || theme === 'dark') q.set('theme', theme);
       var frame = document.createElement('iframe');
+      frame.verdictsHost = el;
       frame.src = app.href + (page || '') + '?' + q.toString().replace(/%2C/g, ',');
       frame.title = 'Verdicts: ' + a + ' vs ' + b;
       frame.loading = 'lazy';
@@ -89,6 +93,8 @@
     for (var i = 0; i < frames.length; i++) {
       if (frames[i].contentWindow === event.source) {
         frames[i].style.height = Math.min(MAX, Math.max(MIN, Math.ceil(height))) + 'px';
+        var host = frames[i].verdictsHost;
+        if (host.style.minHeight === START + 'px') host.style.minHeight = '';
       }
     }
   });

@@ -14,7 +14,10 @@ pub fn embed_state(state: &ViewState) -> ViewState {
 }
 
 /// The snippet a partner pastes: a placeholder `div` the loader turns into an iframe (with a
-/// plain link inside for readers without scripts), and the loader script.
+/// plain link inside for readers without scripts), and the loader script. The `div` keeps the
+/// loader's starting height from the partner page's first paint: the loader runs after it
+/// (`async`), and growing a one-line link into the embed then pushed the partner's text down
+/// (a layout shift of 0.7 on a phone). The loader lets go of it once the embed reports its height.
 ///
 /// `root` is the site root URL (`https://example.com/tools/compare/`), `full_url` the full
 /// page's URL of the state, `title` names the pair for the fallback link.
@@ -30,12 +33,15 @@ pub fn snippet(root: &str, state: &ViewState, full_url: &str, title: &str) -> St
         attrs.push_str(&format!(" data-verdicts-theme=\"{}\"", state.theme.as_str()));
     }
     format!(
-        "<div {attrs}><a href=\"{}\">{} on Verdicts</a></div>\n<script async src=\"{}\"></script>",
+        "<div {attrs} style=\"min-height:{START_HEIGHT}px\"><a href=\"{}\">{} on Verdicts</a></div>\n<script async src=\"{}\"></script>",
         escape_html(full_url),
         escape_html(title),
         escape_html(&format!("{root}embed.js")),
     )
 }
+
+/// The height (CSS pixels) an embed has until it reports its own: the loader's (`embed.js`).
+pub const START_HEIGHT: u32 = 1200;
 
 /// The plain `<iframe>` for sites that allow no scripts: fixed height, no resizing.
 pub fn iframe_fallback(embed_url: &str, title: &str) -> String {
@@ -68,10 +74,16 @@ mod tests {
         let s = snippet("https://example.com/tools/compare/", &state(), full, "Mistral 8x24B vs OpenAI o3 Pro API");
         assert_eq!(
             s,
-            "<div data-verdicts-a=\"mistral-8x24b\" data-verdicts-b=\"openai-o3-pro-api\" data-verdicts-roles=\"builder,buyer\" data-verdicts-theme=\"dark\">\
+            "<div data-verdicts-a=\"mistral-8x24b\" data-verdicts-b=\"openai-o3-pro-api\" data-verdicts-roles=\"builder,buyer\" data-verdicts-theme=\"dark\" style=\"min-height:1200px\">\
 <a href=\"https://example.com/tools/compare/mistral-8x24b-vs-openai-o3-pro-api/?roles=builder,buyer\">Mistral 8x24B vs OpenAI o3 Pro API on Verdicts</a></div>\n\
 <script async src=\"https://example.com/tools/compare/embed.js\"></script>"
         );
+    }
+
+    #[test]
+    fn the_snippet_keeps_the_height_the_loader_starts_with() {
+        let loader = include_str!("../public/embed.js");
+        assert!(loader.contains(&format!("START = {START_HEIGHT},")), "embed.js starts embeds {START_HEIGHT} px high");
     }
 
     #[test]

@@ -42,7 +42,11 @@ const PENDING: &str = "verdictsPendingClicks";
 /// pressed again once the app has taken over. In the embed view it reports the page's height to
 /// the parent frame from the start (`{"type": "verdicts:resize", "height": …}` whenever it
 /// changes, a `ResizeObserver`, to any origin: a height is no secret); it never listens to the
-/// parent.
+/// parent. Framed, the page is also `hidden` until `DOMContentLoaded` (which waits for the style
+/// sheet, the loader's module script being deferred): Chromium laid an embed out once before its
+/// style sheet had arrived, and the styled page then counted as a layout shift of the partner's
+/// page (0.5 on a phone, traced with Lighthouse); hidden, nothing is laid out before it. If the
+/// style sheet fails, the page still shows, unstyled.
 ///
 /// The app stopping is a trap of its WebAssembly (a panic aborts: the release build has no
 /// unwinding, and no panic message either), which reaches the page as an uncaught
@@ -67,7 +71,8 @@ t.textContent = 'The comparison stopped working because of an error in the app. 
 a.href = location.href; a.className = 'button'; a.textContent = 'Reload the page'; p.append(h, t, a); \
 (d.getElementById('app') || d.body).replaceChildren(p); p.focus(); }}\n\
 addEventListener('error', verdictsStopped); addEventListener('unhandledrejection', verdictsStopped);\n\
-(function (r) {{ if (r.hasAttribute('data-embed') && window.parent !== window) {{ var last = 0; new ResizeObserver(function () {{ \
+(function (r) {{ if (r.hasAttribute('data-embed') && window.parent !== window) {{ \
+r.hidden = true; addEventListener('DOMContentLoaded', function () {{ r.hidden = false; }}); var last = 0; new ResizeObserver(function () {{ \
 var h = Math.ceil(r.getBoundingClientRect().height); if (h !== last) {{ last = h; parent.postMessage({{ type: '{RESIZE_MESSAGE}', height: h }}, '*'); }} }}).observe(r); }} }})(document.documentElement);\n\
 function {START}() {{ return new Promise(function (go) {{ var r = document.documentElement; \
 if (r.hasAttribute('data-embed') && !r.hasAttribute('data-deep-link') && document.querySelector('#app > .{PRERENDERED_CLASS}')) {{ \

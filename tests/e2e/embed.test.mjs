@@ -166,7 +166,7 @@ test('the snippet from the Embed panel, pasted into a blank page on another orig
   await page.getByRole('button', { name: 'Embed' }).click();
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
   const code = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();
-  assert.match(code, /data-verdicts-a="openai-o4-api" data-verdicts-b="openai-o3-pro-api" data-verdicts-roles="skeptic,buyer" data-verdicts-theme="light"/);
+  assert.match(code, /data-verdicts-a="openai-o4-api" data-verdicts-b="openai-o3-pro-api" data-verdicts-roles="skeptic,buyer" data-verdicts-theme="light" style="min-height:1200px"/);
   assert.match(code, new RegExp(`<script async src="${app.url}embed.js"></script>`));
   await page.getByRole('button', { name: 'Copy', exact: true }).click();
   await page.getByText('Copied to the clipboard.').waitFor();
@@ -183,6 +183,55 @@ test('the snippet from the Embed panel, pasted into a blank page on another orig
   assert.equal(await frame.getByRole('region', { name: 'Reviews' }).getByRole('article').count(), 4);
   assert.equal(await frame.locator('html').getAttribute('data-theme'), 'light');
   await context.close();
+});
+
+test('a pasted embed pushes nothing on the partner page down, on a phone', async () => {
+  await page.goto(app.url + '?a=mistral-8x24b&b=openai-o3-pro-api');
+  await page.getByRole('button', { name: 'Embed' }).click();
+  const code = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();
+  const words = '<p>Choosing a model for a support assistant means weighing price, latency and how well it follows instructions.</p>';
+  // A phone-ready partner page: its layout is as wide as the screen.
+  partner.override('phone.html', {
+    type: 'text/html',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Partner article</title></head>
+<body style="margin:0 16px"><h1>Which model should we ship?</h1>${words}${code}<h2>After the comparison</h2>${words}</body></html>`,
+  });
+  const phone = await newPage(browser, { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+  // Every shift counts: nobody touches the partner's page here (Chromium marks these shifts as
+  // following an input in this setting, which Lighthouse on a real load does not).
+  await phone.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => { window.__shift += e.value; }))
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  // The loader is async: on a slow connection it arrives after the partner's page has painted.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await phone.route('**/embed.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  page = phone;
+  await page.goto(partner.url + 'phone.html', { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+  release();
+  await settled('div[data-verdicts-a] iframe');
+  assert.ok(await frameHeight('div[data-verdicts-a] iframe') > 1200, 'on a phone the embed is taller than the space kept for it');
+  assert.equal(await page.locator('div[data-verdicts-a]').evaluate((d) => d.style.minHeight), '', 'the loader let go of the kept space');
+  const shift = await page.evaluate(() => window.__shift);
+  assert.ok(shift <= 0.02, `the partner page's layout shift is ${shift.toFixed(3)}`);
+  const inside = await page.frameLocator('div[data-verdicts-a] iframe').locator('html').evaluate(() => window.__shift);
+  assert.ok(inside <= 0.02, `the embed's own layout shift is ${inside.toFixed(3)}`);
+  assert.deepEqual(page.problems, []);
+});
+
+test('an embed whose style sheet fails still shows its comparison', async () => {
+  partner.override('unstyled.html', html(`<div data-verdicts-a="mistral-8x24b" data-verdicts-b="openai-o3-pro-api" style="min-height:1200px"></div>${loader()}`));
+  await page.route(/\/main-[0-9a-f]+\.css$/, (route) => route.abort());
+  await page.goto(partner.url + 'unstyled.html');
+  const frame = page.frameLocator('div[data-verdicts-a] iframe');
+  await frame.getByRole('heading', { level: 1, name: /Mistral 8x24B/ }).waitFor();
+  assert.equal(await frame.locator('html').evaluate((h) => h.hidden), false);
 });
 
 test('the embed view passes axe-core, and works in a sandboxed iframe without storage', async () => {
