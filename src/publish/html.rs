@@ -177,7 +177,9 @@ fn defer_app(page: String, wasm: Option<Preload>, module: Option<Preload>) -> Re
     }
     // The inline script's promise says when (see `takeover::inline_script`). The module is
     // fetched through a `modulepreload` link made then, which checks its integrity; the
-    // `import` that follows takes the module the link loaded. The wasm is handed over as bytes,
+    // `import` that follows takes the module the link loaded. A browser without
+    // `modulepreload` (Safari before 17) would never load the link: it imports the module
+    // directly, as it did Trunk's static import (whose preload it ignored too). The wasm is handed over as bytes,
     // not as a response to compile while streaming: Chromium feeds a streamed response to the
     // compiler on the main thread (5-9 ms in one task for this wasm, traced on a fast
     // connection), where bytes are compiled on a background thread; the functions themselves
@@ -186,9 +188,10 @@ fn defer_app(page: String, wasm: Option<Preload>, module: Option<Preload>) -> Re
         "await (window.{START} ? {START}() : {DEFERRED});\n\
          const wasmBytes = fetch('{wasm_href}', {{ integrity: '{wasm_integrity}' }})\
          .then((r) => r.ok ? r.arrayBuffer() : Promise.reject(new Error(`{wasm_href} answered ${{r.status}}`)));\n\
-         const bindings = await new Promise((ok, fail) => {{ const l = document.createElement('link'); \
+         const l = document.createElement('link');\n\
+         const bindings = await (l.relList.supports('modulepreload') ? new Promise((ok, fail) => {{ \
          l.rel = 'modulepreload'; l.href = '{js}'; l.integrity = '{js_integrity}'; l.crossOrigin = 'anonymous'; \
-         l.onload = ok; l.onerror = () => fail(new Error('{js} could not be loaded')); document.head.append(l); }})\
+         l.onload = ok; l.onerror = () => fail(new Error('{js} could not be loaded')); document.head.append(l); }}) : Promise.resolve())\
          .then(() => import('{js}'));\n\
          const init = bindings.default;",
         START = crate::takeover::START,
@@ -263,6 +266,7 @@ mod tests {
         assert!(!page.contains("import init"), "no static import: nothing of the app loads with the page");
         assert!(page.contains("const wasmBytes = fetch('./v_bg.wasm', { integrity: 'sha384-abc' }).then("));
         assert!(page.contains("l.href = './v.js'; l.integrity = 'sha384-def';"));
+        assert!(page.contains("l.relList.supports('modulepreload') ? new Promise("));
         assert!(page.contains(".then(() => import('./v.js'));"));
         assert!(page.contains("const wasm = await init({ module_or_path: wasmBytes }); window.b = bindings;"));
         assert_eq!(meta_content(&page, "verdicts:signup").as_deref(), Some("https://news.example/"));

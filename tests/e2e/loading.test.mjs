@@ -93,6 +93,21 @@ test('the rendered page paints before any of the app is fetched', async () => {
   await page.context().close();
 });
 
+test('a browser without module preloads still loads the app', async () => {
+  const page = await newPage(browser, { waitForApp: false });
+  // As Safari before 17: it says so, and a link of that kind is an unknown one that never loads.
+  await page.addInitScript(() => {
+    const supports = DOMTokenList.prototype.supports;
+    DOMTokenList.prototype.supports = function (token) { return token === 'modulepreload' ? false : supports.call(this, token); };
+    const rel = Object.getOwnPropertyDescriptor(HTMLLinkElement.prototype, 'rel');
+    Object.defineProperty(HTMLLinkElement.prototype, 'rel', { ...rel, set(v) { rel.set.call(this, v === 'modulepreload' ? 'x-unknown' : v); } });
+  });
+  await page.goto(server.url + '?a=mistral-8x24b&b=openai-o3-pro-api');
+  await page.getByRole('heading', { level: 1, name: /Mistral 8x24B/ }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the app takes the page over without a layout shift or a flash', async () => {
   const { page, takeOver } = await openStaticPage({
     before: (page) => page.addInitScript(() => {
