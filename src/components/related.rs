@@ -22,12 +22,14 @@ pub fn Related() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // The section stays through a pair switch; only its links are written again.
+    let any = Memo::new(move |_| !links.with(Vec::is_empty));
     move || {
-        (!links.with(Vec::is_empty)).then(|| {
+        any.get().then(|| {
             view! {
                 <Section title="Related comparisons" id="related">
                     <ul class="related-list">
-                        {links.get().into_iter().map(|(label, href)| view! { <li><a href=href>{label}</a></li> }).collect_view()}
+                        {move || links.get().into_iter().map(|(label, href)| view! { <li><a href=href>{label}</a></li> }).collect_view()}
                     </ul>
                 </Section>
             }
