@@ -6,13 +6,7 @@ use crate::bundle::Catalog;
 /// first, then each tool beside the other tools of its category, in bundle order.
 pub fn related(catalog: &Catalog, a: usize, b: usize, limit: usize) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    let add = |out: &mut Vec<(usize, usize)>, x: usize, y: usize| {
-        let same = |p: &(usize, usize)| (p.0 == x && p.1 == y) || (p.0 == y && p.1 == x);
-        let current = (x == a && y == b) || (x == b && y == a);
-        if x != y && !current && !out.iter().any(same) && out.len() < limit {
-            out.push((x, y));
-        }
-    };
+    let add = |out: &mut Vec<(usize, usize)>, x: usize, y: usize| add(out, (a, b), limit, x, y);
     for (x, y) in catalog.featured_pairs() {
         if [x, y].iter().any(|t| *t == a || *t == b) {
             add(&mut out, x, y);
@@ -38,6 +32,15 @@ pub fn related(catalog: &Catalog, a: usize, b: usize, limit: usize) -> Vec<(usiz
     out
 }
 
+/// Adds the comparison of `x` and `y` to `out` unless it is `shown` (in either order), already
+/// there (in either order), a tool against itself, or `out` is full.
+fn add(out: &mut Vec<(usize, usize)>, shown: (usize, usize), limit: usize, x: usize, y: usize) {
+    let same = |p: &(usize, usize)| (p.0 == x && p.1 == y) || (p.0 == y && p.1 == x);
+    if x != y && !same(&shown) && !out.iter().any(same) && out.len() < limit {
+        out.push((x, y));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,13 +49,7 @@ mod tests {
     /// The first version: every tool looked at for both sides, full or not.
     fn reference(catalog: &Catalog, a: usize, b: usize, limit: usize) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
-        let mut add = |x: usize, y: usize| {
-            let same = |p: &(usize, usize)| (p.0 == x && p.1 == y) || (p.0 == y && p.1 == x);
-            let current = (x == a && y == b) || (x == b && y == a);
-            if x != y && !current && !out.iter().any(same) && out.len() < limit {
-                out.push((x, y));
-            }
-        };
+        let mut add = |x: usize, y: usize| add(&mut out, (a, b), limit, x, y);
         for (x, y) in catalog.featured_pairs() {
             if [x, y].iter().any(|t| *t == a || *t == b) {
                 add(x, y);
