@@ -119,18 +119,18 @@ pub fn App() -> impl IntoView {
         let signup = signup.clone();
         built.get().then(|| {
             view! {
-            {move || (!embed.get()).then(|| view! { <SiteHeader/> })}
-            <main id="main" class="page">
-                {move || match bundle.get() {
-                    // The first load happens behind the static page, which has its own comparison
-                    // or skeleton: the live one is built only for a retry, after the takeover.
-                    None if tries.with(|t| *t == Tries::default()) => ().into_any(),
-                    None => view! { <Skeleton/> }.into_any(),
-                    Some(Err(error)) => view! { <ErrorView error on_retry=retry auto_retry/> }.into_any(),
-                    Some(Ok(catalog)) => view! { <Loaded catalog/> }.into_any(),
-                }}
-            </main>
-            {move || (!embed.get()).then(|| view! { <SiteFooter signup_url=signup.clone() about=about()/> })}
+                {move || (!embed.get()).then(|| view! { <SiteHeader/> })}
+                <main id="main" class="page">
+                    {move || match bundle.get() {
+                        // The first load happens behind the static page, which has its own comparison
+                        // or skeleton: the live one is built only for a retry, after the takeover.
+                        None if tries.with(|t| *t == Tries::default()) => ().into_any(),
+                        None => view! { <Skeleton/> }.into_any(),
+                        Some(Err(error)) => view! { <ErrorView error on_retry=retry auto_retry/> }.into_any(),
+                        Some(Ok(catalog)) => view! { <Loaded catalog/> }.into_any(),
+                    }}
+                </main>
+                {move || (!embed.get()).then(|| view! { <SiteFooter signup_url=signup.clone() about=about()/> })}
             }
         })
     }
