@@ -109,9 +109,9 @@ mod tests {
     }
 
     #[test]
-    fn the_made_up_bundle_is_valid_and_uses_every_part_of_the_format() {
+    fn the_made_up_bundle_is_valid_and_uses_every_part_of_the_format() -> Result<(), String> {
         let text = synthetic_bundle(WARM_UP_TOOLS, WARM_UP_ROLES);
-        let catalog = Catalog::from_text(&text).expect("the warm-up bundle is a valid bundle");
+        let catalog = Catalog::from_text(&text).map_err(|e| format!("the warm-up bundle is not valid: {e}"))?;
         let b = &catalog.bundle;
         assert_eq!(b.tools.len(), WARM_UP_TOOLS);
         assert_eq!(b.roles.len(), WARM_UP_ROLES);
@@ -127,7 +127,9 @@ mod tests {
                 && b.roles[0].focus.contains('é')
         );
         // It is the same reader as the real parse's, so it is the same as serde's.
-        let by_serde: crate::bundle::Bundle = serde_json::from_str(&text).expect("serde reads it too");
+        let by_serde: crate::bundle::Bundle =
+            serde_json::from_str(&text).map_err(|e| format!("serde does not read it: {e}"))?;
         assert_eq!(&by_serde, b);
+        Ok(())
     }
 }
