@@ -7,6 +7,7 @@
 //! is written, so a bad bundle or a failure half-way leaves the live site as it was.
 
 pub mod html;
+mod loader;
 pub mod preview;
 pub mod render;
 pub mod site_files;
