@@ -221,7 +221,7 @@ test('the release build runs under the strict CSP header with zero violations', 
   try {
     const index = INDEX.replace('<meta name="verdicts:vote-endpoint" content="">', `<meta name="verdicts:vote-endpoint" content="${collector.url}">`);
     const csp = policy(index);
-    // Two inline scripts: the takeover's (src/takeover.rs) and Trunk's wasm loader.
+    // Two inline scripts: the takeover's (src/takeover/mod.rs) and the app's loader.
     assert.match(csp, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'( 'sha256-[^']+'){2}; style-src 'self'; img-src 'self' data:; connect-src 'self' http:\/\/127\.0\.0\.1:\d+;/);
     assert.match(readHeadersFile(new URL('../../dist/_headers', import.meta.url))['content-security-policy'], /object-src 'none'; base-uri 'self'/);
     strict.setHeaders({ 'content-security-policy': csp });
