@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { startServer } from './static-server.mjs';
 import { shellSizes } from './sizes.mjs';
 import { launch, newPage } from '../tests/support/browser.mjs';
+import { recordSwitches, replaySwitch } from './switch-floor.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -298,17 +299,26 @@ async function largeBundle(browser, server, text) {
     );
   }
   await page.keyboard.press('Escape');
+  // The switch's floor: the same changes replayed without the app, in a second page, one replay
+  // after each of the app's switches (see switch-floor.mjs).
+  const urls = Array.from({ length: RUNS }, (_, n) => `?a=tool-${String(20 + n).padStart(5, '0')}&b=tool-${String(1200 + n).padStart(5, '0')}`);
+  const replay = await newPage(browser, { viewport: { width: 1200, height: 900 } });
+  await replay.goto(server.url + '?a=tool-00010&b=tool-01500');
+  await replay.getByRole('combobox', { name: 'First tool' }).waitFor({ timeout: 30_000 });
+  const changes = await recordSwitches(replay, urls);
+  const switchFloor = [];
   for (let i = 0; i < RUNS; i++) {
     switchPair.push(
-      await page.evaluate(async ([n, paint]) => {
+      await page.evaluate(async ([url, paint]) => {
         const t0 = performance.now();
-        const q = `?a=tool-${String(20 + n).padStart(5, '0')}&b=tool-${String(1200 + n).padStart(5, '0')}`;
-        history.pushState(null, '', q);
+        history.pushState(null, '', url);
         dispatchEvent(new PopStateEvent('popstate'));
         return await eval(paint);
-      }, [i, afterPaint]),
+      }, [urls[i], afterPaint]),
     );
+    switchFloor.push(await replay.evaluate(replaySwitch, [i, urls[i], afterPaint]));
   }
+  await replay.context().close();
   for (let i = 0; i < RUNS; i++) {
     toggle.push(
       await page.evaluate(async ([n, paint]) => {
@@ -325,7 +335,7 @@ async function largeBundle(browser, server, text) {
   const metrics = (await client.send('Performance.getMetrics')).metrics;
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
   await page.context().close();
-  return { visible, parse, deserialize, jsonParse, warmUp, warmSteps, keystroke, switchPair, toggle, longest, heap };
+  return { visible, parse, deserialize, jsonParse, warmUp, warmSteps, keystroke, switchPair, switchFloor, changes, toggle, longest, heap };
 }
 
 const main = async () => {
@@ -401,6 +411,10 @@ const main = async () => {
         const work = runs.map((r) => r[0]);
         const painted = runs.map((r) => r[1]);
         row(`${name}: work (median / p95, ${runs.length} runs)`, `${ms(median(work))} / ${ms(p95(work))}`, `next frame painted ${ms(median(painted))} / ${ms(p95(painted))}`, 'p95 ≤ 16 ms', p95(work) <= 16);
+        if (runs === l.switchPair) {
+          const floorWork = l.switchFloor.map((r) => r[0]);
+          row(`  floor: its ${median(l.changes)} DOM changes, address and title, without the app`, `${ms(median(floorWork))} / ${ms(p95(floorWork))}`, `next frame painted ${ms(median(l.switchFloor.map((r) => r[1])))} / ${ms(p95(l.switchFloor.map((r) => r[1])))}`, '', null);
+        }
       }
       row('longest main-thread task after first render', ms(l.longest), '', '≤ 200 ms', l.longest <= 200);
       row('JS heap used', kb(l.heap), '', '', null);
