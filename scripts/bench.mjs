@@ -165,6 +165,41 @@ async function partnerTransfer(browser, url, embeddedOrigin) {
 }
 
 /**
+ * The partner page's LCP as a phone on a slow network sees it: each run loads `urls` in turn
+ * (interleaved, so both see the same moments of the machine) with Lighthouse's slow-4G figures
+ * applied to every request (Chromium's network emulation, as Lighthouse's "devtools" throttling
+ * sets it) and the CPU slowed by `rate`, then reads the page's last LCP entry. Also reports
+ * whether the embed loader had run before that paint.
+ */
+async function observedLcp(browser, urls, rate, runs) {
+  const out = urls.map(() => ({ lcp: [], loaderFirst: 0 }));
+  for (let i = 0; i < runs; i++) {
+    for (const [k, url] of urls.entries()) {
+      const page = await newPage(browser, { viewport: { width: 412, height: 823 } });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      await page.addInitScript(() => {
+        window.__lcp = [];
+        new PerformanceObserver((l) => window.__lcp.push(...l.getEntries().map((e) => e.startTime))).observe({ type: 'largest-contentful-paint', buffered: true });
+      });
+      await page.goto(url, { waitUntil: 'load' });
+      // The paint after load has been reported once two frames have passed.
+      const m = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => {
+        const loader = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/embed.js'));
+        const lcp = window.__lcp.at(-1) ?? NaN;
+        r({ lcp, loaderFirst: loader ? loader.responseEnd < lcp : false });
+      }))));
+      out[k].lcp.push(m.lcp);
+      if (m.loaderFirst) out[k].loaderFirst++;
+      await page.context().close();
+    }
+  }
+  return out;
+}
+
+/**
  * Lighthouse's CPU slowdown is relative to the machine it runs on: its default 4× takes a
  * high-end desktop (benchmark index 1,500–2,000) to a mid-tier phone (Lighthouse's
  * docs/throttling.md). So that runs on slower or faster machines simulate the same phone, the
@@ -375,11 +410,18 @@ const main = async () => {
     const p = await lighthouseScores(partnerUrl, LH_RUNS);
     const pf = await lighthouseScores(partnerUrl + 'floor/', LH_RUNS);
     row('partner page, 3 embeds (1 in view): TBT', ms(p.tbt), `3 plain iframes of static pages ${ms(pf.tbt)}`, '≤ floor + 50 ms', p.tbt <= pf.tbt + 50);
-    row('partner page: LCP', ms(p.lcp), `${ms(pf.lcp)} (×${(p.lcp / pf.lcp).toFixed(2)})`, 'within noise (≤ 1.05 ×)', p.lcp <= 1.05 * pf.lcp);
+    // Lighthouse simulates the load from one made on this machine, where the loader arrives from
+    // the other local server before the partner's first paint; Lantern then counts the loader's
+    // request, a new connection to another origin, as blocking that paint. On a real network the
+    // loader arrives after it: the observed row below measures that load.
+    row('partner page: LCP (Lighthouse, simulated)', ms(p.lcp), `${ms(pf.lcp)} (×${(p.lcp / pf.lcp).toFixed(2)})`, '', null);
     row('partner page: CLS', p.cls.toFixed(3), pf.cls.toFixed(3), '≤ 0.02', p.cls <= 0.02);
     row('partner page: Lighthouse performance', p.performance, pf.performance, '', null);
     const browser0 = await launch();
     try {
+      const [o, of] = await observedLcp(browser0, [partnerUrl, partnerUrl + 'floor/'], cpuMultiplier, 7);
+      const range = (xs) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
+      row(`partner page: LCP observed (slow 4G and ${cpuMultiplier}× CPU applied; median, range of ${o.lcp.length})`, `${ms(median(o.lcp))} (${range(o.lcp)}; loader before it ${o.loaderFirst} times)`, `${ms(median(of.lcp))} (${range(of.lcp)}) (×${(median(o.lcp) / median(of.lcp)).toFixed(2)})`, 'unchanged within noise (≤ 1.05 ×)', median(o.lcp) <= 1.05 * median(of.lcp));
       const t = await partnerTransfer(browser0, partnerUrl, app.origin);
       const tf = await partnerTransfer(browser0, partnerUrl + 'floor/', floor.origin);
       row('partner page: bytes before any scroll (all / from Verdicts)', `${kb(t.before)} / ${kb(t.beforeEmbedded)}`, `${kb(tf.before)} / ${kb(tf.beforeEmbedded)}`, '', null);
