@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 
 /// How many steps the first render takes after the heading.
-pub const STEPS: u8 = 8;
+pub const STEPS: u8 = 10;
 
 /// How far the first render has got; provided by the app. Without it (the publish step's
 /// render) every step counts as reached.

@@ -58,8 +58,8 @@ pub fn Comparison() -> impl IntoView {
                 {(!embed).then(|| view! {
                     <div class="page-actions">
                         <ShareBar/>
-                        <EmbedPanel/>
-                        <Shortcuts first_picker/>
+                        <Step step=2><EmbedPanel/></Step>
+                        <Step step=3><Shortcuts first_picker/></Step>
                     </div>
                 })}
                 <p class="print-only print-source">
@@ -68,7 +68,7 @@ pub fn Comparison() -> impl IntoView {
                 </p>
                 <Notices/>
             </Step>
-            <Step step=2>
+            <Step step=4>
                 <div class="pickers">
                     <ToolPicker side=Side::First label="First tool" id="first-tool" input_ref=first_picker/>
                     <button type="button" class="swap" data-replay=crate::takeover::SWAP_KEY on:click=move |_| pair.swap()>
@@ -100,27 +100,27 @@ pub fn Comparison() -> impl IntoView {
                     </nav>
                 })}
             </Step>
-            <Step step=3>
+            <Step step=5>
                 <div class="duo cards">
                     <ToolCard side=Side::First/>
                     <ToolCard side=Side::Second/>
                 </div>
             </Step>
-            <Step step=4>
+            <Step step=6>
                 <PanelVerdict/>
                 <Pricing/>
             </Step>
-            <Step step=5>
+            <Step step=7>
                 <RoleFilter/>
                 <ReviewerSplit/>
             </Step>
-            <Step step=6>
+            <Step step=8>
                 <CommunityVote/>
             </Step>
-            <Step step=7>
+            <Step step=9>
                 <Reviews/>
             </Step>
-            <Step step=8>
+            <Step step=10>
                 {(!embed).then(|| view! { <Related/> })}
                 // Rendered at publish time too, where the page may turn out to be an embed: the
                 // style sheet shows it only in the embed view.
