@@ -455,7 +455,7 @@ const main = async () => {
         row(`${name}: work (median / p95, ${runs.length} runs)`, `${ms(median(work))} / ${ms(p95(work))}`, `next frame painted ${ms(median(painted))} / ${ms(p95(painted))}`, 'p95 ≤ 16 ms', p95(work) <= 16);
         if (runs === l.switchPair) {
           const floorWork = l.switchFloor.map((r) => r[0]);
-          row(`  floor: its ${median(l.changes)} DOM changes, address and title, without the app`, `${ms(median(floorWork))} / ${ms(p95(floorWork))}`, `next frame painted ${ms(median(l.switchFloor.map((r) => r[1])))} / ${ms(p95(l.switchFloor.map((r) => r[1])))}`, '', null);
+          row(`  floor: its ${Math.round(median(l.changes))} DOM changes, address and title, without the app`, `${ms(median(floorWork))} / ${ms(p95(floorWork))}`, `next frame painted ${ms(median(l.switchFloor.map((r) => r[1])))} / ${ms(p95(l.switchFloor.map((r) => r[1])))}`, '', null);
         }
       }
       row('longest main-thread task after first render', ms(l.longest), '', '≤ 200 ms', l.longest <= 200);
