@@ -122,7 +122,12 @@ test('tools and roles without reviews are said, not shown as broken sections', a
   await verdict.waitFor();
   assert.match(await verdict.innerText(), /No panel reviews yet[\s\S]*has not reviewed both tools yet/);
   const split = await page.getByRole('region', { name: 'Reviewer split' }).innerText();
-  assert.match(split, /The futurist\s+–\s*Not reviewed\s+–\s*Not reviewed\s+Not reviewed on both/);
+  assert.match(split, /The futurist\s+Not reviewed\s+Not reviewed\s+Not reviewed on both/);
+  // The symbols beside the words are drawn by the style sheet, with no text of their own.
+  const symbols = (row) => page.getByRole('row', { name: row }).getByRole('cell').evaluateAll((cells) =>
+    cells.slice(0, 2).map((cell) => getComputedStyle(cell.firstElementChild, '::before').content));
+  assert.deepEqual(await symbols(/^The futurist/), ['"–" / ""', '"–" / ""']);
+  assert.deepEqual(await symbols(/^The builder/), ['"✓" / ""', '"–" / ""']);
   await page.getByRole('button', { name: /The futurist/ }).click();
   assert.match(await page.getByRole('region', { name: 'Reviews' }).innerText(), /have not reviewed these tools yet/);
   assert.deepEqual(page.problems, []);
