@@ -1,122 +1,17 @@
-//! The checks a bundle must pass after it parses, each problem reported with its JSON path.
+//! The checks a bundle must pass after it parses, each problem reported with its JSON path:
+//! the pass over the bundle here, what a problem is and the report it goes into in
+//! `problem.rs`, what an id, a link and a date must look like in `formats.rs`.
 
-use std::fmt;
+mod formats;
+mod problem;
 
 use super::model::Bundle;
-use rustc_hash::FxHashMap;
 
 use crate::escape::quoted;
-
-/// How serious a problem is: errors refuse the bundle, warnings are shown and let it load.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-/// One problem in a bundle.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub severity: Severity,
-    /// Where it is, as a JSON path (`tools[3].links[0].url`).
-    pub path: String,
-    /// What is wrong, in words.
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{kind}: {}: {}", self.path, self.message)
-    }
-}
-
-/// Whether `url` may become a link: an absolute http or https URL with nothing hidden in it.
-///
-/// ```
-/// use verdicts::bundle::is_http_url;
-/// assert!(is_http_url("https://example.com/docs"));
-/// assert!(!is_http_url("javascript:alert(1)"));
-/// assert!(!is_http_url(" https://example.com"));
-/// ```
-pub fn is_http_url(url: &str) -> bool {
-    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return false;
-    }
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &url[8..]
-    } else if lower.starts_with("http://") {
-        &url[7..]
-    } else {
-        return false;
-    };
-    // A host must follow.
-    !rest.is_empty() && !rest.starts_with('/')
-}
-
-/// Whether `id` is a slug: 1 to 80 of lowercase ASCII letters, digits, `-`, `_` and `.`,
-/// starting with a letter or digit.
-pub fn is_slug(id: &str) -> bool {
-    let ok_char = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.');
-    !id.is_empty()
-        && id.len() <= 80
-        && id.chars().all(ok_char)
-        && id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-}
-
-fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|p| p.parse::<u32>().ok());
-    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m), Some(d)) if (1..=12).contains(&m) && (1..=31).contains(&d))
-}
-
-struct Report(Vec<Problem>);
-
-impl Report {
-    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Problem { severity: Severity::Error, path: path.into(), message: message.into() });
-    }
-    fn warning(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Problem { severity: Severity::Warning, path: path.into(), message: message.into() });
-    }
-    /// `path` is only built when there is a problem: validation runs over every review of
-    /// large bundles, and formatting paths eagerly would cost more than the checks.
-    fn required_text(&mut self, path: impl FnOnce() -> String, value: &str, what: &str) {
-        if value.trim().is_empty() {
-            self.error(path(), format!("{what} must not be empty"));
-        }
-    }
-    fn link(&mut self, path: String, url: &str) {
-        if !is_http_url(url) {
-            self.error(path, format!("{} is not an http or https link", quoted(url)));
-        }
-    }
-    /// Checks a list of ids for format and duplicates; returns the index of each id.
-    fn ids<'a>(&mut self, list: &str, ids: impl ExactSizeIterator<Item = &'a str>) -> FxHashMap<&'a str, usize> {
-        let mut seen = FxHashMap::with_capacity_and_hasher(ids.len(), Default::default());
-        for (i, id) in ids.enumerate() {
-            if !is_slug(id) {
-                self.error(
-                    format!("{list}[{i}].id"),
-                    format!("{} is not a slug (lowercase letters, digits, '-', '_' or '.')", quoted(id)),
-                );
-            }
-            if let Some(first) = seen.get(id) {
-                self.error(format!("{list}[{i}].id"), format!("duplicate id {} (also {list}[{first}])", quoted(id)));
-            } else {
-                seen.insert(id, i);
-            }
-        }
-        seen
-    }
-}
+use formats::is_date;
+pub use formats::{is_http_url, is_slug};
+use problem::Report;
+pub use problem::{has_errors, Problem, Severity};
 
 /// Every problem of a parsed bundle, errors and warnings, in document order.
 pub fn validate(bundle: &Bundle) -> Vec<Problem> {
@@ -263,9 +158,4 @@ pub(crate) fn check(bundle: &Bundle) -> Checked {
         }
     }
     Checked { problems: r.0, review_grid }
-}
-
-/// Whether any problem is an error.
-pub fn has_errors(problems: &[Problem]) -> bool {
-    problems.iter().any(|p| p.severity == Severity::Error)
 }
