@@ -26,15 +26,16 @@ export async function recordSwitches(page, urls) {
       // Each change as [node, kind, name, before, after, next sibling]; a node written twice is
       // written once, with its final value (the floor makes the fewest writes).
       const changes = [];
-      const seen = new Set();
+      // What each node has had written so far: its attribute names, or null for its text.
+      const written = new Map();
       for (const m of records) {
         if (m.type === 'childList') {
           changes.push([m.target, 'list', null, [...m.removedNodes], [...m.addedNodes], m.nextSibling]);
         } else {
           const name = m.type === 'attributes' ? m.attributeName : null;
-          const key = [m.target, name];
-          const first = ![...seen].some(([n, k]) => n === m.target && k === name);
-          if (first) seen.add(key);
+          if (!written.has(m.target)) written.set(m.target, new Set());
+          const first = !written.get(m.target).has(name);
+          written.get(m.target).add(name);
           changes.push([m.target, name === null ? 'text' : 'attr', name, m.oldValue, undefined, null, first]);
         }
       }
