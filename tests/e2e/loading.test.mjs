@@ -76,6 +76,29 @@ test('the static page is the default comparison rendered at build time, with a s
   await deep.context().close();
 });
 
+test('on a phone with scripts off, every section of the static page is there and reads once scrolled to', async () => {
+  // The static page lays its sections out only as they come near the screen (style/main.css).
+  const plain = await newPage(browser, { javaScriptEnabled: false, viewport: { width: 412, height: 823 } });
+  await plain.goto(server.url);
+  const sections = [
+    ['Panel verdict', 'The panel favours Mistral 8x22B Instruct v2: 100% ship against 75%.'],
+    ['Pricing', 'Enter your tokens a month, or choose a workload above.'],
+    ['Reviewer split', '3 of 4 reviewers give both the same verdict; 1 split.'],
+    ['Community vote', 'Would you ship it? Your vote counts here.'],
+    ['Reviews', 'The primitive is clean: a sparse MoE transformer'],
+    ['Related comparisons', 'Mistral 8x22B Instruct v2 vs Mistral 8x24B Mixture-of-Experts'],
+  ];
+  for (const [name] of sections) {
+    assert.equal(await plain.getByRole('region', { name }).count(), 1, `${name}: in the accessibility tree before it is reached`);
+  }
+  for (const [name, words] of sections) {
+    const region = plain.getByRole('region', { name });
+    await region.scrollIntoViewIfNeeded();
+    await region.getByText(words).first().waitFor({ state: 'visible' });
+  }
+  await plain.context().close();
+});
+
 test('the rendered page paints before any of the app is fetched', async () => {
   const page = await newPage(browser);
   await page.goto(server.url);
