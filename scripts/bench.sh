@@ -8,5 +8,5 @@ scripts/setup.sh --tests
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 scripts/build.sh >/dev/null
 mkdir -p target/bench
-cargo run --quiet --release --bin verdicts-generate -- 2000 8 1 > target/bench/large.json
+cargo run --quiet --release -p verdicts-publish --bin verdicts-generate -- --tools 2000 --roles 8 --seed 1 > target/bench/large.json
 exec node scripts/bench.mjs "$@"

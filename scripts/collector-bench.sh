@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 scripts/setup.sh --tests >/dev/null
-cargo build --release --locked --features collector --bin verdicts-collector --bin verdicts-collector-bench
+cargo build --release --locked -p verdicts-server --bin verdicts-collector --bin verdicts-collector-bench
 work=$(mktemp -d "${TMPDIR:-/tmp}/verdicts-collector-bench.XXXXXX")
 trap 'scripts/postgres.sh stop "$work/pg" || true; rm -rf "$work"' EXIT
 bench() { target/release/verdicts-collector-bench --collector target/release/verdicts-collector --bundle public/data/bundle.json "$@"; }

@@ -6,10 +6,10 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-echo "==> Lints: rustfmt, and clippy for the native build (with the vote collector) and the wasm32 build"
-cargo fmt --check
-cargo clippy --locked --all-targets --features collector -- -D warnings
-cargo clippy --locked --lib --bins --target wasm32-unknown-unknown -- -D warnings
+echo "==> Lints: rustfmt, and clippy for every crate natively and for the app's wasm32 build"
+cargo fmt --all --check
+cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked -p verdicts --features csr --lib --bins --target wasm32-unknown-unknown -- -D warnings
 
 # A throwaway PostgreSQL server for the collector's tests (and the end-to-end vote tests use the
 # collector on SQLite). It must start: the PostgreSQL tests fail loudly without it.
@@ -19,12 +19,12 @@ echo "==> Starting PostgreSQL for the collector's tests"
 VERDICTS_TEST_POSTGRES=$(scripts/postgres.sh start "$pg_dir/pg" "${VERDICTS_TEST_PG_PORT:-}")
 export VERDICTS_TEST_POSTGRES
 
-echo "==> Native tests (bundle, pages, URL state, tallies, search, publishing, the vote collector on SQLite and PostgreSQL)"
-cargo test --locked --features collector
+echo "==> Native tests: the catalogue (bundle, pages, URL state, tallies, search), the app's state, publishing, the vote collector on SQLite and PostgreSQL"
+cargo test --locked --workspace
 
 echo "==> Release build, and the vote collector for the end-to-end tests"
 scripts/build.sh
-cargo build --locked --features collector --bin verdicts-collector
+cargo build --locked -p verdicts-server --bin verdicts-collector
 
 echo "==> End-to-end tests in headless Chromium"
 node --test --test-concurrency=1 tests/e2e/

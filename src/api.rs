@@ -9,9 +9,9 @@ use leptos::prelude::{set_timeout, set_timeout_with_handle, TimeoutHandle};
 use web_sys::{AbortController, AbortSignal, RequestCache};
 
 use crate::browser::mark;
-use crate::bundle::warm_up::{warm_up, warm_up_delay, WARM_UP_STEPS};
-use crate::bundle::Catalog;
-use crate::load_error::{LoadError, LoadFailure, MAX_BUNDLE_BYTES, TIMEOUT_SECONDS};
+use verdicts_catalog::bundle::warm_up::{warm_up, warm_up_delay, WARM_UP_STEPS};
+use verdicts_catalog::bundle::Catalog;
+use verdicts_catalog::load_error::{LoadError, LoadFailure, MAX_BUNDLE_BYTES, TIMEOUT_SECONDS};
 
 /// Aborts a request after [`TIMEOUT_SECONDS`], on the page's own timer (so that tests can move
 /// the clock instead of waiting), and forgets the timer once dropped.
@@ -47,7 +47,7 @@ impl Drop for Deadline {
     }
 }
 
-/// Warms the bundle reader up while a large bundle arrives (see [`crate::bundle::warm_up`]),
+/// Warms the bundle reader up while a large bundle arrives (see [`verdicts_catalog::bundle::warm_up`]),
 /// one step per task; dropped when the body is in, which stops the steps not yet run.
 struct WarmUp(Rc<Cell<bool>>);
 
@@ -132,10 +132,10 @@ fn classify(error: gloo_net::Error, deadline: &Deadline) -> LoadFailure {
 }
 
 /// Sends one vote to the collector at `endpoint` (its base URL); whether it was acknowledged.
-pub async fn send_vote(endpoint: &str, vote: &crate::vote_protocol::Vote) -> bool {
+pub async fn send_vote(endpoint: &str, vote: &verdicts_catalog::vote_protocol::Vote) -> bool {
     let body = vote.to_json();
     let deadline = Deadline::start();
-    let request = Request::post(&format!("{endpoint}{}", crate::vote_protocol::VOTES_PATH))
+    let request = Request::post(&format!("{endpoint}{}", verdicts_catalog::vote_protocol::VOTES_PATH))
         .credentials(web_sys::RequestCredentials::Omit)
         .abort_signal(deadline.signal().as_ref())
         .header("content-type", "application/json")
@@ -148,10 +148,10 @@ pub async fn send_vote(endpoint: &str, vote: &crate::vote_protocol::Vote) -> boo
 
 /// Reads a bundle's live tallies from the collector at `endpoint`; `None` when it cannot be
 /// reached or answers with anything else.
-pub async fn load_tallies(endpoint: &str, bundle: &str) -> Option<crate::vote_protocol::Tallies> {
+pub async fn load_tallies(endpoint: &str, bundle: &str) -> Option<verdicts_catalog::vote_protocol::Tallies> {
     let deadline = Deadline::start();
     // Revalidated with its ETag, so that a vote just made shows in the figures.
-    let response = Request::get(&format!("{endpoint}{}", crate::vote_protocol::tallies_path(bundle)))
+    let response = Request::get(&format!("{endpoint}{}", verdicts_catalog::vote_protocol::tallies_path(bundle)))
         .cache(RequestCache::NoCache)
         .credentials(web_sys::RequestCredentials::Omit)
         .abort_signal(deadline.signal().as_ref())
@@ -165,5 +165,5 @@ pub async fn load_tallies(endpoint: &str, bundle: &str) -> Option<crate::vote_pr
     if text.len() > 4 * 1024 * 1024 {
         return None;
     }
-    crate::vote_protocol::Tallies::from_json(&text)
+    verdicts_catalog::vote_protocol::Tallies::from_json(&text)
 }

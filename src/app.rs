@@ -6,24 +6,24 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::api::load_bundle;
-use crate::bundle::Catalog;
 use crate::components::comparison::Comparison;
 use crate::components::error_view::ErrorView;
 use crate::components::site_chrome::{About, SiteFooter, SiteHeader};
 use crate::components::skeleton::Skeleton;
-use crate::config::Config;
 use crate::first_render::FirstRender;
-use crate::load_error::auto_retry_delay;
 use crate::navigation::Navigation;
-use crate::pages::Pages;
 use crate::pair::Pair;
-use crate::view_state::Theme;
 use crate::vote_store::VoteStore;
+use verdicts_catalog::bundle::Catalog;
+use verdicts_catalog::config::Config;
+use verdicts_catalog::load_error::auto_retry_delay;
+use verdicts_catalog::pages::Pages;
+use verdicts_catalog::view_state::Theme;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let config = Config::from_document();
+    let config = crate::browser::page_config();
     if config.debug_panic {
         panic!("a deliberate panic, asked for by the verdicts:debug-panic meta tag");
     }

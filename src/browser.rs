@@ -3,15 +3,15 @@
 //! defaults of a first visit: no query, no storage.
 
 /// Whether this is the native render of the published pages rather than the live app.
-pub const STATIC_RENDER: bool = cfg!(not(target_arch = "wasm32"));
+pub const STATIC_RENDER: bool = cfg!(not(feature = "csr"));
 
 /// The page's query string, with its `?` (empty when there is none).
 pub fn location_search() -> String {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(feature = "csr")]
     {
         web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(feature = "csr"))]
     {
         String::new()
     }
@@ -21,7 +21,7 @@ pub fn location_search() -> String {
 /// the bundle and `embed.js` live. A pair page's `<base href="../">` points there. Empty
 /// natively, where links are rendered relative to the site root.
 pub fn site_root() -> String {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(feature = "csr")]
     {
         web_sys::window()
             .and_then(|w| w.document())
@@ -34,7 +34,7 @@ pub fn site_root() -> String {
             })
             .unwrap_or_default()
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(feature = "csr"))]
     {
         String::new()
     }
@@ -42,15 +42,15 @@ pub fn site_root() -> String {
 
 /// The page's folder under `root` (`a-vs-b/`), empty on the index or anywhere else.
 pub fn location_path_under(root: &str) -> String {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(feature = "csr")]
     {
         let here = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
         let root_path = web_sys::Url::new(root).map(|u| u.pathname()).unwrap_or_default();
         let path = here.strip_prefix(root_path.as_str()).unwrap_or("");
         let path = path.strip_suffix("index.html").unwrap_or(path);
-        crate::percent::decode_component(path)
+        verdicts_catalog::percent::decode_component(path)
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(feature = "csr"))]
     {
         let _ = root;
         String::new()
@@ -60,11 +60,11 @@ pub fn location_path_under(root: &str) -> String {
 /// `localStorage`, when the browser lets the page have it (it throws in sandboxed frames and
 /// when site data is blocked).
 pub fn local_storage() -> Option<web_sys::Storage> {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(feature = "csr")]
     {
         web_sys::window()?.local_storage().ok().flatten()
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(feature = "csr"))]
     {
         None
     }
@@ -73,7 +73,7 @@ pub fn local_storage() -> Option<web_sys::Storage> {
 /// Resolves in a later task of the page (a zero timer): lets the browser paint and handle input
 /// between two pieces of work that would otherwise run as one long task.
 pub async fn next_task() {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(feature = "csr")]
     {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             let queued = web_sys::window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
@@ -87,18 +87,18 @@ pub async fn next_task() {
 
 /// A Performance API mark, for the benchmark (`performance.getEntriesByName`).
 pub fn mark(name: &str) {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(feature = "csr")]
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark(name);
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(feature = "csr"))]
     let _ = name;
 }
 
 /// 16 random bytes from the browser's cryptographic generator (natively, at publish time, none
 /// are needed: zeros).
 pub fn random_bytes() -> [u8; 16] {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(feature = "csr")]
     {
         let mut bytes = [0u8; 16];
         let filled = web_sys::window()
@@ -112,24 +112,24 @@ pub fn random_bytes() -> [u8; 16] {
         }
         bytes
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(feature = "csr"))]
     [0u8; 16]
 }
 
 /// Whether the browser offers the Web Share API (`navigator.share`); never when rendering natively.
 pub fn can_share() -> bool {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(feature = "csr")]
     {
         web_sys::window().is_some_and(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false))
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(feature = "csr"))]
     false
 }
 
 /// Copies text to the clipboard; whether it worked. Where the Clipboard API is refused (older or
 /// locked-down browsers), the text box `fallback` holding the same text is selected and copied.
 pub async fn copy_text(text: &str, fallback: Option<web_sys::HtmlTextAreaElement>) -> bool {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(feature = "csr")]
     {
         use wasm_bindgen::JsCast;
         let Some(window) = web_sys::window() else { return false };
@@ -143,9 +143,33 @@ pub async fn copy_text(text: &str, fallback: Option<web_sys::HtmlTextAreaElement
         });
         selected.and_then(|d| d.exec_command("copy").ok()).unwrap_or(false)
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(feature = "csr"))]
     {
         let _ = (text, fallback);
         false
     }
+}
+
+/// The settings the page carries in its `<meta>` tags (see [`verdicts_catalog::config`]), with
+/// relative URLs resolved against the page's base.
+#[cfg(feature = "csr")]
+pub fn page_config() -> verdicts_catalog::config::Config {
+    use verdicts_catalog::config::*;
+    let document = web_sys::window().and_then(|w| w.document());
+    let meta = |name: &str| {
+        let selector = format!("meta[name=\"{name}\"]");
+        document
+            .as_ref()
+            .and_then(|d| d.query_selector(&selector).ok().flatten())
+            .and_then(|e| e.get_attribute("content"))
+    };
+    let base = document.as_ref().and_then(|d| d.base_uri().ok().flatten());
+    let resolve = |url: &str| match &base {
+        Some(base) => web_sys::Url::new_with_base(url, base).ok().map(|u| u.href()),
+        None => web_sys::Url::new(url).ok().map(|u| u.href()),
+    };
+    let mut config = Config::from_values(meta(BUNDLE_META), meta(SIGNUP_META), meta(VOTE_META), resolve);
+    config.debug_panic = meta(DEBUG_PANIC_META).as_deref() == Some("1");
+    config.published = Published::from_values(meta(PUBLISHED_HASH_META), meta(PAGES_META));
+    config
 }

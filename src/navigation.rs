@@ -1,13 +1,13 @@
 //! The browser's side of the view state: where the page is (its folder under the site root and
 //! its query string) as a signal, pushed to and restored from the history.
-//! [`crate::view_state`] reads the query and [`crate::pages`] the folder; this only talks to the
+//! [`verdicts_catalog::view_state`] reads the query and [`verdicts_catalog::pages`] the folder; this only talks to the
 //! browser.
 
 use leptos::prelude::*;
 
 use crate::browser::{location_path_under, location_search, site_root};
-use crate::pages::Location;
-use crate::view_state::{parse_query, ParsedQuery};
+use verdicts_catalog::pages::Location;
+use verdicts_catalog::view_state::{parse_query, ParsedQuery};
 
 /// How a state change is recorded in the history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,7 +33,7 @@ impl Navigation {
     pub fn install() -> Navigation {
         let root = site_root();
         let nav = Navigation::at(root.clone(), Location { path: location_path_under(&root), query: location_search() });
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(feature = "csr")]
         {
             // The listener lives as long as the page: the app is the page.
             let _ = window_event_listener(leptos::ev::popstate, move |_| {
@@ -81,7 +81,7 @@ impl Navigation {
         if self.here.with_untracked(|h| *h == to) {
             return;
         }
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(feature = "csr")]
         if let Some(window) = web_sys::window() {
             let url = self.url(&to);
             if let Ok(history) = window.history() {
@@ -92,7 +92,7 @@ impl Navigation {
                 };
             }
         }
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(not(feature = "csr"))]
         let _ = mode;
         self.here.set(to);
     }

@@ -5,11 +5,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::bundle::{Catalog, Tool};
 use crate::navigation::{HistoryMode, Navigation};
-use crate::pages::{ids_from_path, location_for, Pages};
-pub use crate::view_state::Side;
-use crate::view_state::{pick, resolve, shown_roles, state_of, toggle_role, ResolvedView, RoleSelection, ViewState};
+use verdicts_catalog::bundle::{Catalog, Tool};
+use verdicts_catalog::pages::{ids_from_path, location_for, Pages};
+pub use verdicts_catalog::view_state::Side;
+use verdicts_catalog::view_state::{
+    pick, resolve, shown_roles, state_of, toggle_role, ResolvedView, RoleSelection, ViewState,
+};
 
 /// The comparison state shared by every component.
 #[derive(Clone, Copy)]
@@ -63,7 +65,7 @@ impl Pair {
         self.nav.url(&self.location(state))
     }
 
-    fn location(self, state: &ViewState) -> crate::pages::Location {
+    fn location(self, state: &ViewState) -> verdicts_catalog::pages::Location {
         let here = self.nav.path();
         self.pages.with_value(|pages| self.catalog.with_value(|c| location_for(state, pages, c, Some(&here))))
     }
@@ -159,7 +161,7 @@ impl Pair {
     /// Turns one role on or off; turning a role on from "All roles" shows that role alone.
     pub fn toggle_role(self, role: usize) {
         let view = self.view.get_untracked();
-        let roles = self.catalog.with_value(|c| crate::view_state::selection(c, &toggle_role(&view, role)));
+        let roles = self.catalog.with_value(|c| verdicts_catalog::view_state::selection(c, &toggle_role(&view, role)));
         self.go(&self.state(view.first, view.second, roles), HistoryMode::Replace);
     }
 }

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use verdicts::bundle::{figures, Catalog};
+use verdicts_catalog::bundle::{figures, Catalog};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -18,5 +18,5 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = catalog.default_pair();
     let _ = catalog.featured_pairs();
-    let _ = verdicts::search::rank(&catalog, &text.chars().take(12).collect::<String>());
+    let _ = verdicts_catalog::search::rank(&catalog, &text.chars().take(12).collect::<String>());
 });

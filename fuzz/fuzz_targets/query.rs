@@ -5,13 +5,13 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use verdicts::bundle::Catalog;
-use verdicts::view_state::{parse_query, resolve, to_query};
+use verdicts_catalog::bundle::Catalog;
+use verdicts_catalog::view_state::{parse_query, resolve, to_query};
 
 fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
-        Catalog::from_text(include_str!("../../public/data/bundle.json")).unwrap_or_else(|e| panic!("seed bundle: {e:?}"))
+        Catalog::from_text(include_str!("../../crates/catalog/tests/fixtures/seed.json")).unwrap_or_else(|e| panic!("seed bundle: {e:?}"))
     })
 }
 

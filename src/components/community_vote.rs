@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::bundle::figures::{panel_share, panel_vs_community};
-use crate::bundle::Verdict;
 use crate::components::section::Section;
 use crate::pair::{Pair, Side};
 use crate::vote_store::{Keeping, VoteStore};
+use verdicts_catalog::bundle::figures::{panel_share, panel_vs_community};
+use verdicts_catalog::bundle::Verdict;
 
 /// One tool's figure and vote buttons.
 #[component]

@@ -15,10 +15,10 @@ use crate::components::role_filter::RoleFilter;
 use crate::components::share_bar::ShareBar;
 use crate::components::shortcuts::Shortcuts;
 use crate::components::tool_card::ToolCard;
-use crate::embed_code::full_page_state;
 use crate::first_render::Step;
 use crate::navigation::Navigation;
 use crate::pair::{Pair, Side};
+use verdicts_catalog::embed_code::full_page_state;
 
 /// The side-by-side comparison of the pair in the URL.
 #[component]
@@ -85,7 +85,7 @@ pub fn Comparison() -> impl IntoView {
                                 <li>
                                     <a
                                         // Relative to the page the visitor is on, which the app changes.
-                                        href=move || pair.url(&pair.catalog.with_value(|c| crate::pages::pair_state(c, a, b)))
+                                        href=move || pair.url(&pair.catalog.with_value(|c| verdicts_catalog::pages::pair_state(c, a, b)))
                                         aria-current=move || pair.view.with(|v| (v.first == a && v.second == b).then_some("page"))
                                         on:click=move |ev| {
                                             if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::pair::Pair;
-use crate::workload::{comparison, estimate, parse_tokens, Estimate, PRESETS};
+use verdicts_catalog::workload::{comparison, estimate, parse_tokens, Estimate, PRESETS};
 
 /// One field: a label, the text as typed, and what is wrong with it, next to it.
 fn field(

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::embed_code::{embed_state, full_page_state, iframe_fallback, snippet};
 use crate::navigation::Navigation;
 use crate::pair::{Pair, Side};
-use crate::view_state::Theme;
+use verdicts_catalog::embed_code::{embed_state, full_page_state, iframe_fallback, snippet};
+use verdicts_catalog::view_state::Theme;
 
 /// The Embed button and its panel.
 #[component]

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::load_error::LoadError;
+use verdicts_catalog::load_error::LoadError;
 
 /// A failure to load the bundle, with a Retry button.
 #[component]

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::bundle::figures::{favour, panel_share, Favour, PanelShare};
 use crate::components::section::Section;
 use crate::pair::{Pair, Side};
+use verdicts_catalog::bundle::figures::{favour, panel_share, Favour, PanelShare};
 
 fn summary(names: (&str, &str), shares: (PanelShare, PanelShare)) -> String {
     let pct = |s: PanelShare| s.percent().map(|p| format!("{p}%")).unwrap_or_default();

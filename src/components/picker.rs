@@ -4,7 +4,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::pair::{Pair, Side};
-use crate::search::rank;
+use verdicts_catalog::search::rank;
 
 /// The most options listed at once; typing narrows the rest.
 const MAX_OPTIONS: usize = 50;

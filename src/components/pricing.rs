@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::bundle::figures::price_rows;
 use crate::components::cost_calculator::CostCalculator;
 use crate::components::section::Section;
-use crate::money::format_money;
 use crate::pair::{Pair, Side};
+use verdicts_catalog::bundle::figures::price_rows;
+use verdicts_catalog::money::format_money;
 
 /// One side's pricing notes.
 fn notes(pair: Pair, side: Side) -> impl IntoView {
@@ -27,7 +27,7 @@ pub fn Pricing() -> impl IntoView {
     let caption = move || format!("Pricing of {} and {}", pair.name(Side::First), pair.name(Side::Second));
     let rows = move || {
         let (a, b) = pair.tools.get();
-        let money = |p: &Option<crate::bundle::Price>| {
+        let money = |p: &Option<verdicts_catalog::bundle::Price>| {
             p.as_ref().map(|p| format_money(p.amount, &p.currency)).unwrap_or_else(|| "Not listed".into())
         };
         pair.catalog.with_value(|c| {

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::section::Section;
-use crate::pages::{pair_state, related};
 use crate::pair::Pair;
+use verdicts_catalog::pages::{pair_state, related};
 
 /// Up to six links; nothing when the catalogue has nothing related.
 #[component]

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::bundle::figures::{reviewer_split, Agreement, SplitRow};
 use crate::components::section::Section;
 use crate::components::verdict_badge::VerdictBadge;
 use crate::pair::{Pair, Side};
+use verdicts_catalog::bundle::figures::{reviewer_split, Agreement, SplitRow};
 
 /// One reviewer's row: their verdict on each tool and whether they agree. Built once per role
 /// shown; its verdicts follow the pair in place.

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::embed_code::full_page_state;
 use crate::pair::Pair;
+use verdicts_catalog::embed_code::full_page_state;
 
 /// Opens the system's share sheet; whether the visitor shared.
 async fn share(title: String, url: String) -> bool {

@@ -33,7 +33,7 @@ pub fn shortcut(key: &str, roles: usize) -> Option<Shortcut> {
 }
 
 /// Whether the key event comes from where the visitor types.
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "csr")]
 fn typing(ev: &web_sys::KeyboardEvent) -> bool {
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
     let editable = target.dyn_ref::<web_sys::HtmlElement>().is_some_and(|e| e.is_content_editable());
@@ -43,7 +43,7 @@ fn typing(ev: &web_sys::KeyboardEvent) -> bool {
 /// Acts on the shortcuts while the component lives; only in the browser (rendered at publish
 /// time there is no window to listen to).
 fn listen(pair: Pair, dialog: NodeRef<Dialog>, first_picker: NodeRef<Input>, open: impl Fn() + Clone + 'static) {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(feature = "csr")]
     {
         let roles = pair.catalog.with_value(|c| c.roles().len());
         let handle = leptos::prelude::window_event_listener(leptos::ev::keydown, move |ev| {
@@ -69,7 +69,7 @@ fn listen(pair: Pair, dialog: NodeRef<Dialog>, first_picker: NodeRef<Input>, ope
         });
         on_cleanup(move || handle.remove());
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(feature = "csr"))]
     let _ = (pair, dialog, first_picker, open);
 }
 

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::bundle::is_http_url;
-use crate::bundle::Bundle;
 use crate::navigation::Navigation;
-use crate::pages::Location;
+use verdicts_catalog::bundle::is_http_url;
+use verdicts_catalog::bundle::Bundle;
+use verdicts_catalog::pages::Location;
 
 /// The site header with the product name.
 #[component]

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::bundle::figures::panel_share;
-use crate::bundle::is_http_url;
 use crate::pair::{Pair, Side};
 use crate::vote_store::VoteStore;
+use verdicts_catalog::bundle::figures::panel_share;
+use verdicts_catalog::bundle::is_http_url;
 
 /// The card at the top of one side.
 #[component]

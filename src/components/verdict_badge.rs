@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::bundle::Verdict;
+use verdicts_catalog::bundle::Verdict;
 
 /// The class and word of a verdict; `None` when there is no review. The style sheet draws the
 /// symbol from the class, so a badge follows a new verdict with two updates, not three.

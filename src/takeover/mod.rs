@@ -15,7 +15,7 @@
 //!
 //! The style sheet's "Takeover" rules show and hide the three parts by the classes below.
 
-use crate::view_state::Param;
+use verdicts_catalog::view_state::Param;
 
 /// The static page's rendered comparison (a child of `#app`).
 pub const PRERENDERED_CLASS: &str = "prerendered";
@@ -113,8 +113,8 @@ pub fn vote_key(tool_id: &str, verdict: &str) -> String {
     format!("vote:{verdict}:{tool_id}")
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "csr")]
 pub use live::{mount, take_over_page};
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "csr")]
 mod live;

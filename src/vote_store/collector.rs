@@ -32,14 +32,14 @@ impl VoteStore {
         let Some(endpoint) = self.endpoint.get_value() else { return };
         let acked = self.acked.with_value(|a| a.get(&tool).copied());
         let now = self.votes.with_untracked(|v| v.get(&tool).copied());
-        let vote = self
-            .voter
-            .with_value(|voter| self.bundle.with_value(|b| crate::votes::vote_to_send(b, &tool, voter, acked, now)));
+        let vote = self.voter.with_value(|voter| {
+            self.bundle.with_value(|b| verdicts_catalog::votes::vote_to_send(b, &tool, voter, acked, now))
+        });
         let Some(vote) = vote else { return };
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(feature = "csr")]
         let sent = crate::api::send_vote(&endpoint, &vote).await;
         // Natively (the pages rendered at publish time) nothing is ever sent.
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(not(feature = "csr"))]
         let sent = {
             let _ = (&endpoint, &vote);
             false
@@ -69,9 +69,9 @@ impl VoteStore {
         leptos::task::spawn_local(async move {
             // What the collector holds of this visitor as of this reading.
             let acked = self.acked.get_value();
-            #[cfg(target_arch = "wasm32")]
+            #[cfg(feature = "csr")]
             let tallies = crate::api::load_tallies(&endpoint, &bundle).await;
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(feature = "csr"))]
             let tallies: Option<Tallies> = {
                 let _ = (&endpoint, &bundle);
                 None

@@ -1,7 +1,7 @@
 //! The browser side of the visitor's votes: kept in `localStorage` when it works, sent to the
 //! deployer's vote collector when one is set, whose live tallies are read after the bundle and
-//! after each acknowledged vote. The rules live in [`crate::votes`]; the protocol in
-//! [`crate::vote_protocol`]. Sending votes and reading the tallies are in `collector.rs`.
+//! after each acknowledged vote. The rules live in [`verdicts_catalog::votes`]; the protocol in
+//! [`verdicts_catalog::vote_protocol`]. Sending votes and reading the tallies are in `collector.rs`.
 
 mod collector;
 
@@ -9,10 +9,10 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::bundle::figures::CommunityTally;
-use crate::bundle::{Catalog, Verdict, Votes};
-use crate::vote_protocol::{Counts, Tallies};
-use crate::votes::{next_vote, read_stored, write_stored, OwnVotes, ACKED_KEY, STORAGE_KEY, VOTER_KEY};
+use verdicts_catalog::bundle::figures::CommunityTally;
+use verdicts_catalog::bundle::{Catalog, Verdict, Votes};
+use verdicts_catalog::vote_protocol::{Counts, Tallies};
+use verdicts_catalog::votes::{next_vote, read_stored, write_stored, OwnVotes, ACKED_KEY, STORAGE_KEY, VOTER_KEY};
 
 /// Whether the device keeps the visitor's votes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,11 +55,11 @@ use crate::browser::local_storage as storage;
 fn voter_id() -> String {
     let store = storage();
     if let Some(id) = store.as_ref().and_then(|s| s.get_item(VOTER_KEY).ok().flatten()) {
-        if crate::vote_protocol::is_voter_id(&id) {
+        if verdicts_catalog::vote_protocol::is_voter_id(&id) {
             return id;
         }
     }
-    let id = crate::vote_protocol::voter_id_from(crate::browser::random_bytes());
+    let id = verdicts_catalog::vote_protocol::voter_id_from(crate::browser::random_bytes());
     if let Some(s) = store {
         let _ = s.set_item(VOTER_KEY, &id);
     }
@@ -78,11 +78,8 @@ impl VoteStore {
         };
         let (votes, acked) = (read(STORAGE_KEY), read(ACKED_KEY));
         // Rendered at publish time there is no storage yet, and no reason to expect none.
-        let keeping = if store.is_some() || cfg!(not(target_arch = "wasm32")) {
-            Keeping::Remembered
-        } else {
-            Keeping::ThisVisitOnly
-        };
+        let keeping =
+            if store.is_some() || cfg!(not(feature = "csr")) { Keeping::Remembered } else { Keeping::ThisVisitOnly };
         let endpoint = endpoint.map(|e| if e.ends_with('/') { e } else { format!("{e}/") });
         let unsent: Vec<String> =
             catalog.tools().iter().filter(|t| votes.get(&t.id) != acked.get(&t.id)).map(|t| t.id.clone()).collect();
@@ -98,7 +95,7 @@ impl VoteStore {
             acked: StoredValue::new(acked),
             tickets: StoredValue::new(BTreeMap::new()),
         };
-        if with_collector && cfg!(target_arch = "wasm32") {
+        if with_collector && cfg!(feature = "csr") {
             store.refresh_tallies();
             for tool in unsent {
                 store.schedule_send(tool);

@@ -13,7 +13,7 @@ let page;
 
 appSuite(async (s) => {
   ({ server: app, browser } = s);
-  partner = await startServer({ root: 'tests/fixtures', prefix: '/' });
+  partner = await startServer({ root: 'crates/catalog/tests/fixtures', prefix: '/' });
   assert.notEqual(new URL(app.url).origin, new URL(partner.url).origin);
 });
 after(async () => {

@@ -15,7 +15,7 @@ import { newPage, appIsLive } from '../support/browser.mjs';
 import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 
 const BASE = 'https://verdicts.example/tools/compare/';
-const FIXTURE = 'tests/fixtures/publish/bundle.json';
+const FIXTURE = 'crates/catalog/tests/fixtures/publish/bundle.json';
 const BUNDLE = JSON.parse(readFileSync(FIXTURE, 'utf8'));
 const nameOf = (id) => BUNDLE.tools.find((t) => t.id === id).name;
 
@@ -33,7 +33,7 @@ function publish(bundle, out = site) {
 // The fixture, published into a copy of the release build, served from a sub-path.
 appSuite(async (s) => {
   ({ server, browser } = s);
-  partner = await startServer({ root: 'tests/fixtures', prefix: '/' });
+  partner = await startServer({ root: 'crates/catalog/tests/fixtures', prefix: '/' });
 }, {
   site: async () => {
     work = mkdtempSync(join(tmpdir(), 'verdicts-publish-'));
@@ -189,7 +189,7 @@ test('moving between pair pages and query views: links, Back/Forward and refresh
 
 test('a refused bundle leaves the published site as it was', () => {
   const before = treeDigest(site);
-  const run = publish('tests/fixtures/invalid/many-errors.json');
+  const run = publish('crates/catalog/tests/fixtures/invalid/many-errors.json');
   assert.notEqual(run.status, 0);
   assert.match(run.stderr, /error: tools\[\d+\]\.\S+: /, 'every problem with its JSON path');
   assert.match(run.stderr, /unchanged/);

@@ -1,0 +1,71 @@
+//! Checks bundle files the way the app reads them and prints every problem with its JSON path.
+//!
+//! ```text
+//! verdicts-check public/data/bundle.json
+//! verdicts-check --schema > public/bundle.schema.json
+//! ```
+//! Exit code: 0 when every file loads (warnings allowed), 1 when any file has errors,
+//! 2 when a file cannot be read or the arguments are wrong.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use verdicts_catalog::bundle::{Catalog, Severity};
+
+/// Checks Verdicts bundles with the rules the app and the publisher apply.
+#[derive(Parser)]
+#[command(name = "verdicts-check", version)]
+struct Args {
+    /// Print the bundle's JSON Schema instead of checking files.
+    #[arg(long, conflicts_with = "bundles")]
+    schema: bool,
+    /// The bundle files to check.
+    #[arg(required_unless_present = "schema", value_name = "BUNDLE.json")]
+    bundles: Vec<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    if args.schema {
+        print!("{}", verdicts_catalog::bundle::json_schema());
+        return ExitCode::SUCCESS;
+    }
+    let mut worst = 0u8;
+    for path in &args.bundles {
+        let path_text = path.display();
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(err) => {
+                eprintln!("{path_text}: cannot read: {err}");
+                worst = 2;
+                continue;
+            }
+        };
+        match Catalog::from_text(&text) {
+            Ok(catalog) => {
+                for w in &catalog.warnings {
+                    println!("{path_text}: {w}");
+                }
+                let b = &catalog.bundle;
+                println!(
+                    "{path_text}: ok: {} tools, {} roles, {} reviews, {} warning(s)",
+                    b.tools.len(),
+                    b.roles.len(),
+                    b.reviews.len(),
+                    catalog.warnings.len()
+                );
+            }
+            Err(err) => {
+                let problems = err.problems();
+                for p in &problems {
+                    println!("{path_text}: {p}");
+                }
+                let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+                println!("{path_text}: refused: {errors} error(s), {} warning(s)", problems.len() - errors);
+                worst = worst.max(1);
+            }
+        }
+    }
+    ExitCode::from(worst)
+}

@@ -1,0 +1,225 @@
+//! Assembling a page from the app's `index.html`: its head gets the page's title, description,
+//! canonical link, Open Graph and Twitter card tags and what the app needs to know of the
+//! publication; `#app` gets the rendered comparison and the skeleton.
+//!
+//! Everything added is marked `data-published` and replaced on the next publication, so the
+//! `index.html` of a published site is itself a valid template: publishing again, with another
+//! bundle, starts from it.
+
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str, RewriteStrSettings};
+
+use crate::loader::{defer_app, Preload};
+use verdicts::takeover::{inline_script, PRERENDERED_CLASS, SKELETON_CLASS};
+use verdicts_catalog::config::{Published, PAGES_META, PUBLISHED_HASH_META};
+use verdicts_catalog::escape::escape_html;
+use verdicts_catalog::pages::SITE_NAME;
+
+/// The attribute that marks what publishing added to a page.
+const MARK: &str = "data-published";
+
+/// What one page's head says.
+#[derive(Clone, Debug)]
+pub struct Head {
+    pub title: String,
+    pub description: String,
+    /// The canonical URL (absolute).
+    pub canonical: String,
+    /// The preview image's URL (absolute).
+    pub image: String,
+    pub image_alt: String,
+    /// Whether the page lives one folder below the site root (a pair page).
+    pub in_folder: bool,
+    pub published: Published,
+    pub bundle_hash: String,
+}
+
+/// The width and height of the preview images.
+pub const IMAGE_SIZE: (u32, u32) = (1200, 630);
+
+fn meta(attr: &str, key: &str, content: &str) -> String {
+    format!("<meta {attr}=\"{key}\" content=\"{}\" {MARK}>", escape_html(content))
+}
+
+fn head_end(head: &Head) -> String {
+    let tags = [
+        format!("<link rel=\"canonical\" href=\"{}\" {MARK}>", escape_html(&head.canonical)),
+        meta("property", "og:type", "website"),
+        meta("property", "og:site_name", SITE_NAME),
+        meta("property", "og:title", &head.title),
+        meta("property", "og:description", &head.description),
+        meta("property", "og:url", &head.canonical),
+        meta("property", "og:image", &head.image),
+        meta("property", "og:image:type", "image/png"),
+        meta("property", "og:image:width", &IMAGE_SIZE.0.to_string()),
+        meta("property", "og:image:height", &IMAGE_SIZE.1.to_string()),
+        meta("property", "og:image:alt", &head.image_alt),
+        meta("name", "twitter:card", "summary_large_image"),
+        meta("name", PUBLISHED_HASH_META, &head.bundle_hash),
+        meta("name", PAGES_META, Published::pages_value(head.published.all_pairs)),
+    ];
+    tags.join("\n  ")
+}
+
+fn head_start(head: &Head) -> String {
+    // Relative URLs (the app's files, the bundle, links) resolve against the site root, one
+    // folder up from a pair page, so every page works under any sub-path. The base URL is
+    // fixed when the page is read: the icon and the rest keep resolving there after the app
+    // moves to another page's URL with the history API.
+    let root = if head.in_folder { "../" } else { "./" };
+    let base = format!("<base href=\"{root}\" {MARK}>\n  ");
+    format!("{base}<script {MARK}>{}</script>\n  ", inline_script())
+}
+
+/// The page for `head` with `comparison` (the rendered page) and `skeleton` in `#app`, made
+/// from `template` (the app's `index.html`, published before or not).
+pub fn assemble(template: &str, head: &Head, comparison: &str, skeleton: &str) -> Result<String, String> {
+    let mut wasm: Option<Preload> = None;
+    let mut module: Option<Preload> = None;
+    let start = head_start(head);
+    let end = head_end(head);
+    let app = format!(
+        "<div class=\"{PRERENDERED_CLASS}\">{comparison}</div><div class=\"{SKELETON_CLASS}\">{skeleton}</div>"
+    );
+    let page = rewrite_str(
+        template,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("[data-published]", |el| {
+                    el.remove();
+                    Ok(())
+                }),
+                element!("head", |el| {
+                    el.prepend(&start, ContentType::Html);
+                    el.append(&end, ContentType::Html);
+                    Ok(())
+                }),
+                element!("title", |el| {
+                    el.set_inner_content(&head.title, ContentType::Text);
+                    Ok(())
+                }),
+                element!("meta[name=description]", |el| {
+                    el.set_attribute("content", &head.description)?;
+                    Ok(())
+                }),
+                // The wasm and the JS that loads it are fetched after the first paint instead
+                // (see `loader::defer_app`).
+                element!("link[rel=preload][href$='.wasm']", |el| {
+                    wasm = Preload::of(el);
+                    el.remove();
+                    Ok(())
+                }),
+                element!("link[rel=modulepreload][href$='.js']", |el| {
+                    module = Preload::of(el);
+                    el.remove();
+                    Ok(())
+                }),
+                // In a sandboxed iframe the page has an opaque origin, so the style sheet is a
+                // cross-origin request: its integrity can be checked only as a CORS request.
+                element!("link[rel=stylesheet][integrity]", |el| {
+                    el.set_attribute("crossorigin", "anonymous")?;
+                    Ok(())
+                }),
+                element!("#app", |el| {
+                    el.set_attribute("data-prerendered", "")?;
+                    el.set_inner_content(&app, ContentType::Html);
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|e| format!("index.html could not be rewritten: {e}"))?;
+    defer_app(page, wasm, module)
+}
+
+/// Reads a `<meta name="…" content="…">` value of a page.
+pub fn meta_content(page: &str, name: &str) -> Option<String> {
+    let mut found = None;
+    let selector = format!("meta[name=\"{name}\"]");
+    let _ = rewrite_str(
+        page,
+        RewriteStrSettings {
+            element_content_handlers: vec![element!(&selector, |el| {
+                if found.is_none() {
+                    found = el.get_attribute("content");
+                }
+                Ok(())
+            })],
+            ..RewriteStrSettings::new()
+        },
+    );
+    found.map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &str = r#"<!doctype html><html><head><title>T</title>
+<meta name="description" content="d">
+<meta name="verdicts:signup" content=" https://news.example/ ">
+<link rel="modulepreload" href="./v.js" crossorigin="anonymous" integrity="sha384-def">
+<link rel="preload" href="./v_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="sha384-abc">
+<script type="module">import init, * as bindings from './v.js'; const wasm = await init({ module_or_path: './v_bg.wasm' }); window.b = bindings;</script>
+</head><body><div id="app"></div></body></html>"#;
+
+    fn head(in_folder: bool) -> Head {
+        Head {
+            title: "A & B — Verdicts".into(),
+            description: "Panel: \"A\"".into(),
+            canonical: "https://x.example/c/a-vs-b/".into(),
+            image: "https://x.example/c/a-vs-b/preview.png".into(),
+            image_alt: "alt".into(),
+            in_folder,
+            published: Published { bundle_hash: "h1".into(), all_pairs: true },
+            bundle_hash: "h1".into(),
+        }
+    }
+
+    #[test]
+    fn a_page_carries_its_head_and_content_and_publishing_again_replaces_them() -> Result<(), String> {
+        let page = assemble(TEMPLATE, &head(true), "<h1>A vs B</h1>", "<p>loading</p>")?;
+        assert!(page.contains("<title>A &amp; B — Verdicts</title>"));
+        assert!(page.contains("content=\"Panel: &quot;A&quot;\""));
+        assert!(page.contains("<base href=\"../\" data-published>"));
+        assert!(page.contains("<meta property=\"og:image:width\" content=\"1200\" data-published>"));
+        assert!(page.contains("<div id=\"app\" data-prerendered=\"\"><div class=\"prerendered\"><h1>A vs B</h1></div>"));
+        assert!(!page.contains("rel=\"preload\"") && !page.contains("rel=\"modulepreload\""));
+        assert!(!page.contains("import init"), "no static import: nothing of the app loads with the page");
+        assert!(page.contains("const wasmBytes = fetch('./v_bg.wasm', { integrity: 'sha384-abc' }).then("));
+        assert!(page.contains("l.href = './v.js'; l.integrity = 'sha384-def';"));
+        assert!(page.contains("l.relList.supports('modulepreload') ? new Promise("));
+        assert!(page.contains(".then(() => import('./v.js'));"));
+        assert!(page.contains("const wasm = await init({ module_or_path: wasmBytes }); window.b = bindings;"));
+        assert_eq!(meta_content(&page, "verdicts:signup").as_deref(), Some("https://news.example/"));
+
+        let mut other = head(false);
+        other.title = "C vs D — Verdicts".into();
+        let again = assemble(&page, &other, "<h1>C vs D</h1>", "<p>loading</p>")?;
+        assert!(again.contains("<title>C vs D — Verdicts</title>"));
+        assert!(!again.contains("A vs B"), "nothing of the earlier page stays");
+        assert!(again.contains("<base href=\"./\" data-published>"), "the index's base is itself");
+        assert_eq!(again.matches("<base").count(), 1);
+        assert_eq!(again.matches("rel=\"canonical\"").count(), 1);
+        assert_eq!(again.matches("const wasmBytes = fetch(").count(), 1, "deferred once");
+        assert_eq!(again.matches("import(").count(), 1, "deferred once");
+        Ok(())
+    }
+
+    #[test]
+    fn the_loader_is_found_in_its_script_not_in_a_title_from_data() -> Result<(), String> {
+        let mut odd = head(false);
+        odd.title = "import init from './v.js'; init({ module_or_path: './v_bg.wasm' })".into();
+        let page = assemble(TEMPLATE, &odd, "", "")?;
+        assert!(page.contains("<title>import init from './v.js'; init({ module_or_path: './v_bg.wasm' })</title>"));
+        assert!(page.contains("const wasm = await init({ module_or_path: wasmBytes });"));
+        Ok(())
+    }
+
+    #[test]
+    fn a_template_without_the_app_is_refused() {
+        let refused = assemble("<html><head></head><body><div id=app></div></body></html>", &head(false), "", "");
+        assert!(refused.as_ref().is_err_and(|e| e.contains("scripts/build.sh")), "{refused:?}");
+    }
+}

@@ -1,0 +1,267 @@
+//! Publishing: one bundle and the built app become the whole static site, with a page of its
+//! own for every comparison that has one (see [`verdicts_catalog::pages`]), its link-preview image, a
+//! sitemap and `robots.txt`.
+//!
+//! The new site is made in a folder beside the live one from the app's files there, with its
+//! HTTP headers file ([`headers`]), and swapped in for the live one in one step when all of it is
+//! written ([`swap`]): a bad bundle or a failure half-way leaves the live site as it was, and at
+//! no moment is there no site.
+
+pub mod headers;
+pub mod html;
+mod loader;
+pub mod preview;
+pub mod render;
+pub mod site_files;
+pub mod swap;
+
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+
+use site_files::{embed_pages_config, rewrite_embed_js, robots, sitemap};
+use verdicts_catalog::bundle::{is_http_url, Catalog, Problem};
+use verdicts_catalog::config::{Published, SIGNUP_META};
+use verdicts_catalog::pages::{description, image_alt, title, Page, Pages, ALL_PAIRS_MAX_TOOLS};
+
+/// The name of each page's preview image, in its folder.
+pub const IMAGE_NAME: &str = "preview.png";
+
+/// What to publish, and where.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// The absolute public URL of the site, with its trailing slash.
+    pub base_url: String,
+    /// Bundles with at most this many tools get a page for every pair.
+    pub all_pairs_max: usize,
+    /// Who may embed the pages: the CSP's `frame-ancestors` (`*` by default).
+    pub frame_ancestors: String,
+}
+
+impl Settings {
+    /// Settings for `base_url` (checked and given its trailing slash) with the default limit.
+    pub fn new(base_url: &str) -> Result<Settings, String> {
+        Ok(Settings {
+            base_url: base_url_of(base_url)?,
+            all_pairs_max: ALL_PAIRS_MAX_TOOLS,
+            frame_ancestors: "*".into(),
+        })
+    }
+}
+
+/// Why publishing stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    /// The bundle would be refused by the app: every problem, with its JSON path.
+    #[error("the bundle has {} problem(s)", .0.len())]
+    Bundle(Vec<Problem>),
+    /// Anything else, in words.
+    #[error("{0}")]
+    Other(String),
+}
+
+impl From<String> for PublishError {
+    fn from(message: String) -> Self {
+        PublishError::Other(message)
+    }
+}
+
+/// What was published.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    /// Pages written, the index included.
+    pub pages: usize,
+    /// Of which canonical (listed in the sitemap, with a preview image).
+    pub canonical: usize,
+    /// Whether every pair has a page.
+    pub all_pairs: bool,
+    /// What the publisher should know: characters no font can draw, bundle warnings.
+    pub warnings: Vec<String>,
+}
+
+/// Checks a public base URL and gives it its trailing slash.
+pub fn base_url_of(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    if !is_http_url(url) {
+        return Err(format!("--base-url must be an absolute http or https URL, not “{url}”"));
+    }
+    if url.contains(['?', '#']) {
+        return Err(format!("--base-url must have no query or fragment: “{url}”"));
+    }
+    Ok(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+}
+
+/// Whether a folder of the built site is a page a publication wrote (it holds `index.html`).
+fn is_page_folder(path: &Path) -> bool {
+    path.is_dir() && path.join("index.html").is_file()
+}
+
+/// Copies the app's own files from `from` to `to`: everything but what a publication writes.
+fn copy_app(from: &Path, to: &Path) -> Result<(), String> {
+    let written_here = ["sitemap.xml", "robots.txt", IMAGE_NAME, "_headers"];
+    for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let path = entry.path();
+        let name = entry.file_name();
+        if is_page_folder(&path) || written_here.iter().any(|w| name == *w) {
+            continue;
+        }
+        copy_tree(&path, &to.join(&name))?;
+    }
+    Ok(())
+}
+
+fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
+    if from.is_dir() {
+        fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+        for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+            let entry = entry.map_err(|e| e.to_string())?;
+            copy_tree(&entry.path(), &to.join(entry.file_name()))?;
+        }
+        Ok(())
+    } else {
+        fs::copy(from, to).map(|_| ()).map_err(|e| format!("{}: {e}", to.display()))
+    }
+}
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Publishes `bundle_text` with the app built in `site` as the new site there: made in
+/// `SITE.publishing` beside it, then swapped in for it in one step. On any error `site` is as it
+/// was and the half-made folder is removed.
+pub fn publish_site(site: &Path, bundle_text: &str, settings: &Settings) -> Result<Report, PublishError> {
+    let stage = swap::stage_beside(site);
+    let published = publish(site, &stage, bundle_text, settings).and_then(|report| {
+        swap::swap_in(&stage, site).map_err(PublishError::Other)?;
+        Ok(report)
+    });
+    if published.is_err() {
+        // Best effort: a half-made folder is not a site; the live one was not touched.
+        let _ = fs::remove_dir_all(&stage);
+    }
+    published
+}
+
+/// Publishes `bundle_text` with the app in `app_dir` into the new folder `stage_dir`.
+pub fn publish(
+    app_dir: &Path,
+    stage_dir: &Path,
+    bundle_text: &str,
+    settings: &Settings,
+) -> Result<Report, PublishError> {
+    let catalog = Catalog::from_text(bundle_text).map_err(|e| PublishError::Bundle(e.problems()))?;
+    if catalog.default_pair().is_none() {
+        return Err(PublishError::Other(format!(
+            "the bundle has {} tool(s); a comparison needs at least two",
+            catalog.tools().len()
+        )));
+    }
+    let template = fs::read_to_string(app_dir.join("index.html")).map_err(|e| {
+        format!("{}: {e} (build the app first: scripts/build.sh)", app_dir.join("index.html").display())
+    })?;
+    if stage_dir.exists() {
+        fs::remove_dir_all(stage_dir).map_err(|e| format!("{}: {e}", stage_dir.display()))?;
+    }
+    fs::create_dir_all(stage_dir).map_err(|e| format!("{}: {e}", stage_dir.display()))?;
+    copy_app(app_dir, stage_dir)?;
+    write(&stage_dir.join("data/bundle.json"), bundle_text)?;
+
+    let all_pairs = catalog.tools().len() <= settings.all_pairs_max;
+    let pages = Arc::new(Pages::new(&catalog, all_pairs));
+    let published = Published { bundle_hash: catalog.content_hash.clone(), all_pairs };
+    let signup = html::meta_content(&template, SIGNUP_META).filter(|u| is_http_url(u));
+    let skeleton = render::skeleton_html();
+    let catalog = Arc::new(catalog);
+    let base = &settings.base_url;
+    let mut report = Report { all_pairs, ..Report::default() };
+    let mut policy = headers::Policy::default();
+
+    for page in pages.all() {
+        let (a, b) = (page.first, page.second);
+        let comparison = render::comparison_html(catalog.clone(), pages.clone(), &page.path, signup.clone())
+            .ok_or_else(|| "the bundle has fewer than two tools".to_string())?;
+        let head = html::Head {
+            title: title(&catalog, a, b),
+            description: description(&catalog, a, b),
+            canonical: format!("{base}{}", page.canonical),
+            image: format!("{base}{}{IMAGE_NAME}", page.canonical),
+            image_alt: image_alt(&catalog, a, b),
+            in_folder: !page.path.is_empty(),
+            published: published.clone(),
+            bundle_hash: catalog.content_hash.clone(),
+        };
+        let document = html::assemble(&template, &head, &comparison, &skeleton)?;
+        policy.add_page(&document)?;
+        write(&stage_dir.join(&page.path).join("index.html"), document)?;
+        report.pages += 1;
+        report.canonical += page.is_canonical() as usize;
+    }
+
+    draw_previews(&catalog, &pages, stage_dir, &mut report)?;
+    write(&stage_dir.join("sitemap.xml"), sitemap(base, &pages, &catalog.bundle.updated))?;
+    write(&stage_dir.join("robots.txt"), robots(base))?;
+    let embed_js = stage_dir.join("embed.js");
+    if let Ok(script) = fs::read_to_string(&embed_js) {
+        write(&embed_js, rewrite_embed_js(&script, &embed_pages_config(&catalog, &pages, all_pairs))?)?;
+    }
+    write(&stage_dir.join("_headers"), policy.headers_file(&settings.frame_ancestors))?;
+    report.warnings.extend(catalog.warnings.iter().map(|w| format!("{}: {}", w.path, w.message)));
+    Ok(report)
+}
+
+/// The canonical pages' preview images, drawn on every core.
+fn draw_previews(catalog: &Catalog, pages: &Pages, stage_dir: &Path, report: &mut Report) -> Result<(), String> {
+    let fonts = preview::Fonts::load();
+    if fonts.count() == 0 {
+        return Err("no fonts are installed to draw the preview images with (scripts/setup.sh installs them)".into());
+    }
+    let mut names = String::from("✓ Verdicts vs —…%");
+    for tool in catalog.tools() {
+        names.push_str(&tool.name);
+    }
+    let missing = fonts.missing(&names);
+    if !missing.is_empty() {
+        report.warnings.push(format!(
+            "no installed font can draw {} in the preview images; install a font that has them",
+            missing.iter().map(|c| format!("“{c}” (U+{:04X})", *c as u32)).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    let canonical: Vec<&Page> = pages.all().iter().filter(|p| p.is_canonical()).collect();
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
+    let chunk = canonical.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = canonical
+            .chunks(chunk)
+            .map(|pages| {
+                let fonts = &fonts;
+                scope.spawn(move || -> Result<(), String> {
+                    for page in pages {
+                        let png = preview::png(fonts, catalog, page.first, page.second)?;
+                        write(&stage_dir.join(&page.path).join(IMAGE_NAME), png)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| w.join().map_err(|_| "a preview image could not be drawn".to_string())?)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_are_absolute_and_end_with_a_slash() {
+        assert_eq!(base_url_of("https://example.com/tools/compare"), Ok("https://example.com/tools/compare/".into()));
+        assert_eq!(base_url_of(" http://127.0.0.1:8080/ "), Ok("http://127.0.0.1:8080/".into()));
+        assert!(base_url_of("/tools/compare/").is_err());
+        assert!(base_url_of("javascript:alert(1)").is_err());
+        assert!(base_url_of("https://example.com/?x=1").is_err());
+    }
+}
