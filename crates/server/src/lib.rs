@@ -2,13 +2,22 @@
 //! tallies, speaking [`verdicts_catalog::vote_protocol`] over HTTP. axum on tokio, sqlx for SQLite and
 //! PostgreSQL (see [`store`]).
 //!
+//! - Two routes: `POST /v1/votes` (`votes.rs`) and `GET /v1/tallies/{bundle}` (`tallies.rs`).
+//!   Handlers take typed extractors and return `Result<_, ApiError>`: every refusal is an
+//!   [`ApiError`] (`error.rs`), answered as `{"error": code, "message": words}`.
 //! - Votes are accepted only for the published bundle's id and tool ids; a replaced bundle file
-//!   is picked up within a second, without a restart.
-//! - Bad input gets a 4xx with a JSON error naming the problem, never a 5xx. A client (by IP
-//!   address, kept in memory for the rate limit only) over its rate gets 429 and `Retry-After`.
-//! - CORS for an allow-list of origins; no cookies anywhere.
+//!   is picked up within a second, without a restart (`watch.rs`).
+//! - Bad input gets a 4xx naming the problem, never a 5xx; the database failing is a logged
+//!   `503 unavailable`. A client (by IP address, kept in memory for the rate limit only, see
+//!   [`limits`]) over its rate gets 429 and `Retry-After`.
+//! - Layers, outermost first: tower-http's `TraceLayer` (a `tracing` span per request; each
+//!   request and answer at debug level), the preflight check and tower-http's `CorsLayer` for an
+//!   allow-list of origins, no cookies anywhere (`cors.rs`), and the body limit
+//!   ([`MAX_BODY_BYTES`]).
+//! - One task writes the votes, in batches (group commit, see [`store`]).
 
 mod cors;
+mod error;
 pub mod limits;
 pub mod store;
 mod tallies;
@@ -16,27 +25,37 @@ mod votes;
 mod watch;
 
 use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
+use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
-use serde_json::json;
 use tokio::sync::{mpsc, oneshot};
+use tower_http::trace::{DefaultMakeSpan, TraceLayer};
+use tracing::Level;
 
-use cors::{cors, preflight};
+use cors::{preflight, refuse_foreign_preflight, AllowedOrigins};
+pub use error::ApiError;
 use limits::RateLimiter;
 use store::Store;
 pub use tallies::rfc3339;
 use tallies::{get_tallies, CachedTallies};
-use verdicts_catalog::vote_protocol::Vote;
+use verdicts_catalog::vote_protocol::{Vote, MAX_BODY_BYTES};
 use votes::post_vote;
 use watch::BundleWatch;
+
+/// Where the collector listens unless told: `127.0.0.1:8787`.
+pub const DEFAULT_LISTEN: SocketAddr = SocketAddr::V4(SocketAddrV4::new(Ipv4Addr::LOCALHOST, 8787));
+/// Votes a client may send per second, on average, unless told.
+pub const DEFAULT_RATE: f64 = 5.0;
+/// Votes a client may send at once, unless told.
+pub const DEFAULT_BURST: u32 = 20;
+/// How often the rate limiter forgets the addresses whose allowance is full again.
+const FORGET_IDLE_EVERY: Duration = Duration::from_secs(5);
 
 /// How the collector runs.
 #[derive(Clone, Debug)]
@@ -48,10 +67,10 @@ pub struct Options {
     pub db: String,
     /// Origins allowed by CORS; `*` allows any.
     pub allow_origins: Vec<String>,
-    /// Votes a client may send per second, on average …
+    /// Votes a client may send per second, on average (a fraction is fine) …
     pub rate: f64,
     /// … and at once.
-    pub burst: f64,
+    pub burst: u32,
     /// Take the client's address from the last `X-Forwarded-For` entry (behind a proxy).
     pub trust_forwarded_for: bool,
     /// The most votes written in one transaction.
@@ -62,12 +81,12 @@ impl Options {
     /// The defaults for a bundle and a database.
     pub fn new(bundle: PathBuf, db: String) -> Options {
         Options {
-            listen: SocketAddr::from(([127, 0, 0, 1], 8787)),
+            listen: DEFAULT_LISTEN,
             bundle,
             db,
             allow_origins: Vec::new(),
-            rate: 5.0,
-            burst: 20.0,
+            rate: DEFAULT_RATE,
+            burst: DEFAULT_BURST,
             trust_forwarded_for: false,
             batch_max: 512,
         }
@@ -117,16 +136,38 @@ pub async fn start(
         tallies: Mutex::new(HashMap::new()),
     });
     tokio::spawn(write_votes(shared.clone(), queue));
+    let forgetting = tokio::spawn(forget_idle_clients(shared.clone()));
+    let origins = Arc::new(AllowedOrigins::new(&shared.options.allow_origins));
     let app = Router::new()
         .route("/v1/votes", post(post_vote).options(preflight))
         .route("/v1/tallies/{bundle}", get(get_tallies).options(preflight))
         .fallback(not_found)
-        .layer(axum::middleware::from_fn_with_state(shared.clone(), cors))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(origins.layer())
+        .layer(axum::middleware::from_fn_with_state(origins, refuse_foreign_preflight))
+        .layer(
+            // A failure's cause is logged where it happens (`ApiError`), with this span.
+            TraceLayer::new_for_http().make_span_with(DefaultMakeSpan::new().level(Level::INFO)).on_failure(()),
+        )
         .with_state(shared);
     let server =
         axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown);
-    let task = tokio::spawn(async move { server.await.map_err(|e| e.to_string()) });
+    let task = tokio::spawn(async move {
+        let served = server.await;
+        forgetting.abort();
+        served.map_err(|e| e.to_string())
+    });
     Ok(Running { addr, task, store })
+}
+
+/// Every few seconds, the rate limiter forgets the addresses whose allowance is full again.
+async fn forget_idle_clients(shared: Arc<Shared>) {
+    let mut every = tokio::time::interval(FORGET_IDLE_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        shared.limiter.forget_idle();
+    }
 }
 
 /// The one task that writes: takes every vote waiting (up to `batch_max`), commits them in one
@@ -150,26 +191,6 @@ fn unix_seconds() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
-/// A JSON error: `{"error": code, "message": words}`.
-fn problem(status: StatusCode, code: &str, message: impl Into<String>) -> Response {
-    (status, [(header::CACHE_CONTROL, "no-store")], axum::Json(json!({ "error": code, "message": message.into() })))
-        .into_response()
-}
-
-async fn not_found() -> Response {
-    problem(
-        StatusCode::NOT_FOUND,
-        "not_found",
-        "Nothing here: the collector answers POST /v1/votes and GET /v1/tallies/{bundle}.",
-    )
-}
-
-fn client_ip(shared: &Shared, peer: SocketAddr, headers: &HeaderMap) -> IpAddr {
-    if shared.options.trust_forwarded_for {
-        let forwarded = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).next_back();
-        if let Some(ip) = forwarded.and_then(|v| v.rsplit(',').next()).and_then(|ip| ip.trim().parse().ok()) {
-            return ip;
-        }
-    }
-    peer.ip()
+async fn not_found() -> ApiError {
+    ApiError::NotFound
 }

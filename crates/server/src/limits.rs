@@ -1,67 +1,115 @@
-//! The per-client rate limit: a token bucket per IP address, in memory only (addresses are
-//! never written anywhere), forgotten once full again.
+//! The per-client rate limit: [`governor`]'s keyed limiter (GCRA, the same answers as a token
+//! bucket), one state per IP address, in memory only (addresses are never written anywhere).
+//! A client may send `burst` votes at once, then `rate` a second; an address whose allowance is
+//! full again is forgotten by [`RateLimiter::forget_idle`], which the collector calls every few
+//! seconds, so memory follows the addresses voting now.
 
-use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::num::NonZeroU32;
+use std::time::Duration;
 
-/// Buckets are pruned when there are more than this many.
-const PRUNE_ABOVE: usize = 10_000;
+use governor::clock::{Clock, DefaultClock};
+use governor::middleware::NoOpMiddleware;
+use governor::state::keyed::DefaultKeyedStateStore;
+use governor::Quota;
 
-struct Bucket {
-    tokens: f64,
-    at: Instant,
+/// The slowest rate: one vote in 1,000 s.
+const MIN_RATE: f64 = 0.001;
+
+/// Votes a client may send: `rate` a second on average, `burst` at once.
+pub struct RateLimiter<C: Clock = DefaultClock> {
+    limiter: governor::RateLimiter<IpAddr, DefaultKeyedStateStore<IpAddr>, C, NoOpMiddleware<C::Instant>>,
 }
 
-/// Token buckets: `rate` tokens a second, at most `burst` saved up.
-pub struct RateLimiter {
-    rate: f64,
-    burst: f64,
-    buckets: Mutex<HashMap<IpAddr, Bucket>>,
+/// One vote every `1 / rate` seconds (a fractional rate is fine), `burst` at once.
+fn quota(rate: f64, burst: u32) -> Quota {
+    let period = Duration::try_from_secs_f64(1.0 / rate.max(MIN_RATE))
+        .unwrap_or(Duration::from_nanos(1))
+        .max(Duration::from_nanos(1));
+    let burst = NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN);
+    Quota::with_period(period).unwrap_or(Quota::per_second(NonZeroU32::MAX)).allow_burst(burst)
 }
 
 impl RateLimiter {
-    pub fn new(rate: f64, burst: f64) -> RateLimiter {
-        RateLimiter { rate: rate.max(0.001), burst: burst.max(1.0), buckets: Mutex::new(HashMap::new()) }
+    pub fn new(rate: f64, burst: u32) -> RateLimiter {
+        RateLimiter::with_clock(rate, burst, DefaultClock::default())
+    }
+}
+
+impl<C: Clock> RateLimiter<C> {
+    /// A limiter reading the time from `clock`.
+    pub fn with_clock(rate: f64, burst: u32, clock: C) -> RateLimiter<C> {
+        RateLimiter { limiter: governor::RateLimiter::dashmap_with_clock(quota(rate, burst), clock) }
     }
 
-    /// Takes a token for `ip` at `now`; else how long until one is there.
-    pub fn take(&self, ip: IpAddr, now: Instant) -> Result<(), Duration> {
-        let Ok(mut buckets) = self.buckets.lock() else { return Ok(()) };
-        if buckets.len() > PRUNE_ABOVE {
-            let (rate, burst) = (self.rate, self.burst);
-            buckets.retain(|_, b| b.tokens + now.saturating_duration_since(b.at).as_secs_f64() * rate < burst);
-        }
-        let bucket = buckets.entry(ip).or_insert(Bucket { tokens: self.burst, at: now });
-        let elapsed = now.saturating_duration_since(bucket.at).as_secs_f64();
-        bucket.tokens = (bucket.tokens + elapsed * self.rate).min(self.burst);
-        bucket.at = now;
-        if bucket.tokens >= 1.0 {
-            bucket.tokens -= 1.0;
-            Ok(())
-        } else {
-            Err(Duration::from_secs_f64((1.0 - bucket.tokens) / self.rate))
-        }
+    /// Counts a vote from `ip`; else how long until it may vote again.
+    pub fn take(&self, ip: IpAddr) -> Result<(), Duration> {
+        self.limiter.check_key(&ip).map_err(|not_until| not_until.wait_time_from(self.limiter.clock().now()))
+    }
+
+    /// Forgets the addresses whose allowance is full again: they are as good as new.
+    pub fn forget_idle(&self) {
+        self.limiter.retain_recent();
+        self.limiter.shrink_to_fit();
+    }
+
+    /// How many addresses are remembered.
+    pub fn len(&self) -> usize {
+        self.limiter.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.limiter.is_empty()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use governor::clock::FakeRelativeClock;
 
     #[test]
     fn a_burst_then_the_rate() {
-        let limiter = RateLimiter::new(2.0, 3.0);
+        let clock = FakeRelativeClock::default();
+        let limiter = RateLimiter::with_clock(2.0, 3, clock.clone());
         let (ip, other): (IpAddr, IpAddr) = ([10, 0, 0, 1].into(), [10, 0, 0, 2].into());
-        let t0 = Instant::now();
         for _ in 0..3 {
-            assert!(limiter.take(ip, t0).is_ok());
+            assert!(limiter.take(ip).is_ok());
         }
-        let wait = limiter.take(ip, t0);
+        let wait = limiter.take(ip);
         assert!(wait.is_err_and(|w| (w.as_secs_f64() - 0.5).abs() < 0.01), "{wait:?}");
-        assert!(limiter.take(other, t0).is_ok(), "another client has its own bucket");
-        assert!(limiter.take(ip, t0 + Duration::from_millis(500)).is_ok(), "refilled at the rate");
-        assert!(limiter.take(ip, t0 + Duration::from_millis(500)).is_err());
+        assert!(limiter.take(other).is_ok(), "another client has its own allowance");
+        clock.advance(Duration::from_millis(500));
+        assert!(limiter.take(ip).is_ok(), "refilled at the rate");
+        assert!(limiter.take(ip).is_err());
+    }
+
+    #[test]
+    fn a_fractional_rate() {
+        let clock = FakeRelativeClock::default();
+        let limiter = RateLimiter::with_clock(0.25, 1, clock.clone());
+        let ip: IpAddr = [10, 0, 0, 1].into();
+        assert!(limiter.take(ip).is_ok());
+        let wait = limiter.take(ip);
+        assert!(wait.is_err_and(|w| (w.as_secs_f64() - 4.0).abs() < 0.01), "{wait:?}");
+        clock.advance(Duration::from_millis(3900));
+        assert!(limiter.take(ip).is_err(), "not before 4 s");
+        clock.advance(Duration::from_millis(100));
+        assert!(limiter.take(ip).is_ok());
+    }
+
+    #[test]
+    fn full_allowances_are_forgotten() {
+        let clock = FakeRelativeClock::default();
+        let limiter = RateLimiter::with_clock(10.0, 5, clock.clone());
+        for i in 0..100u8 {
+            assert!(limiter.take([10, 0, 0, i].into()).is_ok());
+        }
+        assert_eq!(limiter.len(), 100);
+        limiter.forget_idle();
+        assert_eq!(limiter.len(), 100, "each has used part of its allowance");
+        clock.advance(Duration::from_secs(1));
+        limiter.forget_idle();
+        assert!(limiter.is_empty(), "all are full again");
     }
 }

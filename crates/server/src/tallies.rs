@@ -8,12 +8,15 @@ use std::time::{Duration, Instant};
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
 
-use super::{problem, unix_seconds, Shared};
+use crate::error::ApiError;
+use crate::{unix_seconds, Shared};
 use verdicts_catalog::vote_protocol::Tallies;
 
 /// A bundle's tallies, as last read.
-pub(super) struct CachedTallies {
+pub(crate) struct CachedTallies {
     body: Arc<String>,
     etag: String,
     generation: u64,
@@ -24,20 +27,14 @@ pub(super) struct CachedTallies {
 /// on the same PostgreSQL database show within a second.
 const TALLY_FRESHNESS: Duration = Duration::from_secs(1);
 
-/// RFC 3339 UTC, to the second.
+/// The earliest and latest times RFC 3339 can write (years 0000 to 9999).
+const RFC3339_SECONDS: std::ops::RangeInclusive<i64> = -62_167_219_200..=253_402_300_799;
+
+/// RFC 3339 UTC, to the second (`2026-11-18T11:06:40Z`); a time outside the years 0000 to 9999
+/// is written as the nearest one inside.
 pub fn rfc3339(unix: i64) -> String {
-    let (days, secs) = (unix.div_euclid(86_400), unix.rem_euclid(86_400));
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", secs / 3600, secs % 3600 / 60, secs % 60)
+    let unix = unix.clamp(*RFC3339_SECONDS.start(), *RFC3339_SECONDS.end());
+    OffsetDateTime::from_unix_timestamp(unix).ok().and_then(|t| t.format(&Rfc3339).ok()).unwrap_or_default()
 }
 
 async fn read_tallies(shared: &Shared, bundle: &str) -> Result<(Arc<String>, String), String> {
@@ -66,39 +63,26 @@ async fn read_tallies(shared: &Shared, bundle: &str) -> Result<(Arc<String>, Str
     Ok((body, etag))
 }
 
-pub(super) async fn get_tallies(
+pub(crate) async fn get_tallies(
     State(shared): State<Arc<Shared>>,
     Path(bundle): Path<String>,
     headers: HeaderMap,
-) -> Response {
+) -> Result<Response, ApiError> {
     let known = shared.bundle.current();
     if bundle != known.id {
-        return problem(
-            StatusCode::NOT_FOUND,
-            "unknown_bundle",
-            format!("This collector has tallies for the bundle “{}” only.", known.id),
-        );
+        return Err(ApiError::TalliesOfAnotherBundle { known: known.id.clone() });
     }
-    let (body, etag) = match read_tallies(&shared, &bundle).await {
-        Ok(read) => read,
-        Err(e) => {
-            eprintln!("verdicts-collector: tallies could not be read: {e}");
-            return problem(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "unavailable",
-                "The tallies could not be read; try again.",
-            );
-        }
-    };
+    let (body, etag) = read_tallies(&shared, &bundle).await.map_err(|cause| ApiError::TalliesNotRead { cause })?;
     let cache = [(header::CACHE_CONTROL, "public, max-age=30".to_string()), (header::ETAG, etag.clone())];
     let matches = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
     if matches {
-        return (StatusCode::NOT_MODIFIED, cache).into_response();
+        return Ok((StatusCode::NOT_MODIFIED, cache).into_response());
     }
-    (StatusCode::OK, cache, [(header::CONTENT_TYPE, "application/json".to_string())], body.to_string()).into_response()
+    Ok((StatusCode::OK, cache, [(header::CONTENT_TYPE, "application/json".to_string())], body.to_string())
+        .into_response())
 }
 
 #[cfg(test)]
@@ -110,5 +94,8 @@ mod tests {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(1_795_000_000), "2026-11-18T11:06:40Z");
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(rfc3339(-1), "1969-12-31T23:59:59Z");
+        assert_eq!(rfc3339(i64::MAX), "9999-12-31T23:59:59Z");
+        assert_eq!(rfc3339(i64::MIN), "0000-01-01T00:00:00Z");
     }
 }

@@ -1,137 +1,264 @@
-//! `POST /v1/votes`: reading and checking a vote, the rate limit, and the answer once the vote
-//! is committed.
+//! `POST /v1/votes`: the rate limit ([`WithinRateLimit`], before the body is read), the vote
+//! read and checked ([`PostedVote`]), then checked against the bundle and answered once it is
+//! committed.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
-use std::time::Instant;
 
-use axum::body::to_bytes;
-use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
-use serde_json::{json, Value};
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::IntoResponse;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 use tokio::sync::oneshot;
 
-use super::{client_ip, problem, Shared};
+use crate::error::ApiError;
+use crate::watch::Known;
+use crate::Shared;
 use verdicts_catalog::bundle::Verdict;
-use verdicts_catalog::vote_protocol::{is_voter_id, Vote, MAX_BODY_BYTES};
+use verdicts_catalog::vote_protocol::{is_voter_id, Vote};
 
-/// Why a posted vote was refused.
-struct Refusal {
-    status: StatusCode,
-    code: &'static str,
-    message: String,
+/// The client's address: the connection's peer, or behind a trusted proxy the last
+/// `X-Forwarded-For` entry.
+fn client_ip(trust_forwarded_for: bool, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
+    if trust_forwarded_for {
+        let forwarded = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).next_back();
+        if let Some(ip) = forwarded.and_then(|v| v.rsplit(',').next()).and_then(|ip| ip.trim().parse().ok()) {
+            return ip;
+        }
+    }
+    peer
 }
 
-impl Refusal {
-    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Refusal {
-        Refusal { status, code, message: message.into() }
-    }
+/// The client is within its rate; else `429 rate_limited` with `Retry-After`. An extractor of
+/// the request's head, so the check comes before the body is read.
+pub(crate) struct WithinRateLimit;
 
-    fn unprocessable(code: &'static str, message: impl Into<String>) -> Refusal {
-        Refusal::new(StatusCode::UNPROCESSABLE_ENTITY, code, message)
+impl FromRequestParts<Arc<Shared>> for WithinRateLimit {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, shared: &Arc<Shared>) -> Result<Self, ApiError> {
+        // `start` always serves the peers' addresses; without them all would share one allowance.
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(peer)| peer.ip());
+        let ip = client_ip(shared.options.trust_forwarded_for, peer, &parts.headers);
+        match shared.limiter.take(ip) {
+            Ok(()) => Ok(WithinRateLimit),
+            Err(wait) => Err(ApiError::RateLimited { seconds: wait.as_secs_f64().ceil().max(1.0) as u64 }),
+        }
     }
 }
 
-/// Reads and checks a posted vote.
-fn read_vote(shared: &Shared, body: &[u8]) -> Result<Vote, Refusal> {
-    let value: Value = serde_json::from_slice(body)
-        .map_err(|e| Refusal::new(StatusCode::BAD_REQUEST, "malformed_json", format!("The body is not JSON: {e}.")))?;
-    let Value::Object(fields) = value else {
-        return Err(Refusal::new(StatusCode::BAD_REQUEST, "malformed_json", "The body must be a JSON object."));
-    };
-    let text = |name: &str| -> Result<String, Refusal> {
-        match fields.get(name) {
-            Some(Value::String(s)) => Ok(s.clone()),
-            Some(_) => Err(Refusal::unprocessable("bad_field", format!("“{name}” must be a string."))),
-            None => Err(Refusal::unprocessable("missing_field", format!("“{name}” is missing."))),
-        }
-    };
-    let (bundle, tool, voter) = (text("bundle")?, text("tool")?, text("voter")?);
-    let verdict = match fields.get("verdict") {
-        Some(Value::Null) => None,
-        Some(Value::String(v)) if v == "ship" => Some(Verdict::Ship),
-        Some(Value::String(v)) if v == "skip" => Some(Verdict::Skip),
-        Some(other) => {
-            return Err(Refusal::unprocessable(
-                "unknown_verdict",
-                format!("“verdict” must be \"ship\", \"skip\" or null, not {other}."),
-            ))
-        }
-        None => return Err(Refusal::unprocessable("missing_field", "“verdict” is missing (null takes a vote back).")),
-    };
-    if !is_voter_id(&voter) {
-        return Err(Refusal::unprocessable(
-            "bad_voter",
-            "“voter” must be 16 to 64 characters of A-Z, a-z, 0-9, “_” and “-”.",
-        ));
-    }
-    let known = shared.bundle.current();
-    if bundle != known.id {
-        return Err(Refusal::unprocessable(
-            "unknown_bundle",
-            format!("This collector takes votes for the bundle “{}” only.", known.id),
-        ));
-    }
-    if !known.tools.contains(&tool) {
-        return Err(Refusal::unprocessable("unknown_tool", format!("The bundle has no tool “{tool}”.")));
-    }
-    Ok(Vote { bundle, tool, voter, verdict })
+/// One field of a posted vote as sent: the type asked for, something else, or nothing.
+#[derive(Deserialize, Default)]
+#[serde(untagged)]
+enum Field<T> {
+    Given(T),
+    Other(Value),
+    #[default]
+    #[serde(skip_deserializing)]
+    Missing,
 }
 
-pub(super) async fn post_vote(
-    State(shared): State<Arc<Shared>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    request: Request,
-) -> Response {
-    let ip = client_ip(&shared, peer, request.headers());
-    if let Err(wait) = shared.limiter.take(ip, Instant::now()) {
-        let seconds = wait.as_secs_f64().ceil().max(1.0) as u64;
-        let mut response = problem(
-            StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
-            format!("Too many votes from this address; try again in {seconds} s."),
-        );
-        if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
-            response.headers_mut().insert(header::RETRY_AFTER, value);
+impl Field<String> {
+    fn text(self, field: &'static str) -> Result<String, ApiError> {
+        match self {
+            Field::Given(text) => Ok(text),
+            Field::Other(_) => Err(ApiError::NotAString { field }),
+            Field::Missing => Err(ApiError::MissingField { field }),
         }
-        return response;
     }
-    let json = request
-        .headers()
+}
+
+/// A vote as posted: `{"bundle": …, "tool": …, "voter": …, "verdict": "ship" | "skip" | null}`,
+/// other fields ignored. Each field is read as sent and checked in [`VoteRequest::into_vote`],
+/// in this order, so the answer names the first field wrong.
+#[derive(Deserialize)]
+struct VoteRequest {
+    #[serde(default)]
+    bundle: Field<String>,
+    #[serde(default)]
+    tool: Field<String>,
+    #[serde(default)]
+    voter: Field<String>,
+    /// `null` takes a vote back.
+    #[serde(default)]
+    verdict: Field<Option<String>>,
+}
+
+impl VoteRequest {
+    /// Reads a body: a JSON object first, as serde would take a struct from an array too; a
+    /// repeated field counts once, its last value, as in any JSON object.
+    fn from_json(body: &[u8]) -> Result<VoteRequest, ApiError> {
+        let fields: Map<String, Value> = serde_json::from_slice(body).map_err(|e| match e.classify() {
+            serde_json::error::Category::Data => ApiError::NotAnObject,
+            _ => ApiError::NotJson(e),
+        })?;
+        // Every field reads as something (`Field`): this cannot fail on an object.
+        serde_json::from_value(Value::Object(fields)).map_err(|_| ApiError::NotAnObject)
+    }
+
+    fn into_vote(self) -> Result<Vote, ApiError> {
+        let (bundle, tool, voter) = (self.bundle.text("bundle")?, self.tool.text("tool")?, self.voter.text("voter")?);
+        let verdict = match self.verdict {
+            Field::Given(None) => None,
+            Field::Given(Some(word)) => match [Verdict::Ship, Verdict::Skip].into_iter().find(|v| v.as_str() == word) {
+                Some(verdict) => Some(verdict),
+                None => return Err(ApiError::UnknownVerdict(Value::String(word))),
+            },
+            Field::Other(other) => return Err(ApiError::UnknownVerdict(other)),
+            Field::Missing => return Err(ApiError::MissingVerdict),
+        };
+        if !is_voter_id(&voter) {
+            return Err(ApiError::BadVoter);
+        }
+        Ok(Vote { bundle, tool, voter, verdict })
+    }
+}
+
+/// Whether a request says its body is JSON: `application/json`, any parameters, any case.
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(';').next())
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
-    if !json {
-        return problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, "wrong_content_type", "Send the vote as application/json.");
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// A well-formed vote read from the body, not yet checked against the bundle. Refused with
+/// `415 wrong_content_type`, `413 body_too_large` (the body limit is the router's
+/// `DefaultBodyLimit`), `400 malformed_json`, or `422` naming the field.
+pub(crate) struct PostedVote(pub Vote);
+
+impl<S: Send + Sync> FromRequest<S> for PostedVote {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        if !is_json(request.headers()) {
+            return Err(ApiError::WrongContentType);
+        }
+        // Over the limit, or cut off: either way the vote is not all there.
+        let body = Bytes::from_request(request, state).await.map_err(|_| ApiError::BodyTooLarge)?;
+        VoteRequest::from_json(&body)?.into_vote().map(PostedVote)
     }
-    let Ok(body) = to_bytes(request.into_body(), MAX_BODY_BYTES).await else {
-        return problem(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "body_too_large",
-            format!("A vote is at most {MAX_BODY_BYTES} bytes."),
-        );
-    };
-    let vote = match read_vote(&shared, &body) {
-        Ok(vote) => vote,
-        Err(refusal) => return problem(refusal.status, refusal.code, refusal.message),
-    };
+}
+
+/// Votes are taken for the bundle served and its tools only.
+fn check_against(known: &Known, vote: &Vote) -> Result<(), ApiError> {
+    if vote.bundle != known.id {
+        return Err(ApiError::VoteForAnotherBundle { known: known.id.clone() });
+    }
+    if !known.tools.contains(&vote.tool) {
+        return Err(ApiError::UnknownTool { tool: vote.tool.clone() });
+    }
+    Ok(())
+}
+
+/// The answer to a vote once it is durable.
+#[derive(Serialize)]
+struct Acknowledged {
+    ok: bool,
+    tool: String,
+    verdict: Option<Verdict>,
+}
+
+pub(crate) async fn post_vote(
+    State(shared): State<Arc<Shared>>,
+    _: WithinRateLimit,
+    PostedVote(vote): PostedVote,
+) -> Result<impl IntoResponse, ApiError> {
+    check_against(&shared.bundle.current(), &vote)?;
     let (done, committed) = oneshot::channel();
-    if shared.writer.send((vote.clone(), done)).await.is_err() {
-        return problem(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The collector is shutting down.");
-    }
+    shared.writer.send((vote.clone(), done)).await.map_err(|_| ApiError::ShuttingDown)?;
     match committed.await {
-        Ok(Ok(())) => (
+        Ok(Ok(())) => Ok((
             StatusCode::OK,
             [(header::CACHE_CONTROL, "no-store")],
-            axum::Json(json!({ "ok": true, "tool": vote.tool, "verdict": vote.verdict })),
-        )
-            .into_response(),
-        Ok(Err(e)) => {
-            eprintln!("verdicts-collector: a vote could not be written: {e}");
-            problem(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The vote could not be saved; try again.")
+            Json(Acknowledged { ok: true, tool: vote.tool, verdict: vote.verdict }),
+        )),
+        Ok(Err(cause)) => Err(ApiError::VoteNotSaved { cause }),
+        Err(_) => Err(ApiError::VoteNotSaved { cause: "the writer stopped before answering".into() }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(body: &str) -> Result<Vote, ApiError> {
+        VoteRequest::from_json(body.as_bytes())?.into_vote()
+    }
+
+    fn refusal(body: &str) -> (&'static str, String) {
+        match read(body) {
+            Ok(vote) => panic!("{body} was taken: {vote:?}"),
+            Err(e) => (e.code(), e.to_string()),
         }
-        Err(_) => problem(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The vote could not be saved; try again."),
+    }
+
+    const V: &str = "voter-aaaaaaaaaaaa";
+
+    #[test]
+    fn a_vote_and_taking_it_back() {
+        let ship = read(&format!(r#"{{"bundle":"b","tool":"t","voter":"{V}","verdict":"ship","more":[1]}}"#));
+        assert_eq!(ship.ok().and_then(|v| v.verdict), Some(Verdict::Ship));
+        let back = read(&format!(r#"{{"bundle":"b","tool":"t","voter":"{V}","verdict":null}}"#));
+        assert!(back.is_ok_and(|v| v.verdict.is_none()));
+        let last = read(&format!(r#"{{"bundle":"x","bundle":"b","tool":"t","voter":"{V}","verdict":"skip"}}"#));
+        assert!(last.is_ok_and(|v| v.bundle == "b" && v.verdict == Some(Verdict::Skip)), "the last repeat counts");
+    }
+
+    #[test]
+    fn a_body_that_is_not_a_json_object() {
+        let not_json = refusal("{not json");
+        assert_eq!(
+            not_json,
+            ("malformed_json", "The body is not JSON: key must be a string at line 1 column 2.".into())
+        );
+        assert_eq!(refusal("").0, "malformed_json");
+        assert_eq!(refusal("{} x").0, "malformed_json");
+        for body in ["[1, 2]", r#"["b", "t", "voter-aaaaaaaaaaaa", "ship"]"#, r#""x""#, "null", "1"] {
+            assert_eq!(refusal(body), ("malformed_json", "The body must be a JSON object.".into()), "{body}");
+        }
+    }
+
+    #[test]
+    fn each_wrong_field_is_named_in_order() {
+        assert_eq!(refusal("{}"), ("missing_field", "“bundle” is missing.".into()));
+        assert_eq!(refusal(r#"{"voter":1}"#), ("missing_field", "“bundle” is missing.".into()));
+        assert_eq!(refusal(r#"{"bundle":null}"#), ("bad_field", "“bundle” must be a string.".into()));
+        assert_eq!(refusal(r#"{"bundle":"b","tool":2}"#), ("bad_field", "“tool” must be a string.".into()));
+        assert_eq!(refusal(r#"{"bundle":"b","tool":"t"}"#), ("missing_field", "“voter” is missing.".into()));
+        let missing = refusal(&format!(r#"{{"bundle":"b","tool":"t","voter":"{V}"}}"#));
+        assert_eq!(missing, ("missing_field", "“verdict” is missing (null takes a vote back).".into()));
+        for (verdict, shown) in [
+            (r#""maybe""#, r#""maybe""#),
+            (r#""SHIP""#, r#""SHIP""#),
+            ("1", "1"),
+            (r#"{"ship":null}"#, r#"{"ship":null}"#),
+            ("[]", "[]"),
+        ] {
+            let (code, message) = refusal(&format!(r#"{{"bundle":"b","tool":"t","voter":"{V}","verdict":{verdict}}}"#));
+            assert_eq!(code, "unknown_verdict");
+            assert_eq!(message, format!("“verdict” must be \"ship\", \"skip\" or null, not {shown}."));
+        }
+        assert_eq!(refusal(r#"{"bundle":"b","tool":"t","voter":"x","verdict":"maybe"}"#).0, "unknown_verdict");
+        assert_eq!(refusal(r#"{"bundle":"b","tool":"t","voter":"short","verdict":"ship"}"#).0, "bad_voter");
+    }
+
+    #[test]
+    fn the_forwarded_address_only_when_trusted() {
+        let peer: IpAddr = [127, 0, 0, 1].into();
+        let mut headers = HeaderMap::new();
+        headers.append("x-forwarded-for", "10.0.0.1, 10.0.0.2".parse().expect("a header value"));
+        headers.append("x-forwarded-for", "10.0.0.3".parse().expect("a header value"));
+        assert_eq!(client_ip(false, peer, &headers), peer);
+        assert_eq!(client_ip(true, peer, &headers), IpAddr::from([10, 0, 0, 3]));
+        assert_eq!(client_ip(true, peer, &HeaderMap::new()), peer);
     }
 }

@@ -1,4 +1,6 @@
-//! The published bundle the collector takes votes for, read again when the file changes.
+//! The published bundle the collector takes votes for, read again when the file changes (looked
+//! at once a second at most, when a request asks); a replacement that does not load is logged
+//! and the last good one kept.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -64,17 +66,13 @@ impl BundleWatch {
             if changed {
                 match read(&self.path) {
                     Ok(known) => {
-                        eprintln!(
-                            "verdicts-collector: {} changed; now taking votes for “{}”",
-                            self.path.display(),
-                            known.id
-                        );
+                        tracing::info!(file = %self.path.display(), "the bundle changed; now taking votes for “{}”", known.id);
                         if let Ok(mut k) = self.known.write() {
                             *k = (now, Arc::new(known));
                         }
                     }
                     Err(e) => {
-                        eprintln!("verdicts-collector: keeping the bundle read before: {e}");
+                        tracing::warn!("keeping the bundle read before: {e}");
                         if let Ok(mut k) = self.known.write() {
                             k.0 = now;
                         }

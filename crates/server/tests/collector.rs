@@ -4,7 +4,7 @@
 //! it the PostgreSQL half fails, loudly, unless `VERDICTS_SKIP_POSTGRES=1` says to leave it out.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 use tokio::sync::oneshot;
@@ -106,6 +106,31 @@ impl Collector {
         self.http.post_json(&format!("{}v1/votes", self.base), &body).await.expect("an answer")
     }
 
+    /// Sends a vote until it is past the rate limit and `settled` says the answer is the one
+    /// waited for, at most for [`WAIT_AT_MOST`]; the last answer.
+    async fn vote_when_allowed(
+        &self,
+        bundle: &str,
+        tool: &str,
+        voter: &str,
+        settled: impl Fn(&Answer) -> bool,
+    ) -> Answer {
+        let deadline = Instant::now() + WAIT_AT_MOST;
+        loop {
+            let answer = self.vote(bundle, tool, voter, json!("ship")).await;
+            if answer.status != 429 && settled(&answer) {
+                return answer;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no answer but {} {:?} to a vote for “{tool}” within {WAIT_AT_MOST:?}",
+                answer.status,
+                answer.json()
+            );
+            tokio::time::sleep(POLL_EVERY).await;
+        }
+    }
+
     async fn tallies(&self, bundle: &str) -> Answer {
         self.http.get(&format!("{}v1/tallies/{bundle}", self.base)).await.expect("an answer")
     }
@@ -123,6 +148,11 @@ impl Collector {
     }
 }
 
+/// How long a test waits for a condition (the rate limit refilled, a replaced bundle picked up)
+/// before it fails, and how often it looks.
+const WAIT_AT_MOST: Duration = Duration::from_secs(10);
+const POLL_EVERY: Duration = Duration::from_millis(50);
+
 const VOTER_A: &str = "voter-aaaaaaaaaaaa";
 const VOTER_B: &str = "voter-bbbbbbbbbbbb";
 const TOOL: &str = "mistral-8x24b";
@@ -131,7 +161,7 @@ fn options(bundle: PathBuf, db: String) -> Options {
     let mut options = Options::new(bundle, db);
     options.listen = "127.0.0.1:0".parse().expect("address");
     options.rate = 1000.0;
-    options.burst = 1000.0;
+    options.burst = 1000;
     options.allow_origins = vec!["http://app.example".into()];
     options
 }
@@ -227,7 +257,7 @@ async fn rate_limits_cors_and_a_replaced_bundle(db: Db) {
     let path = write_bundle(&temp.0, &bundle, false);
     let mut opts = options(path.clone(), url);
     opts.rate = 1.0;
-    opts.burst = 2.0;
+    opts.burst = 2;
     let c = Collector::start(opts).await;
     // CORS: the allowed origin, never credentials; other origins' preflights are refused.
     let preflight = |origin: &'static str| {
@@ -278,12 +308,15 @@ async fn rate_limits_cors_and_a_replaced_bundle(db: Db) {
     assert!(limited.header("retry-after").parse::<u64>().is_ok_and(|s| s >= 1));
     assert_eq!(counts(&c.tallies(&bundle).await, TOOL), (2, 0), "the limited vote was not counted");
 
-    // The bundle is replaced with one more tool: votes for it are taken without a restart.
-    tokio::time::sleep(Duration::from_millis(1100)).await;
-    assert_eq!(c.vote(&bundle, "brand-new-tool", VOTER_A, json!("ship")).await.json()["error"], json!("unknown_tool"));
+    // The bundle is replaced with one more tool: votes for it are taken without a restart. Each
+    // vote waits out the rate limit first (1 a second): it is sent again while the answer is 429.
+    let before = c.vote_when_allowed(&bundle, "brand-new-tool", VOTER_A, |_| true).await;
+    assert_eq!(before.json()["error"], json!("unknown_tool"), "{:?}", before.json());
     write_bundle(&temp.0, &bundle, true);
-    tokio::time::sleep(Duration::from_millis(2100)).await;
-    let taken = c.vote(&bundle, "brand-new-tool", VOTER_A, json!("ship")).await;
+    // The file is looked at once a second at most: until then the tool is still unknown.
+    let taken = c
+        .vote_when_allowed(&bundle, "brand-new-tool", VOTER_A, |answer| answer.json()["error"] != json!("unknown_tool"))
+        .await;
     assert_eq!(taken.status, 200, "{:?}", taken.json());
     c.stop().await;
 }

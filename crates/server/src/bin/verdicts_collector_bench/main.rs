@@ -5,6 +5,7 @@
 //! verdicts-collector-bench --collector target/release/verdicts-collector \
 //!   --bundle public/data/bundle.json --db votes.sqlite [--votes 20000] [--seconds 20] [--clients 64]
 //! ```
+//! (`--votes` 1 to 1,000,000, `--seconds` 1 to 300, `--clients` 1 to 512; `--help` says more.)
 //! 1. Durability: votes from many voters while the collector is killed with SIGKILL mid-run;
 //!    restarted, every acknowledged vote must be in the database: "acknowledged N, found N".
 //! 2. Writes: votes/s and p50/p99 latency of acknowledged votes.
@@ -25,35 +26,39 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use clap::builder::RangedU64ValueParser;
+use clap::Parser;
+
 use verdicts_catalog::bundle::Catalog;
 use verdicts_server::store::{redact, Store};
 
 use collector::{free_port, spawn_collector};
 use votes::{percentile, send_votes};
 
+/// Durability and load of the vote collector, over loopback.
+#[derive(Debug, Parser)]
+#[command(name = "verdicts-collector-bench", version)]
 struct Settings {
+    /// The collector binary to run (a release build).
+    #[arg(long, value_name = "FILE")]
     collector: PathBuf,
+    /// The published bundle the collector takes votes for.
+    #[arg(long, value_name = "FILE")]
     bundle: PathBuf,
+    /// The vote database: a SQLite file or a postgres:// URL (emptied by the run).
+    #[arg(long, value_name = "FILE.sqlite | postgres://…")]
     db: String,
+    /// Votes sent in the writes run (the durability run sends up to 20 times as many).
+    #[arg(long, value_name = "N", default_value_t = 20_000,
+          value_parser = RangedU64ValueParser::<usize>::new().range(1..=1_000_000))]
     votes: usize,
+    /// The longest each run of votes may take, in seconds (the tallies are read for at most 10).
+    #[arg(long, value_name = "S", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=300))]
     seconds: u64,
+    /// Concurrent client connections.
+    #[arg(long, value_name = "C", default_value_t = 64,
+          value_parser = RangedU64ValueParser::<usize>::new().range(1..=512))]
     clients: usize,
-}
-
-fn settings() -> Result<Settings, String> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let value = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
-    let number = |name: &str, default: usize| -> Result<usize, String> {
-        value(name).map_or(Ok(default), |v| v.parse().map_err(|_| format!("{name} must be a whole number")))
-    };
-    Ok(Settings {
-        collector: value("--collector").map(PathBuf::from).ok_or("--collector is required")?,
-        bundle: value("--bundle").map(PathBuf::from).ok_or("--bundle is required")?,
-        db: value("--db").ok_or("--db is required")?,
-        votes: number("--votes", 20_000)?.clamp(1, 1_000_000),
-        seconds: number("--seconds", 20)?.clamp(1, 300) as u64,
-        clients: number("--clients", 64)?.clamp(1, 512),
-    })
 }
 
 async fn run(s: Settings) -> Result<(), String> {
@@ -138,18 +143,55 @@ async fn run(s: Settings) -> Result<(), String> {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let s = match settings() {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("verdicts-collector-bench: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    match run(s).await {
+    match run(Settings::parse()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("verdicts-collector-bench: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    fn parse(extra: &[&str]) -> Result<Settings, clap::Error> {
+        let base = ["verdicts-collector-bench", "--collector", "c", "--bundle", "b.json", "--db", "v.sqlite"];
+        Settings::try_parse_from(base.iter().chain(extra))
+    }
+
+    #[test]
+    fn the_flags_are_consistent() {
+        Settings::command().debug_assert();
+    }
+
+    #[test]
+    fn the_defaults_and_the_bounds() {
+        let s = parse(&[]).expect("parses");
+        assert_eq!((s.votes, s.seconds, s.clients), (20_000, 20, 64));
+        let s = parse(&["--votes", "1000000", "--seconds", "300", "--clients", "512"]).expect("parses");
+        assert_eq!((s.votes, s.seconds, s.clients), (1_000_000, 300, 512));
+        let s = parse(&["--votes", "1", "--seconds", "1", "--clients", "1"]).expect("parses");
+        assert_eq!((s.votes, s.seconds, s.clients), (1, 1, 1));
+    }
+
+    #[test]
+    fn a_wrong_or_unknown_flag_is_an_error_naming_it() {
+        for (extra, named) in [
+            (&["--bogus"][..], "--bogus"),
+            (&["--votes", "0"], "--votes"),
+            (&["--votes", "1000001"], "--votes"),
+            (&["--votes", "many"], "--votes"),
+            (&["--seconds", "301"], "--seconds"),
+            (&["--clients", "0"], "--clients"),
+            (&["--clients", "513"], "--clients"),
+        ] {
+            let error = parse(extra).err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(error.contains(named), "{extra:?}: {error}");
+        }
+        let missing = Settings::try_parse_from(["verdicts-collector-bench", "--bundle", "b.json", "--db", "v"]);
+        assert!(missing.err().is_some_and(|e| e.to_string().contains("--collector")));
     }
 }
