@@ -30,9 +30,13 @@ pub fn App() -> impl IntoView {
     let nav = Navigation::install();
     provide_context(nav);
     provide_context(StoredValue::new(config.clone()));
+    // The embed flag and the theme are read before the bundle is in (the static page already
+    // shows them): from the URL's typed state, not from the resolved view, which needs the bundle.
     let embed = Memo::new(move |_| nav.parsed().with(|p| p.state.embed));
     let theme = Memo::new(move |_| nav.parsed().with(|p| p.state.theme));
-    // The theme and the embed flag live on <html>, where the style sheet reads them.
+    // The theme and the embed flag live on <html>, where the style sheet reads them: the
+    // outside world follows the state. (leptos_meta's `<Html>` and `<Title>` would say this in
+    // the view, for 3.7 KB more wasm after brotli, measured: see docs/architecture.md.)
     Effect::new(move |_| {
         let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
         if let Some(root) = root {
@@ -106,9 +110,7 @@ pub fn App() -> impl IntoView {
             }
             Some(Err(())) => {
                 // The title named the rendered pair, which is no longer on screen.
-                if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-                    document.set_title("The comparison could not be loaded — Verdicts");
-                }
+                crate::browser::set_title("The comparison could not be loaded — Verdicts");
                 crate::takeover::take_over_page(false);
             }
         }
@@ -126,7 +128,10 @@ pub fn App() -> impl IntoView {
                         // or skeleton: the live one is built only for a retry, after the takeover.
                         None if tries.with(|t| *t == Tries::default()) => ().into_any(),
                         None => view! { <Skeleton/> }.into_any(),
-                        Some(Err(error)) => view! { <ErrorView error on_retry=retry auto_retry/> }.into_any(),
+                        Some(Err(error)) => view! {
+                            <ErrorView error on_retry=retry auto_retry/>
+                        }
+                        .into_any(),
                         Some(Ok(catalog)) => view! { <Loaded catalog/> }.into_any(),
                     }}
                 </main>

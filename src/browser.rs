@@ -173,3 +173,13 @@ pub fn page_config() -> verdicts_catalog::config::Config {
     config.published = Published::from_values(meta(PUBLISHED_HASH_META), meta(PAGES_META));
     config
 }
+
+/// Sets the document's title (natively there is no document).
+pub fn set_title(title: &str) {
+    #[cfg(feature = "csr")]
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+    #[cfg(not(feature = "csr"))]
+    let _ = title;
+}

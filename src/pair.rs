@@ -23,6 +23,8 @@ pub struct Pair {
     pub tools: Memo<(usize, usize)>,
     /// Which roles are shown (`role_on`), with the view.
     pub roles_on: Memo<Vec<bool>>,
+    /// The cost calculator's workload as typed (input, output tokens a month), with the view.
+    pub workload: Memo<(Option<String>, Option<String>)>,
     nav: Navigation,
     /// The pages of the site, for links and the history.
     pub pages: StoredValue<Arc<Pages>>,
@@ -30,7 +32,8 @@ pub struct Pair {
 
 impl Pair {
     /// Derives the view from the URL: the page's folder names the pair, and the query's `a`
-    /// and `b` override it. `None` when the bundle has fewer than two tools.
+    /// and `b` override it; what the link held that was not used becomes the view's notices.
+    /// `None` when the bundle has fewer than two tools.
     pub fn new(catalog: Arc<Catalog>, nav: Navigation, pages: Arc<Pages>) -> Option<Pair> {
         catalog.default_pair()?;
         let catalog = StoredValue::new(catalog);
@@ -44,20 +47,17 @@ impl Pair {
                             state.first.get_or_insert(a);
                             state.second.get_or_insert(b);
                         }
-                        resolve(&state, c)
+                        let mut view = resolve(&state, c)?;
+                        view.notices.splice(0..0, p.ignored.iter().cloned());
+                        Some(view)
                     })
                 })
-                .unwrap_or(ResolvedView {
-                    first: 0,
-                    second: 1,
-                    role_on: Vec::new(),
-                    all_roles: true,
-                    notices: Vec::new(),
-                })
+                .unwrap_or_else(ResolvedView::empty)
         });
         let tools = Memo::new(move |_| view.with(|v| (v.first, v.second)));
         let roles_on = Memo::new(move |_| view.with(|v| v.role_on.clone()));
-        Some(Pair { catalog, view, tools, roles_on, nav, pages: StoredValue::new(pages) })
+        let workload = Memo::new(move |_| view.with(|v| (v.input.clone(), v.output.clone())));
+        Some(Pair { catalog, view, tools, roles_on, workload, nav, pages: StoredValue::new(pages) })
     }
 
     /// The URL that shows `state`: the pair's page when it has one, else the index's query.
@@ -102,23 +102,27 @@ impl Pair {
         self.with_tool(side, |t| t.name.clone()).unwrap_or_default()
     }
 
-    /// The state that shows `first` and `second` with `roles`, keeping embed and theme.
+    /// The state that shows `first` and `second` with `roles`, keeping embed, theme and the
+    /// workload of the view (untracked).
     fn state(self, first: usize, second: usize, roles: RoleSelection) -> ViewState {
-        let now = self.nav.parsed().get_untracked().state;
-        self.catalog.with_value(|c| state_of(c, &now, first, second, roles))
+        self.view.with_untracked(|now| self.catalog.with_value(|c| state_of(c, now, first, second, roles)))
     }
 
     fn roles(self) -> RoleSelection {
         self.view.with_untracked(|v| self.catalog.with_value(|c| shown_roles(c, v)))
     }
 
-    /// The state as a link would share it: the shown pair and role filter, plus embed and theme.
+    /// The state as a link would share it: the shown pair, role filter and workload, plus embed
+    /// and theme (tracked).
     pub fn shared_state(self) -> ViewState {
-        let (a, b) = self.view.with(|v| (v.first, v.second));
-        let roles = self.view.with(|v| self.catalog.with_value(|c| shown_roles(c, v)));
-        let mut state = self.state(a, b, roles);
-        state.embed = self.nav.parsed().with(|p| p.state.embed);
-        state
+        self.view.with(|v| self.catalog.with_value(|c| state_of(c, v, v.first, v.second, shown_roles(c, v))))
+    }
+
+    /// The URL of the comparison of `a` and `b` with the visitor's role filter and workload
+    /// (tracked): what a link to another pair points at.
+    pub fn pair_url(self, a: usize, b: usize) -> String {
+        let state = self.view.with(|v| self.catalog.with_value(|c| state_of(c, v, a, b, shown_roles(c, v))));
+        self.url(&state)
     }
 
     /// Puts `tool` on `side`; picking the tool already on the other side swaps them.
@@ -138,12 +142,8 @@ impl Pair {
         self.go(&self.state(b, a, self.roles()), HistoryMode::Push);
     }
 
-    /// The workload typed into the cost calculator (input, output), from the URL.
-    pub fn workload(self) -> (Option<String>, Option<String>) {
-        self.nav.parsed().with(|p| (p.state.input.clone(), p.state.output.clone()))
-    }
-
-    /// Puts a workload in the URL (replacing the entry: typing is not a new view).
+    /// Puts a workload in the URL (replacing the entry: typing is not a new view). A field left
+    /// empty is no workload of that kind.
     pub fn set_workload(self, input: Option<String>, output: Option<String>) {
         let view = self.view.get_untracked();
         let mut state = self.state(view.first, view.second, self.roles());

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::community_vote::CommunityVote;
 use crate::components::embed_panel::EmbedPanel;
 use crate::components::notices::Notices;
+use crate::components::pair_link::PairLink;
 use crate::components::panel_verdict::PanelVerdict;
 use crate::components::picker::ToolPicker;
 use crate::components::pricing::Pricing;
@@ -16,7 +17,6 @@ use crate::components::share_bar::ShareBar;
 use crate::components::shortcuts::Shortcuts;
 use crate::components::tool_card::ToolCard;
 use crate::first_render::Step;
-use crate::navigation::Navigation;
 use crate::pair::{Pair, Side};
 use verdicts_catalog::embed_code::full_page_state;
 
@@ -24,20 +24,14 @@ use verdicts_catalog::embed_code::full_page_state;
 #[component]
 pub fn Comparison() -> impl IntoView {
     let pair = expect_context::<Pair>();
-    let nav = expect_context::<Navigation>();
-    let embed = nav.parsed().with_untracked(|p| p.state.embed);
+    let embed = pair.view.with_untracked(|v| v.embed);
     let first_picker = NodeRef::<leptos::html::Input>::new();
     let names = Memo::new(move |_| {
         let name = |side| pair.name(side);
         (name(Side::First), name(Side::Second))
     });
     // The document title names the pair: the outside world follows the state.
-    Effect::new(move |_| {
-        let (a, b) = names.get();
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(&format!("{a} vs {b} — Verdicts"));
-        }
-    });
+    Effect::new(move |_| names.with(|(a, b)| crate::browser::set_title(&format!("{a} vs {b} — Verdicts"))));
     let featured = pair.catalog.with_value(|c| {
         c.featured_pairs()
             .into_iter()
@@ -82,19 +76,7 @@ pub fn Comparison() -> impl IntoView {
                         <span class="featured-label">"Featured:"</span>
                         <ul>
                             {featured.clone().into_iter().map(|(a, b, label)| view! {
-                                <li>
-                                    <a
-                                        // Relative to the page the visitor is on, which the app changes.
-                                        href=move || pair.url(&pair.catalog.with_value(|c| verdicts_catalog::pages::pair_state(c, a, b)))
-                                        aria-current=move || pair.view.with(|v| (v.first == a && v.second == b).then_some("page"))
-                                        on:click=move |ev| {
-                                            if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {
-                                                ev.prevent_default();
-                                                pair.show_pair(a, b);
-                                            }
-                                        }
-                                    >{label}</a>
-                                </li>
+                                <li><PairLink a b>{label}</PairLink></li>
                             }).collect_view()}
                         </ul>
                     </nav>

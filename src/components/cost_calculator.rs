@@ -1,17 +1,18 @@
 //! "Estimate your monthly cost": a workload in tokens, typed or from a preset, and what it
-//! costs with each tool at its per-token prices, with the arithmetic shown. The workload is in
-//! the URL (`in=50M&out=10M`), so a shared link or a refresh shows the same estimate.
+//! costs with each tool at its per-token prices, with the arithmetic shown. The workload lives in
+//! the URL alone (`in=50M&out=10M`): the fields show what the URL says and write to it, so a
+//! shared link, a refresh, Back and Forward all show the same fields and estimate.
 
 use leptos::prelude::*;
 
 use crate::pair::Pair;
 use verdicts_catalog::workload::{comparison, estimate, parse_tokens, Estimate, PRESETS};
 
-/// One field: a label, the text as typed, and what is wrong with it, next to it.
+/// One field: a label, the text as the URL holds it, and what is wrong with it, next to it.
 fn field(
     id: &'static str,
     label: &'static str,
-    text: RwSignal<String>,
+    text: Memo<String>,
     on_input: impl Fn(String) + 'static,
 ) -> impl IntoView {
     let error = move || text.with(|t| (!t.trim().is_empty()).then(|| parse_tokens(t).err()).flatten());
@@ -30,11 +31,7 @@ fn field(
                 aria-invalid=move || if error().is_some() { "true" } else { "false" }
                 aria-describedby=error_id.clone()
                 prop:value=move || text.get()
-                on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    text.set(value.clone());
-                    on_input(value);
-                }
+                on:input:target=move |ev| on_input(ev.target().value())
             />
             <p class="field-error" id=error_id>{error}</p>
         </div>
@@ -45,10 +42,8 @@ fn field(
 #[component]
 pub fn CostCalculator() -> impl IntoView {
     let pair = expect_context::<Pair>();
-    let (start_in, start_out) = pair.workload();
-    let input = RwSignal::new(start_in.unwrap_or_default());
-    let output = RwSignal::new(start_out.unwrap_or_default());
-    let save = move || pair.set_workload(Some(input.get_untracked()), Some(output.get_untracked()));
+    let input = Memo::new(move |_| pair.workload.with(|w| w.0.clone().unwrap_or_default()));
+    let output = Memo::new(move |_| pair.workload.with(|w| w.1.clone().unwrap_or_default()));
     // The tokens a month, once both fields read (an empty field is none of that kind).
     let tokens = Memo::new(move |_| {
         let read = |t: &str| if t.trim().is_empty() { Ok(0) } else { parse_tokens(t) };
@@ -100,8 +95,12 @@ pub fn CostCalculator() -> impl IntoView {
         <div class="estimate" role="group" aria-labelledby="estimate-title">
             <h3 class="estimate-title" id="estimate-title">"Estimate your monthly cost"</h3>
             <div class="estimate-fields">
-                {field("tokens-in", "Input tokens per month", input, move |_| save())}
-                {field("tokens-out", "Output tokens per month", output, move |_| save())}
+                {field("tokens-in", "Input tokens per month", input, move |typed| {
+                    pair.set_workload(Some(typed), Some(output.get_untracked()))
+                })}
+                {field("tokens-out", "Output tokens per month", output, move |typed| {
+                    pair.set_workload(Some(input.get_untracked()), Some(typed))
+                })}
             </div>
             <div class="presets" role="group" aria-label="Workloads">
                 {PRESETS.iter().map(|preset| {
@@ -111,9 +110,7 @@ pub fn CostCalculator() -> impl IntoView {
                             type="button"
                             class="chip"
                             on:click=move |_| {
-                                input.set(preset.input.to_string());
-                                output.set(preset.output.to_string());
-                                save();
+                                pair.set_workload(Some(preset.input.to_string()), Some(preset.output.to_string()))
                             }
                         >{label}</button>
                     }

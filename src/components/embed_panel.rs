@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::copy_button::CopyButton;
 use crate::navigation::Navigation;
 use crate::pair::{Pair, Side};
 use verdicts_catalog::embed_code::{embed_state, full_page_state, iframe_fallback, snippet};
@@ -13,9 +14,8 @@ pub fn EmbedPanel() -> impl IntoView {
     let pair = expect_context::<Pair>();
     let nav = expect_context::<Navigation>();
     let open = RwSignal::new(false);
-    let theme = RwSignal::new(nav.parsed().get_untracked().state.theme);
-    // What was last copied and whether it worked; the note shows only while the code is unchanged.
-    let copied = RwSignal::new(None::<(String, bool)>);
+    // The embed's own theme, a choice in this panel, starting from the page's.
+    let theme = RwSignal::new(pair.view.with_untracked(|v| v.theme));
     let code_box = NodeRef::<leptos::html::Textarea>::new();
     let root = nav.root();
     let state = Memo::new(move |_| {
@@ -30,8 +30,8 @@ pub fn EmbedPanel() -> impl IntoView {
     let code = Memo::new(move |_| state.with(|s| snippet(&root, s, &pair.url(&full_page_state(s)), &title())));
     let preview = move || state.with(|s| pair.url(&embed_state(s)));
     let fallback = move || iframe_fallback(&preview(), &title());
-    let set_theme = move |ev: leptos::ev::Event| {
-        theme.set(match event_target_value(&ev).as_str() {
+    let set_theme = move |chosen: String| {
+        theme.set(match chosen.as_str() {
             "light" => Theme::Light,
             "dark" => Theme::Dark,
             _ => Theme::Auto,
@@ -53,7 +53,7 @@ pub fn EmbedPanel() -> impl IntoView {
                 <h2 class="block-title" id="embed-title">"Embed this comparison"</h2>
                 <p>"Paste this where the comparison should appear on your site. It sizes itself to its content and links back here."</p>
                 <label class="field-label" for="embed-theme">"Theme"</label>
-                <select id="embed-theme" class="select" on:change=set_theme prop:value=move || theme.get().as_str()>
+                <select id="embed-theme" class="select" on:change:target=move |ev| set_theme(ev.target().value()) prop:value=move || theme.get().as_str()>
                     <option value="auto">"Follow the reader's system"</option>
                     <option value="light">"Light"</option>
                     <option value="dark">"Dark"</option>
@@ -61,24 +61,14 @@ pub fn EmbedPanel() -> impl IntoView {
                 <label class="field-label" for="embed-code">"Embed code"</label>
                 <textarea id="embed-code" node_ref=code_box class="code" readonly rows="5" prop:value=move || code.get()></textarea>
                 <div class="copy-row">
-                    <button
-                        type="button"
+                    <CopyButton
+                        text=code
+                        label="Copy"
                         class="button"
-                        on:click=move |_| {
-                            let text = code.get_untracked();
-                            leptos::task::spawn_local(async move {
-                                let ok = crate::browser::copy_text(&text, code_box.get_untracked()).await;
-                                copied.set(Some((text, ok)));
-                            });
-                        }
-                    >"Copy"</button>
-                    <span role="status" class="copy-status">
-                        {move || match copied.with(|c| c.as_ref().filter(|(text, _)| *text == code.get()).map(|(_, ok)| *ok)) {
-                            Some(true) => "Copied to the clipboard.",
-                            Some(false) => "Copying was blocked: the code is selected, press Ctrl+C (⌘C on a Mac).",
-                            None => "",
-                        }}
-                    </span>
+                        done="Copied to the clipboard."
+                        blocked=|_| "Copying was blocked: the code is selected, press Ctrl+C (⌘C on a Mac).".to_string()
+                        select=code_box
+                    />
                 </div>
                 <details class="fallback">
                     <summary>"Your site allows no scripts?"</summary>

@@ -2,10 +2,12 @@
 
 pub mod community_vote;
 pub mod comparison;
+pub mod copy_button;
 pub mod cost_calculator;
 pub mod embed_panel;
 pub mod error_view;
 pub mod notices;
+pub mod pair_link;
 pub mod panel_verdict;
 pub mod picker;
 pub mod pricing;

@@ -2,19 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::navigation::Navigation;
 use crate::pair::Pair;
 
 /// Notices about unknown tools, roles and ignored link parts.
 #[component]
 pub fn Notices() -> impl IntoView {
     let pair = expect_context::<Pair>();
-    let nav = expect_context::<Navigation>();
-    let messages = Memo::new(move |_| {
-        let mut all = pair.view.with(|v| v.notices.clone());
-        all.extend(nav.parsed().with(|p| p.ignored.clone()));
-        all
-    });
+    let messages = Memo::new(move |_| pair.view.with(|v| v.notices.clone()));
     // Dismissing hides the notices of this link; a new link brings its own.
     let dismissed = RwSignal::new(None::<Vec<String>>);
     let visible = move || !messages.with(Vec::is_empty) && dismissed.with(|d| d.as_ref() != Some(&messages.get()));

@@ -129,8 +129,8 @@ pub fn ToolPicker(
                     }
                     value=selected_name
                     prop:value=move || typed.get().unwrap_or_else(selected_name)
-                    on:input=move |ev| {
-                        typed.set(Some(event_target_value(&ev)));
+                    on:input:target=move |ev| {
+                        typed.set(Some(ev.target().value()));
                         open.set(true);
                         active.set(0);
                     }
@@ -140,11 +140,7 @@ pub fn ToolPicker(
                             active.set(0);
                         }
                     }
-                    on:focus=move |ev| {
-                        if let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
-                            input.select();
-                        }
-                    }
+                    on:focus:target=move |ev| ev.target().select()
                     on:blur=move |_| close()
                     on:keydown=on_keydown
                 />

@@ -1,10 +1,11 @@
-//! "Related comparisons": other comparisons with either tool, each to its page.
+//! "Related comparisons": other comparisons with either tool, each a [`PairLink`].
 
 use leptos::prelude::*;
 
+use crate::components::pair_link::PairLink;
 use crate::components::section::Section;
 use crate::pair::Pair;
-use verdicts_catalog::pages::{pair_state, related};
+use verdicts_catalog::pages::related;
 
 /// Up to six links; nothing when the catalogue has nothing related.
 #[component]
@@ -17,7 +18,7 @@ pub fn Related() -> impl IntoView {
                 .into_iter()
                 .filter_map(|(x, y)| {
                     let label = format!("{} vs {}", c.tool(x)?.name, c.tool(y)?.name);
-                    Some((label, pair.url(&pair_state(c, x, y))))
+                    Some((x, y, label))
                 })
                 .collect::<Vec<_>>()
         })
@@ -29,7 +30,7 @@ pub fn Related() -> impl IntoView {
             view! {
                 <Section title="Related comparisons" id="related">
                     <ul class="related-list">
-                        {move || links.get().into_iter().map(|(label, href)| view! { <li><a href=href>{label}</a></li> }).collect_view()}
+                        {move || links.get().into_iter().map(|(a, b, label)| view! { <li><PairLink a b>{label}</PairLink></li> }).collect_view()}
                     </ul>
                 </Section>
             }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::components::copy_button::CopyButton;
 use crate::pair::Pair;
 use verdicts_catalog::embed_code::full_page_state;
 
@@ -30,29 +31,19 @@ pub fn ShareBar() -> impl IntoView {
     let pair = expect_context::<Pair>();
     let url = Memo::new(move |_| pair.url(&full_page_state(&pair.shared_state())));
     let title = move || document_title();
-    // What was last done and for which URL: the words show while the URL is unchanged.
-    let said = RwSignal::new(None::<(String, String)>);
-    let say = move |link: String, words: String| said.set(Some((link, words)));
-    let status =
-        move || said.with(|s| s.as_ref().filter(|(link, _)| *link == url.get()).map(|(_, words)| words.clone()));
+    // Whether the link on screen was shared: said while the URL is unchanged.
+    let shared = RwSignal::new(None::<String>);
+    let status = move || shared.with(|s| s.as_ref().filter(|link| **link == url.get()).map(|_| "Shared."));
     let shareable = crate::browser::can_share();
     view! {
         <div class="share-bar">
-            <button
-                type="button"
+            <CopyButton
+                text=url
+                label="Copy link"
                 class="secondary-button"
-                on:click=move |_| {
-                    let link = url.get_untracked();
-                    leptos::task::spawn_local(async move {
-                        let words = if crate::browser::copy_text(&link, None).await {
-                            "Link copied to the clipboard.".to_string()
-                        } else {
-                            format!("Copying was blocked; the link is {link}")
-                        };
-                        say(link, words);
-                    });
-                }
-            >"Copy link"</button>
+                done="Link copied to the clipboard."
+                blocked=|link| format!("Copying was blocked; the link is {link}")
+            />
             {shareable.then(|| view! {
                 <button
                     type="button"
@@ -62,7 +53,7 @@ pub fn ShareBar() -> impl IntoView {
                         let title = title();
                         leptos::task::spawn_local(async move {
                             if share(title, link.clone()).await {
-                                say(link, "Shared.".into());
+                                shared.set(Some(link));
                             }
                         });
                     }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 import { axeViolations, newPage } from '../support/browser.mjs';
+import { expectEqual, expectValue } from '../support/expect.mjs';
 
 const BUNDLE = JSON.parse(readFileSync(new URL('../../public/data/bundle.json', import.meta.url), 'utf8'));
 const O3 = 'OpenAI o3 Pro API';
@@ -61,6 +62,27 @@ test('the cost calculator: presets, typed amounts, the arithmetic, bad input, an
   const error = page.locator(`#${await input.getAttribute('aria-describedby')}`);
   assert.match(await error.innerText(), /Write a number of tokens, such as 50M, 1\.5B, 200k or 12,000,000\./);
   assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the calculator\'s fields follow the address through a swap, a preset, Back and Forward', async () => {
+  await open(`${PAGE}?in=50M&out=10M`);
+  const field = (name) => calculator().getByRole('textbox', { name });
+  await expectValue(field('Input tokens per month'), '50M');
+  await page.getByRole('button', { name: 'Swap tools' }).click();
+  await expectEqual(where, 'openai-o3-pro-api-vs-mistral-8x24b/?in=50M&out=10M', 'the swap keeps the workload');
+  await calculator().getByRole('button', { name: 'Batch pipeline: 1B in, 200M out' }).click();
+  await expectEqual(where, 'openai-o3-pro-api-vs-mistral-8x24b/?in=1B&out=200M');
+  await expectValue(field('Input tokens per month'), '1B');
+  await page.goBack();
+  await expectEqual(where, `${PAGE}?in=50M&out=10M`);
+  await expectValue(field('Input tokens per month'), '50M');
+  await expectValue(field('Output tokens per month'), '10M');
+  await calculator().getByText('≈ $1,800 / month').waitFor();
+  await page.goForward();
+  await expectEqual(where, 'openai-o3-pro-api-vs-mistral-8x24b/?in=1B&out=200M');
+  await expectValue(field('Input tokens per month'), '1B');
+  await expectValue(field('Output tokens per month'), '200M');
   assert.deepEqual(page.problems, []);
 });
 
@@ -183,6 +205,19 @@ test('related comparisons link to other pairs with either tool, and none when th
   await links.first().click();
   await page.waitForURL(/-vs-/);
   assert.notEqual(where(), PAGE);
+
+  // With a role filter and a workload, each link keeps both, and a click stays in the app.
+  await open(`${PAGE}?roles=buyer&in=50M&out=10M`);
+  const kept = region('Related comparisons').getByRole('link');
+  for (const href of await kept.evaluateAll((as) => as.map((a) => a.href))) {
+    assert.match(href, /-vs-[^/]+\/\?roles=buyer&in=50M&out=10M$/, 'each keeps the filter and the workload');
+  }
+  await page.evaluate(() => { window.sameDocument = true; });
+  const target = await kept.first().evaluate((a) => a.href);
+  await kept.first().click();
+  await expectEqual(() => page.url(), target, 'the address is the link\'s');
+  assert.equal(await page.evaluate(() => window.sameDocument), true, 'shown in the app, without a reload');
+  await expectValue(calculator().getByRole('textbox', { name: 'Input tokens per month' }), '50M');
 
   const lonely = structuredClone(BUNDLE);
   lonely.tools = lonely.tools.slice(0, 2);

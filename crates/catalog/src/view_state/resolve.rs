@@ -1,10 +1,13 @@
 //! A view state checked against the bundle: unknown or repeated tools fall back to the default
-//! pair, unknown roles are dropped, each with a notice for the visitor.
+//! pair, unknown roles are dropped, each with a notice for the visitor. The result carries
+//! everything the page shows (pair, roles, embed, theme, workload), so what the visitor does
+//! next is computed from it alone.
 
-use super::{RoleSelection, ViewState};
+use super::{RoleSelection, Theme, ViewState};
 use crate::bundle::Catalog;
 
-/// A view state checked against the bundle: the pair and the roles that are on.
+/// A view state checked against the bundle: the pair, the roles that are on, the view and the
+/// workload.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ResolvedView {
     pub first: usize,
@@ -13,8 +16,31 @@ pub struct ResolvedView {
     pub role_on: Vec<bool>,
     /// Whether the filter is "All roles".
     pub all_roles: bool,
+    /// The compact embed view.
+    pub embed: bool,
+    pub theme: Theme,
+    /// The cost calculator's workload as typed: input and output tokens a month.
+    pub input: Option<String>,
+    pub output: Option<String>,
     /// What in the link was not used, for the visitor.
     pub notices: Vec<String>,
+}
+
+impl ResolvedView {
+    /// The view of a bundle with fewer than two tools: nothing to compare, nothing to show.
+    pub fn empty() -> ResolvedView {
+        ResolvedView {
+            first: 0,
+            second: 1,
+            role_on: Vec::new(),
+            all_roles: true,
+            embed: false,
+            theme: Theme::Auto,
+            input: None,
+            output: None,
+            notices: Vec::new(),
+        }
+    }
 }
 
 /// Resolves a state against a catalog: unknown or repeated tools fall back to the default pair,
@@ -57,5 +83,15 @@ pub fn resolve(state: &ViewState, catalog: &Catalog) -> Option<ResolvedView> {
             }
         }
     };
-    Some(ResolvedView { first, second, role_on, all_roles, notices })
+    Some(ResolvedView {
+        first,
+        second,
+        role_on,
+        all_roles,
+        embed: state.embed,
+        theme: state.theme,
+        input: state.input.clone(),
+        output: state.output.clone(),
+        notices,
+    })
 }

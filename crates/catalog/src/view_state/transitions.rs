@@ -28,9 +28,9 @@ pub fn shown_roles(catalog: &Catalog, view: &ResolvedView) -> RoleSelection {
     }
 }
 
-/// The state that shows tools `first` and `second` with `roles`, keeping the embed flag and
-/// theme of `now`.
-pub fn state_of(catalog: &Catalog, now: &ViewState, first: usize, second: usize, roles: RoleSelection) -> ViewState {
+/// The state that shows tools `first` and `second` with `roles`, keeping the embed flag, the
+/// theme and the workload of `now`.
+pub fn state_of(catalog: &Catalog, now: &ResolvedView, first: usize, second: usize, roles: RoleSelection) -> ViewState {
     ViewState {
         first: catalog.tool(first).map(|t| t.id.clone()),
         second: catalog.tool(second).map(|t| t.id.clone()),
