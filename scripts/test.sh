@@ -6,8 +6,13 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-echo "==> Lints: rustfmt, and clippy for every crate natively and for the app's wasm32 build"
+echo "==> Lints: rustfmt, the pages' JavaScript, and clippy for every crate natively and for the app's wasm32 build"
 cargo fmt --all --check
+# The JavaScript the pages carry, checked as JavaScript: the inline script, the partners' loader and
+# the app's loader (a module fragment that reads WASM and MODULE, which the publisher defines).
+node --check src/takeover/inline.js
+node --check public/embed.js
+{ echo 'const WASM = {}, MODULE = {};'; cat crates/publish/src/loader.js; } | node --input-type=module --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked -p verdicts --features csr --lib --bins --target wasm32-unknown-unknown -- -D warnings
 

@@ -15,8 +15,6 @@
 //!
 //! The style sheet's "Takeover" rules show and hide the three parts by the classes below.
 
-use verdicts_catalog::view_state::Param;
-
 /// The static page's rendered comparison (a child of `#app`).
 pub const PRERENDERED_CLASS: &str = "prerendered";
 /// The static page's skeleton (a child of `#app`).
@@ -26,7 +24,7 @@ pub const LIVE_CLASS: &str = "live";
 /// The attribute naming a button's action across the static and the live page.
 pub const REPLAY_ATTR: &str = "data-replay";
 /// The window property the inline script collects pressed buttons' keys in.
-const PENDING: &str = "verdictsPendingClicks";
+pub const PENDING: &str = "verdictsPendingClicks";
 
 /// The inline script of every published page: marks `<html>` before the first paint (a link to
 /// another view shows the skeleton; the embed view and its theme style the static page), notes
@@ -53,39 +51,18 @@ const PENDING: &str = "verdictsPendingClicks";
 /// `WebAssembly.RuntimeError`. The message is built here, in script, because the wasm instance
 /// must not be trusted to run again after a trap.
 pub fn inline_script() -> String {
-    let other_view = [Param::First, Param::Second, Param::Roles, Param::In, Param::Out].map(Param::key).join("|");
-    format!(
-        "(function (q, r) {{\
-if (/[?&]({other_view})=/.test(q)) r.setAttribute('data-deep-link', '');\
-if (/[?&]{embed}=(1|true|yes)(&|$)/.test(q)) r.setAttribute('data-embed', '');\
-var t = /[?&]{theme}=(light|dark)(&|$)/.exec(q); if (t) r.setAttribute('data-theme', t[1]);\
-}})(location.search, document.documentElement);\n\
-var {PENDING} = [];\n\
-addEventListener('click', function (e) {{ var b = e.target.closest && e.target.closest('#app > .{PRERENDERED_CLASS} [{REPLAY_ATTR}]'); \
-if (b) {PENDING}.push(b.getAttribute('{REPLAY_ATTR}')); }}, true);\n\
-function verdictsStopped(e) {{ var x = e.error || e.reason, d = document; \
-if (typeof WebAssembly != 'object' || !(x instanceof WebAssembly.RuntimeError) || d.querySelector('.{FATAL_CLASS}')) return; \
-var p = d.createElement('div'), h = d.createElement('h1'), t = d.createElement('p'), a = d.createElement('a'); \
-p.className = '{FATAL_CLASS}'; p.setAttribute('role', 'alert'); p.tabIndex = -1; h.textContent = 'Something went wrong'; \
-t.textContent = 'The comparison stopped working because of an error in the app. Reloading the page usually helps.'; \
-a.href = location.href; a.className = 'button'; a.textContent = 'Reload the page'; p.append(h, t, a); \
-(d.getElementById('app') || d.body).replaceChildren(p); p.focus(); }}\n\
-addEventListener('error', verdictsStopped); addEventListener('unhandledrejection', verdictsStopped);\n\
-(function (r) {{ if (r.hasAttribute('data-embed') && window.parent !== window) {{ \
-r.hidden = true; addEventListener('DOMContentLoaded', function () {{ r.hidden = false; }}); var last = 0; new ResizeObserver(function () {{ \
-var h = Math.ceil(r.getBoundingClientRect().height); if (h !== last) {{ last = h; parent.postMessage({{ type: '{RESIZE_MESSAGE}', height: h }}, '*'); }} }}).observe(r); }} }})(document.documentElement);\n\
-function {START}() {{ return new Promise(function (go) {{ var r = document.documentElement; \
-if (r.hasAttribute('data-embed') && !r.hasAttribute('data-deep-link') && document.querySelector('#app > .{PRERENDERED_CLASS}')) {{ \
-var kinds = ['pointerdown', 'touchstart', 'keydown', 'focusin'], once = function () {{ \
-kinds.forEach(function (k) {{ removeEventListener(k, once, true); }}); go(); }}; \
-kinds.forEach(function (k) {{ addEventListener(k, once, true); }}); }} \
-else requestAnimationFrame(function () {{ var P = window.PerformanceObserver, o; \
-if (!P || (P.supportedEntryTypes || []).indexOf('paint') < 0) return setTimeout(go, 0); \
-o = new P(function (l) {{ if (l.getEntriesByName('first-contentful-paint').length) {{ o.disconnect(); setTimeout(go, 0); }} }}); \
-o.observe({{ type: 'paint', buffered: true }}); setTimeout(go, 1000); }}); }}); }}",
-        embed = Param::Embed.key(),
-        theme = Param::Theme.key(),
-    )
+    compact_script(INLINE_SCRIPT)
+}
+
+/// The inline script as written, in `inline.js`: real JavaScript, which the test command checks
+/// with Node. The keys it shares with the app are checked against the constants below.
+pub const INLINE_SCRIPT: &str = include_str!("inline.js");
+
+/// A script without its whole-line `//` comments, blank lines and indentation: what every page
+/// carries. Line breaks stay where they were, so the script means what `inline.js` says.
+pub fn compact_script(script: &str) -> String {
+    let lines = script.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("//"));
+    lines.collect::<Vec<_>>().join("\n")
 }
 
 /// The inline script's function whose promise the loader awaits before it fetches the wasm.
@@ -94,7 +71,7 @@ pub const START: &str = "verdictsStart";
 pub const RESIZE_MESSAGE: &str = "verdicts:resize";
 
 /// The error shown when the app stops.
-const FATAL_CLASS: &str = "fatal-error";
+pub const FATAL_CLASS: &str = "fatal-error";
 
 /// The stable key of the swap button.
 pub const SWAP_KEY: &str = "swap";
@@ -115,6 +92,40 @@ pub fn vote_key(tool_id: &str, verdict: &str) -> String {
 
 #[cfg(feature = "csr")]
 pub use live::{mount, take_over_page};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use verdicts_catalog::view_state::Param;
+
+    #[test]
+    fn the_script_uses_the_keys_the_app_and_the_style_sheet_use() {
+        let deep_link = [Param::First, Param::Second, Param::Roles, Param::In, Param::Out].map(Param::key).join("|");
+        for expected in [
+            format!("/[?&]({deep_link})=/"),
+            format!("/[?&]{}=(1|true|yes)(&|$)/", Param::Embed.key()),
+            format!("/[?&]{}=(light|dark)(&|$)/", Param::Theme.key()),
+            format!("var {PENDING} = [];"),
+            format!("'#app > .{PRERENDERED_CLASS} [{REPLAY_ATTR}]'"),
+            format!("b.getAttribute('{REPLAY_ATTR}')"),
+            format!("d.querySelector('.{FATAL_CLASS}')"),
+            format!("p.className = '{FATAL_CLASS}';"),
+            format!("type: '{RESIZE_MESSAGE}'"),
+            format!("function {START}()"),
+            format!("document.querySelector('#app > .{PRERENDERED_CLASS}')"),
+        ] {
+            assert!(INLINE_SCRIPT.contains(&expected), "inline.js does not say {expected}");
+        }
+    }
+
+    #[test]
+    fn the_page_carries_the_script_without_its_comments_and_indentation() {
+        let page = inline_script();
+        assert!(!page.contains("//"), "no comment is left");
+        assert!(!page.lines().any(|l| l.starts_with(' ')), "no indentation is left");
+        assert!(!page.contains("\n\n"), "no blank line is left");
+    }
+}
 
 #[cfg(feature = "csr")]
 mod live;

@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { startServer, readHeadersFile } from '../../scripts/static-server.mjs';
-import { policy } from '../../scripts/headers.mjs';
 import { startCollector } from '../support/collector.mjs';
 import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 import { newPage, readText } from '../support/browser.mjs';
@@ -205,13 +204,15 @@ test('every asset of the release build carries a correct integrity attribute', (
   assert.ok(tags.length >= 2, 'css and icon');
   // The wasm and the JS that runs it are fetched after the first paint, with the integrity
   // Trunk computed for each.
-  const wasm = INDEX.match(/fetch\('\.\/([^']+\.wasm)', \{ integrity: 'sha384-([^']+)' \}\)/);
-  assert.ok(wasm, 'the loader fetches the wasm with an integrity hash');
-  tags.push([`integrity="sha384-${wasm[2]}"`, wasm[1]]);
-  const js = INDEX.match(/l\.rel = 'modulepreload'; l\.href = '\.\/([^']+\.js)'; l\.integrity = 'sha384-([^']+)';/);
-  assert.ok(js, 'the loader preloads its JS module with an integrity hash');
-  tags.push([`integrity="sha384-${js[2]}"`, js[1]]);
-  assert.ok(INDEX.includes(`import('./${js[1]}')`), 'and imports the module it preloaded');
+  const files = INDEX.match(/const WASM = (\{[^}]*\}), MODULE = (\{[^}]*\});/);
+  assert.ok(files, 'the loader names the wasm and its JS module');
+  const [wasm, js] = [JSON.parse(files[1]), JSON.parse(files[2])];
+  assert.match(wasm.href, /^\.\/[^/]+_bg\.wasm$/);
+  assert.match(js.href, /^\.\/[^/]+\.js$/);
+  for (const file of [wasm, js]) tags.push([`integrity="${file.integrity}"`, file.href.slice(2)]);
+  assert.ok(INDEX.includes('fetch(WASM.href, { integrity: WASM.integrity })'), 'the loader fetches the wasm with its integrity hash');
+  assert.ok(INDEX.includes('l.integrity = MODULE.integrity;'), 'the loader preloads its JS module with its integrity hash');
+  assert.ok(INDEX.includes('import(MODULE.href)'), 'and imports the module it preloaded');
   for (const [tag, file] of tags) {
     const integrity = tag.match(/integrity="sha384-([^"]+)"/);
     assert.ok(integrity, `${file} has an integrity attribute`);
@@ -225,10 +226,13 @@ test('the release build runs under the strict CSP header with zero violations', 
   const strict = await startServer({ root: 'dist', prefix: '/tools/compare/' });
   try {
     const index = INDEX.replace('<meta name="verdicts:vote-endpoint" content="">', `<meta name="verdicts:vote-endpoint" content="${collector.url}">`);
-    const csp = policy(index);
-    // Two inline scripts: the takeover's (src/takeover/mod.rs) and the app's loader.
-    assert.match(csp, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'( 'sha256-[^']+'){2}; style-src 'self'; img-src 'self' data:; connect-src 'self' http:\/\/127\.0\.0\.1:\d+;/);
-    assert.match(readHeadersFile(new URL('../../dist/_headers', import.meta.url))['content-security-policy'], /object-src 'none'; base-uri 'self'/);
+    // The policy the publisher wrote for the site; a page naming a collector on another origin
+    // adds that origin to connect-src (as publishing with it in index.html does).
+    const published = readHeadersFile(new URL('../../dist/_headers', import.meta.url))['content-security-policy'];
+    // Two inline scripts: the takeover's (src/takeover/) and the app's loader.
+    assert.match(published, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'( 'sha256-[^']+'){2}; style-src 'self'; img-src 'self' data:; connect-src 'self';/);
+    assert.match(published, /object-src 'none'; base-uri 'self'/);
+    const csp = published.replace("connect-src 'self'", `connect-src 'self' ${new URL(collector.url).origin}`);
     strict.setHeaders({ 'content-security-policy': csp });
     strict.override('index.html', { type: 'text/html', body: index, headers: { 'content-security-policy': csp } });
     await page.addInitScript(() => {
@@ -259,7 +263,7 @@ test('the release build runs under the strict CSP header with zero violations', 
 /** Serves the index with one integrity hash of the loader replaced by a wrong one: the browser
  * refuses the file, and the rendered page stays. */
 async function tamperedIsRefused(hash) {
-  const tampered = INDEX.replace(hash, (found) => found.replace(/sha384-[^']+/, `sha384-${'A'.repeat(64)}`));
+  const tampered = INDEX.replace(hash, (found) => found.replace(/sha384-[^"]+/, `sha384-${'A'.repeat(64)}`));
   assert.notEqual(tampered, INDEX);
   server.override('index.html', { type: 'text/html', body: tampered });
   const p = await newPage(browser, { waitForApp: false });
@@ -271,6 +275,6 @@ async function tamperedIsRefused(hash) {
   await p.context().close();
 }
 
-test('a JS module that does not match its integrity hash is refused', () => tamperedIsRefused(/l\.integrity = 'sha384-[^']+'/));
+test('a JS module that does not match its integrity hash is refused', () => tamperedIsRefused(/MODULE = \{[^}]*\}/));
 
-test('a wasm file that does not match its integrity hash is refused', () => tamperedIsRefused(/integrity: 'sha384-[^']+'/));
+test('a wasm file that does not match its integrity hash is refused', () => tamperedIsRefused(/WASM = \{[^}]*\}/));

@@ -187,10 +187,13 @@ mod tests {
         assert!(page.contains("<div id=\"app\" data-prerendered=\"\"><div class=\"prerendered\"><h1>A vs B</h1></div>"));
         assert!(!page.contains("rel=\"preload\"") && !page.contains("rel=\"modulepreload\""));
         assert!(!page.contains("import init"), "no static import: nothing of the app loads with the page");
-        assert!(page.contains("const wasmBytes = fetch('./v_bg.wasm', { integrity: 'sha384-abc' }).then("));
-        assert!(page.contains("l.href = './v.js'; l.integrity = 'sha384-def';"));
+        assert!(page.contains(
+            r#"const WASM = {"href":"./v_bg.wasm","integrity":"sha384-abc"}, MODULE = {"href":"./v.js","integrity":"sha384-def"};"#
+        ));
+        assert!(page.contains("const wasmBytes = fetch(WASM.href, { integrity: WASM.integrity })"));
+        assert!(page.contains("l.href = MODULE.href;\nl.integrity = MODULE.integrity;"));
         assert!(page.contains("l.relList.supports('modulepreload') ? new Promise("));
-        assert!(page.contains(".then(() => import('./v.js'));"));
+        assert!(page.contains(".then(() => import(MODULE.href));"));
         assert!(page.contains("const wasm = await init({ module_or_path: wasmBytes }); window.b = bindings;"));
         assert_eq!(meta_content(&page, "verdicts:signup").as_deref(), Some("https://news.example/"));
 

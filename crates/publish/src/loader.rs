@@ -23,7 +23,7 @@ impl Preload {
 /// template published before is already deferred.
 pub(super) fn defer_app(page: String, wasm: Option<Preload>, module: Option<Preload>) -> Result<String, String> {
     let (Some(wasm), Some(module)) = (wasm, module) else {
-        return if page.contains(DEFERRED) {
+        return if page.contains(DEFERRED_MARK) {
             Ok(page)
         } else {
             Err("index.html has no wasm preload or module preload link: is it the app built by scripts/build.sh?"
@@ -44,31 +44,18 @@ pub(super) fn defer_app(page: String, wasm: Option<Preload>, module: Option<Prel
     if end_at < import_at || !page[end_at..].contains(&call) {
         return Err(format!("the loader does not call {call} after importing {}", module.href));
     }
-    // The inline script's promise says when (see `takeover::inline_script`). The module is
-    // fetched through a `modulepreload` link made then, which checks its integrity; the
-    // `import` that follows takes the module the link loaded. A browser without
-    // `modulepreload` (Safari before 17) would never load the link: it imports the module
-    // directly, as it did Trunk's static import (whose preload it ignored too). The wasm is
-    // handed over as bytes, not as a response to compile while streaming: Chromium feeds a
-    // streamed response to the compiler on the main thread (5-9 ms in one task for this wasm,
-    // traced on a fast connection), where bytes are compiled on a background thread; the
-    // functions themselves are compiled lazily either way, so nothing is lost by waiting for
-    // the last byte.
+    // The inline script's promise says when (see `takeover::inline_script`); what follows is
+    // `loader.js`, whose comments say why each step is as it is. The wasm is handed over as
+    // bytes, not as a response to compile while streaming: Chromium feeds a streamed response to
+    // the compiler on the main thread (5-9 ms in one task for this wasm, traced on a fast
+    // connection), where bytes are compiled on a background thread; the functions themselves
+    // are compiled lazily either way, so nothing is lost by waiting for the last byte.
+    let file = |p: &Preload| serde_json::json!({ "href": p.href, "integrity": p.integrity });
     let load = format!(
-        "await (window.{START} ? {START}() : {DEFERRED});\n\
-         const wasmBytes = fetch('{wasm_href}', {{ integrity: '{wasm_integrity}' }})\
-         .then((r) => r.ok ? r.arrayBuffer() : Promise.reject(new Error(`{wasm_href} answered ${{r.status}}`)));\n\
-         const l = document.createElement('link');\n\
-         const bindings = await (l.relList.supports('modulepreload') ? new Promise((ok, fail) => {{ \
-         l.rel = 'modulepreload'; l.href = '{js}'; l.integrity = '{js_integrity}'; l.crossOrigin = 'anonymous'; \
-         l.onload = ok; l.onerror = () => fail(new Error('{js} could not be loaded')); document.head.append(l); }}) : Promise.resolve())\
-         .then(() => import('{js}'));\n\
-         const init = bindings.default;",
-        START = verdicts::takeover::START,
-        wasm_href = wasm.href,
-        wasm_integrity = wasm.integrity,
-        js = module.href,
-        js_integrity = module.integrity,
+        "const WASM = {}, MODULE = {};\n{}",
+        file(&wasm),
+        file(&module),
+        verdicts::takeover::compact_script(LOADER)
     );
     let mut out = String::with_capacity(page.len() + load.len());
     out.push_str(&page[..import_at]);
@@ -77,5 +64,23 @@ pub(super) fn defer_app(page: String, wasm: Option<Preload>, module: Option<Prel
     Ok(out)
 }
 
-/// How the loader waits for the first frame to be painted when the inline script is missing.
-const DEFERRED: &str = "new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))";
+/// The loader that waits, as written: real JavaScript, which the test command checks with Node.
+pub const LOADER: &str = include_str!("loader.js");
+
+/// What only a page whose loader already waits has: a template published before.
+const DEFERRED_MARK: &str = "await (window.verdictsStart ? verdictsStart()";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use verdicts::takeover::START;
+
+    #[test]
+    fn the_loader_waits_for_the_inline_script_and_is_recognised_when_published_again() {
+        assert!(LOADER.contains(&format!("await (window.{START} ? {START}()")), "loader.js awaits {START}");
+        assert!(verdicts::takeover::compact_script(LOADER).contains(DEFERRED_MARK));
+        for name in ["WASM.href", "WASM.integrity", "MODULE.href", "MODULE.integrity"] {
+            assert!(LOADER.contains(name), "loader.js reads {name}");
+        }
+    }
+}
