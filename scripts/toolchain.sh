@@ -2,7 +2,7 @@
 #
 # The release wasm is built with one exact nightly Rust, which recompiles the standard library
 # for size: panics abort at once (no unwinding, no message formatting), no panic locations, no
-# `Debug` formatting (the app never shows `Debug` output). See README, "Performance". Everything
+# `Debug` formatting (the app never shows `Debug` output). See docs/performance.md. Everything
 # else (tests, lints, the native tools, the collector) uses the stable toolchain, and
 # `VERDICTS_TOOLCHAIN=stable scripts/build.sh` still makes a working release with stable Rust.
 NIGHTLY_DATE=2026-05-19

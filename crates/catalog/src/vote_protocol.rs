@@ -1,5 +1,5 @@
 //! The community vote protocol, version 1, between the app and the vote collector
-//! (`verdicts-collector`, see the README's "Collecting votes"):
+//! (`verdicts-collector`, see docs/collector.md):
 //!
 //! - `POST v1/votes` with `{"bundle": id, "tool": id, "voter": id, "verdict": "ship" | "skip" | null}`:
 //!   the voter's current vote on a tool; a repeat never counts twice, a change replaces, `null`
