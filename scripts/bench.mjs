@@ -287,7 +287,7 @@ async function loadTimes(browser, server, text, loads) {
       const end = performance.getEntriesByName('verdicts:parse-end')[0].startTime;
       const parsed = performance.getEntriesByName('verdicts:parsed')[0].startTime;
       const shown = performance.getEntriesByName('verdicts:comparison-visible')[0].startTime;
-      // The reader's warm-up steps while the body was arriving (see src/bundle/warm_up.rs).
+      // The reader's warm-up steps while the body was arriving (see crates/catalog/src/bundle/warm_up.rs).
       const ends = performance.getEntriesByName('verdicts:warm-up-end');
       const starts = performance.getEntriesByName('verdicts:warm-up-start');
       const warm = ends.reduce((sum, e, i) => sum + e.startTime - starts[i].startTime, 0);

@@ -11,7 +11,7 @@ const LATIN_EXT_A: &str = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii\0\
 /// "Mistral", "MISTRAL" and "Místràl" compare equal.
 ///
 /// ```
-/// assert_eq!(verdicts::fold::fold("Crème Brûlée"), "creme brulee");
+/// assert_eq!(verdicts_catalog::fold::fold("Crème Brûlée"), "creme brulee");
 /// ```
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

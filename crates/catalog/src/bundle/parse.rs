@@ -41,7 +41,7 @@ pub enum ParseError {
 /// Parses bundle text.
 ///
 /// ```
-/// let err = verdicts::bundle::parse_bundle(r#"{"schema_version": 1, "title": 5}"#).unwrap_err();
+/// let err = verdicts_catalog::bundle::parse_bundle(r#"{"schema_version": 1, "title": 5}"#).unwrap_err();
 /// assert_eq!(err.to_string(), "title: expected a string, found integer `5`");
 /// ```
 #[inline(never)]

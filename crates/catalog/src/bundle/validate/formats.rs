@@ -3,7 +3,7 @@
 /// Whether `url` may become a link: an absolute http or https URL with nothing hidden in it.
 ///
 /// ```
-/// use verdicts::bundle::is_http_url;
+/// use verdicts_catalog::bundle::is_http_url;
 /// assert!(is_http_url("https://example.com/docs"));
 /// assert!(!is_http_url("javascript:alert(1)"));
 /// assert!(!is_http_url(" https://example.com"));
