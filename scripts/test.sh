@@ -15,6 +15,14 @@ node --check public/embed.js
 { echo 'const WASM = {}, MODULE = {};'; cat crates/publish/src/loader.js; } | node --input-type=module --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked -p verdicts --features csr --lib --bins --target wasm32-unknown-unknown -- -D warnings
+# The browser build stays free of the native layers' crates (docs/architecture.md).
+native=$(cargo tree --locked -p verdicts --features csr --target wasm32-unknown-unknown -e normal --prefix none \
+  | awk '{ print $1 }' | grep -xE 'tokio|axum|sqlx|hyper|tower-http|lol_html|resvg|skrifa|schemars|clap|verdicts-publish|verdicts-server' \
+  | sort -u || true)
+if [ -n "$native" ]; then
+  echo "The browser build depends on native crates: $native" >&2
+  exit 1
+fi
 
 # A throwaway PostgreSQL server for the collector's tests (and the end-to-end vote tests use the
 # collector on SQLite). It must start: the PostgreSQL tests fail loudly without it.
