@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 import { newPage, axeViolations, readText } from '../support/browser.mjs';
+import { eventually, expectAttribute, expectCount, expectEqual, expectMatch, expectText, expectValue } from '../support/expect.mjs';
 
 let server;
 let browser;
@@ -30,13 +31,13 @@ test('pick the first tool by typing and choosing from the list', async () => {
   await first.click();
   await first.fill('o3');
   const listbox = page.getByRole('listbox', { name: 'First tool' });
-  assert.equal(await first.getAttribute('aria-expanded'), 'true');
-  assert.deepEqual(await listbox.getByRole('option').allInnerTexts().then((t) => t.map((x) => x.split('\n')[0])), ['OpenAI o3 Pro API']);
+  await expectAttribute(first, 'aria-expanded', 'true');
+  await expectEqual(() => listbox.getByRole('option').allInnerTexts().then((t) => t.map((x) => x.split('\n')[0])), ['OpenAI o3 Pro API']);
   await listbox.getByRole('option', { name: /OpenAI o3 Pro API/ }).click();
-  assert.equal(query(), 'openai-o3-pro-api-vs-openai-o4-api/');
-  assert.match(await title(), /OpenAI o3 Pro API\s+vs\s+OpenAI o4 API/);
-  assert.equal(await first.inputValue(), 'OpenAI o3 Pro API');
-  assert.equal(await first.getAttribute('aria-expanded'), 'false');
+  await expectEqual(query, 'openai-o3-pro-api-vs-openai-o4-api/');
+  await expectMatch(title, /OpenAI o3 Pro API\s+vs\s+OpenAI o4 API/);
+  await expectValue(first, 'OpenAI o3 Pro API');
+  await expectAttribute(first, 'aria-expanded', 'false');
   assert.deepEqual(page.problems, []);
 });
 
@@ -45,7 +46,7 @@ test('typing is case- and accent-insensitive and Enter picks the best match', as
   const second = page.getByRole('combobox', { name: 'Second tool' });
   await second.fill('MÍXTURE');
   await page.keyboard.press('Enter');
-  assert.equal(query(), 'mistral-8x22b-instruct-v2-vs-mistral-8x24b/');
+  await expectEqual(query, 'mistral-8x22b-instruct-v2-vs-mistral-8x24b/');
 });
 
 test('pick the second tool with the keyboard alone', async () => {
@@ -57,19 +58,22 @@ test('pick the second tool with the keyboard alone', async () => {
   const second = page.getByRole('combobox', { name: 'Second tool' });
   assert.ok(await second.evaluate((el) => el === document.activeElement), 'Tab reaches the second picker');
   await page.keyboard.press('ArrowDown');
-  assert.equal(await second.getAttribute('aria-expanded'), 'true');
+  await expectAttribute(second, 'aria-expanded', 'true');
   await page.keyboard.press('ArrowDown');
-  const active = await second.getAttribute('aria-activedescendant');
-  assert.match(await page.locator(`#${active}`).innerText(), /Mistral 8x24B Mixture-of-Experts/);
+  await eventually(async () => {
+    const active = await second.getAttribute('aria-activedescendant');
+    assert.ok(active, 'an option is active');
+    assert.match(await page.locator(`#${active}`).innerText({ timeout: 1000 }), /Mistral 8x24B Mixture-of-Experts/);
+  });
   await page.keyboard.press('Enter');
-  assert.equal(query(), 'mistral-8x22b-instruct-v2-vs-mistral-8x24b/');
-  assert.equal(await second.inputValue(), 'Mistral 8x24B Mixture-of-Experts');
+  await expectEqual(query, 'mistral-8x22b-instruct-v2-vs-mistral-8x24b/');
+  await expectValue(second, 'Mistral 8x24B Mixture-of-Experts');
   // Escape abandons what was typed.
   await second.fill('zzz');
-  assert.match(await page.getByRole('status').filter({ hasText: 'No tool matches' }).innerText(), /No tool matches/);
+  await expectText(page.getByRole('status').filter({ hasText: 'No tool matches' }), /No tool matches/);
   await page.keyboard.press('Escape');
-  assert.equal(await second.inputValue(), 'Mistral 8x24B Mixture-of-Experts');
-  assert.equal(await second.getAttribute('aria-expanded'), 'false');
+  await expectValue(second, 'Mistral 8x24B Mixture-of-Experts');
+  await expectAttribute(second, 'aria-expanded', 'false');
 });
 
 test('choosing the tool already on the other side swaps them, and Swap tools swaps', async () => {
@@ -77,48 +81,49 @@ test('choosing the tool already on the other side swaps them, and Swap tools swa
   const first = page.getByRole('combobox', { name: 'First tool' });
   await first.fill('o4');
   await page.getByRole('option', { name: /OpenAI o4 API/ }).click();
-  assert.equal(query(), 'openai-o4-api-vs-mistral-8x22b-instruct-v2/');
+  await expectEqual(query, 'openai-o4-api-vs-mistral-8x22b-instruct-v2/');
   await page.getByRole('button', { name: 'Swap tools' }).click();
-  assert.equal(query(), '');
-  assert.match(await title(), /^Mistral 8x22B Instruct v2\s+vs/);
+  await expectEqual(query, '');
+  await expectMatch(title, /^Mistral 8x22B Instruct v2\s+vs/);
 });
 
 test('each section shows the seed figures for Mistral 8x24B vs OpenAI o3 Pro', async () => {
   await open('?a=mistral-8x24b&b=openai-o3-pro-api');
   const card = page.getByRole('region', { name: 'OpenAI o3 Pro API' });
-  const cardText = await card.innerText();
-  assert.match(cardText, /Panel ship\s+75%\s+3 of 4/);
-  assert.match(cardText, /Community\s+—\s+no votes yet/);
-  assert.match(cardText, /Entry\s+Paid/);
-  assert.match(await page.getByRole('region', { name: 'Mistral 8x24B Mixture-of-Experts' }).innerText(), /Panel ship\s+100%\s+4 of 4[\s\S]*Entry\s+Free/);
+  await eventually(async () => {
+    const cardText = await card.innerText();
+    assert.match(cardText, /Panel ship\s+75%\s+3 of 4/);
+    assert.match(cardText, /Community\s+—\s+no votes yet/);
+    assert.match(cardText, /Entry\s+Paid/);
+  });
+  await expectText(page.getByRole('region', { name: 'Mistral 8x24B Mixture-of-Experts' }), /Panel ship\s+100%\s+4 of 4[\s\S]*Entry\s+Free/);
 
-  const verdict = await region('Panel verdict').innerText();
-  assert.match(verdict, /100%\s+4 of 4 reviewers say ship/);
-  assert.match(verdict, /75%\s+3 of 4 reviewers say ship/);
-  assert.match(verdict, /The panel favours Mistral 8x24B Mixture-of-Experts: 100% ship against 75%\./);
+  await eventually(async () => {
+    const verdict = await region('Panel verdict').innerText();
+    assert.match(verdict, /100%\s+4 of 4 reviewers say ship/);
+    assert.match(verdict, /75%\s+3 of 4 reviewers say ship/);
+    assert.match(verdict, /The panel favours Mistral 8x24B Mixture-of-Experts: 100% ship against 75%\./);
+  });
 
   const pricing = region('Pricing');
-  const rows = await pricing.getByRole('row').allInnerTexts();
-  assert.deepEqual(rows.slice(1).map((r) => r.split('\t').map((c) => c.trim())), [
+  await expectEqual(async () => (await pricing.getByRole('row').allInnerTexts()).slice(1).map((r) => r.split('\t').map((c) => c.trim())), [
     ['Entry', 'Free', 'Paid'],
     ['Per 1M input tokens', 'Not listed', '$20'],
     ['Per 1M output tokens', 'Not listed', '$80'],
   ]);
-  assert.match(await pricing.innerText(), /Positioned as a premium tier above o3\./);
+  await expectText(pricing, /Positioned as a premium tier above o3\./);
 
   const split = region('Reviewer split');
-  const buyer = await split.getByRole('row', { name: /The buyer/ }).innerText();
-  assert.match(buyer, /Ship[\s\S]*Skip[\s\S]*Split/);
-  assert.match(await split.getByRole('row', { name: /The builder/ }).innerText(), /Agree: ship both/);
-  assert.match(await split.innerText(), /3 of 4 reviewers give both the same verdict; 1 split\./);
+  await expectText(split.getByRole('row', { name: /The buyer/ }), /Ship[\s\S]*Skip[\s\S]*Split/);
+  await expectText(split.getByRole('row', { name: /The builder/ }), /Agree: ship both/);
+  await expectText(split, /3 of 4 reviewers give both the same verdict; 1 split\./);
 
-  const community = await region('Community vote').innerText();
-  assert.equal((community.match(/No votes yet/g) ?? []).length, 2);
+  await expectEqual(async () => ((await region('Community vote').innerText()).match(/No votes yet/g) ?? []).length, 2);
 
   const cards = region('Reviews').getByRole('article');
-  assert.equal(await cards.count(), 8);
+  await expectCount(cards, 8);
   const skip = region('Reviews').getByRole('article', { name: 'The buyer on OpenAI o3 Pro API: Skip' });
-  assert.match(await readText(skip), /Skip[\s\S]*The specific thing that would flip this to a ship/);
+  await expectMatch(() => readText(skip), /Skip[\s\S]*The specific thing that would flip this to a ship/);
 });
 
 test('the role filter: one role, two roles, none left, with counts and the URL', async () => {
@@ -127,35 +132,35 @@ test('the role filter: one role, two roles, none left, with counts and the URL',
   const all = group.getByRole('button', { name: /All roles/ });
   const builder = group.getByRole('button', { name: /The builder/ });
   const buyer = group.getByRole('button', { name: /The buyer/ });
-  assert.equal(await all.getAttribute('aria-pressed'), 'true');
-  assert.match(await all.innerText(), /All roles\s*8/);
-  assert.equal(await group.getByRole('button', { name: 'The skeptic 2 reviews' }).count(), 1);
+  await expectAttribute(all, 'aria-pressed', 'true');
+  await expectText(all, /All roles\s*8/);
+  await expectCount(group.getByRole('button', { name: 'The skeptic 2 reviews' }), 1);
 
   await builder.click();
-  assert.equal(query(), 'mistral-8x24b-vs-openai-o3-pro-api/?roles=builder');
-  assert.equal(await builder.getAttribute('aria-pressed'), 'true');
-  assert.equal(await all.getAttribute('aria-pressed'), 'false');
-  assert.equal(await region('Reviews').getByRole('article').count(), 2);
-  assert.equal(await region('Reviewer split').getByRole('row').count(), 2);
+  await expectEqual(query, 'mistral-8x24b-vs-openai-o3-pro-api/?roles=builder');
+  await expectAttribute(builder, 'aria-pressed', 'true');
+  await expectAttribute(all, 'aria-pressed', 'false');
+  await expectCount(region('Reviews').getByRole('article'), 2);
+  await expectCount(region('Reviewer split').getByRole('row'), 2);
 
   await buyer.click();
-  assert.equal(query(), 'mistral-8x24b-vs-openai-o3-pro-api/?roles=builder,buyer');
-  assert.equal(await region('Reviews').getByRole('article').count(), 4);
-  assert.deepEqual(
-    (await region('Reviews').getByRole('heading', { level: 3 }).allInnerTexts()),
+  await expectEqual(query, 'mistral-8x24b-vs-openai-o3-pro-api/?roles=builder,buyer');
+  await expectCount(region('Reviews').getByRole('article'), 4);
+  await expectEqual(
+    () => region('Reviews').getByRole('heading', { level: 3 }).allInnerTexts(),
     ['The builder', 'The buyer'],
   );
 
   await builder.click();
   await buyer.click();
-  assert.equal(query(), 'mistral-8x24b-vs-openai-o3-pro-api/?roles=');
-  assert.equal(await region('Reviews').getByRole('article').count(), 0);
-  assert.match(await region('Reviews').innerText(), /No reviewer roles are selected/);
-  assert.match(await region('Reviewer split').innerText(), /No reviewer roles are selected/);
+  await expectEqual(query, 'mistral-8x24b-vs-openai-o3-pro-api/?roles=');
+  await expectCount(region('Reviews').getByRole('article'), 0);
+  await expectText(region('Reviews'), /No reviewer roles are selected/);
+  await expectText(region('Reviewer split'), /No reviewer roles are selected/);
 
   await all.click();
-  assert.equal(query(), 'mistral-8x24b-vs-openai-o3-pro-api/');
-  assert.equal(await region('Reviews').getByRole('article').count(), 8);
+  await expectEqual(query, 'mistral-8x24b-vs-openai-o3-pro-api/');
+  await expectCount(region('Reviews').getByRole('article'), 8);
 });
 
 test('a role toggle changes only what depends on roles, and keeps the groups that stay', async () => {
@@ -175,9 +180,9 @@ test('a role toggle changes only what depends on roles, and keeps the groups tha
   }, [handles, sections, builderCard, builderRow]);
 
   await group.getByRole('button', { name: /The buyer/ }).click();
-  assert.equal(await region('Reviews').getByRole('article').count(), 4);
+  await expectCount(region('Reviews').getByRole('article'), 4);
   await group.getByRole('button', { name: /The skeptic/ }).click();
-  assert.equal(await region('Reviews').getByRole('article').count(), 6);
+  await expectCount(region('Reviews').getByRole('article'), 6);
   assert.deepEqual(await page.evaluate(() => window.__mutated), [], 'nothing changed in Panel verdict, Pricing or Community vote');
   // The builder's card and row were kept, not made again.
   const kept = async (locator) => locator.evaluate((el) => el.__kept === true);
@@ -213,10 +218,10 @@ test('switching the pair rewrites the sections in place: the same cards, rows an
   await page.getByRole('region', { name: /^OpenAI o4 API/ }).waitFor();
 
   const card = region('Reviews').getByRole('article', { name: /^The builder on OpenAI o4 API .*: Ship$/ });
-  assert.ok((await readText(card)).includes(quote('openai-o4-api', 'builder')), 'the card quotes the new tool\'s builder');
-  assert.match(await region('Reviewer split').getByRole('row', { name: /The buyer/ }).innerText(), /Ship[\s\S]*Skip[\s\S]*Split/);
-  assert.match(await region('Panel verdict').innerText(), /The panel favours Mistral 8x24B Mixture-of-Experts: 100% ship against 75%\./);
-  assert.equal(await region('Reviews').getByText(quote('openai-o3-pro-api', 'builder')).count(), 0, 'the old tool\'s words are gone');
+  await eventually(async () => assert.ok((await readText(card)).includes(quote('openai-o4-api', 'builder')), 'the card quotes the new tool\'s builder'));
+  await expectText(region('Reviewer split').getByRole('row', { name: /The buyer/ }), /Ship[\s\S]*Skip[\s\S]*Split/);
+  await expectText(region('Panel verdict'), /The panel favours Mistral 8x24B Mixture-of-Experts: 100% ship against 75%\./);
+  await expectCount(region('Reviews').getByText(quote('openai-o3-pro-api', 'builder')), 0, 'the old tool\'s words are gone');
   const now = {
     'the second tool card': page.getByRole('region', { name: /^OpenAI o4 API/ }),
     'the builder card on the second tool': card,
@@ -234,42 +239,44 @@ test('switching the pair rewrites the sections in place: the same cards, rows an
 
 test('a deep link with roles opens that view, survives a refresh, and Back/Forward restore pairs', async () => {
   await open('?a=openai-o3-pro-api&b=mistral-8x24b&roles=skeptic');
-  assert.match(await title(), /^OpenAI o3 Pro API\s+vs\s+Mistral 8x24B/);
-  assert.equal(await region('Reviews').getByRole('article').count(), 2);
-  assert.equal(await page.getByRole('button', { name: /The skeptic/ }).getAttribute('aria-pressed'), 'true');
+  await expectMatch(title, /^OpenAI o3 Pro API\s+vs\s+Mistral 8x24B/);
+  await expectCount(region('Reviews').getByRole('article'), 2);
+  await expectAttribute(page.getByRole('button', { name: /The skeptic/ }), 'aria-pressed', 'true');
   await page.reload();
   await page.getByRole('combobox', { name: 'First tool' }).waitFor();
-  assert.equal(await region('Reviews').getByRole('article').count(), 2);
+  await expectCount(region('Reviews').getByRole('article'), 2);
 
   await open('');
   await page.getByRole('link', { name: 'Mistral 8x24B Mixture-of-Experts vs OpenAI o3 Pro API' }).click();
-  assert.equal(query(), 'mistral-8x24b-vs-openai-o3-pro-api/');
+  await expectEqual(query, 'mistral-8x24b-vs-openai-o3-pro-api/');
   await page.getByRole('button', { name: 'Swap tools' }).click();
-  assert.equal(query(), 'openai-o3-pro-api-vs-mistral-8x24b/');
+  await expectEqual(query, 'openai-o3-pro-api-vs-mistral-8x24b/');
   // A refresh of a URL the app wrote loads it from the static host as it is.
   await page.reload();
-  assert.match(await title(), /^OpenAI o3 Pro API\s+vs\s+Mistral 8x24B/);
+  await expectMatch(title, /^OpenAI o3 Pro API\s+vs\s+Mistral 8x24B/);
   const at = (where) => page.waitForFunction((w) => location.pathname.endsWith(w) && !location.search, where);
   await page.goBack();
   await at('/mistral-8x24b-vs-openai-o3-pro-api/');
-  assert.match(await title(), /^Mistral 8x24B Mixture-of-Experts\s+vs\s+OpenAI o3 Pro API/);
+  await expectMatch(title, /^Mistral 8x24B Mixture-of-Experts\s+vs\s+OpenAI o3 Pro API/);
   await page.goBack();
   await at('/tools/compare/');
-  assert.match(await title(), /^Mistral 8x22B Instruct v2\s+vs\s+OpenAI o4 API/);
+  await expectMatch(title, /^Mistral 8x22B Instruct v2\s+vs\s+OpenAI o4 API/);
   await page.goForward();
   await at('/mistral-8x24b-vs-openai-o3-pro-api/');
-  assert.match(await title(), /^Mistral 8x24B/);
-  assert.equal(await page.title(), 'Mistral 8x24B Mixture-of-Experts vs OpenAI o3 Pro API — Verdicts');
+  await expectMatch(title, /^Mistral 8x24B/);
+  await expectEqual(() => page.title(), 'Mistral 8x24B Mixture-of-Experts vs OpenAI o3 Pro API — Verdicts');
 });
 
 test('unknown ids fall back to the default pair with a visible notice', async () => {
   await open('?a=no-such-tool&b=openai-o3-pro-api&roles=ghost');
-  assert.match(await title(), /^Mistral 8x22B Instruct v2\s+vs\s+OpenAI o3 Pro API/);
-  const notice = await page.getByRole('status').filter({ hasText: 'no-such-tool' }).innerText();
-  assert.match(notice, /There is no tool “no-such-tool” in this comparison/);
-  assert.match(notice, /There is no reviewer role “ghost”/);
+  await expectMatch(title, /^Mistral 8x22B Instruct v2\s+vs\s+OpenAI o3 Pro API/);
+  await eventually(async () => {
+    const notice = await page.getByRole('status').filter({ hasText: 'no-such-tool' }).innerText();
+    assert.match(notice, /There is no tool “no-such-tool” in this comparison/);
+    assert.match(notice, /There is no reviewer role “ghost”/);
+  });
   await page.getByRole('button', { name: 'Dismiss' }).click();
-  assert.equal(await page.getByText('no-such-tool').count(), 0);
+  await expectCount(page.getByText('no-such-tool'), 0);
 });
 
 test('a 360 px wide phone has no horizontal scrolling', async () => {
@@ -282,7 +289,7 @@ test('a 360 px wide phone has no horizontal scrolling', async () => {
   // Picking by touch works too.
   await phone.getByRole('combobox', { name: 'First tool' }).tap();
   await phone.getByRole('option', { name: /Mistral 8x24B/ }).tap();
-  assert.equal(query(phone), 'mistral-8x24b-vs-openai-o3-pro-api/?roles=buyer');
+  await expectEqual(() => query(phone), 'mistral-8x24b-vs-openai-o3-pro-api/?roles=buyer');
   await phone.context().close();
 });
 
@@ -296,6 +303,7 @@ test('axe-core finds no WCAG 2 A/AA violations: loaded, filtered, empty filter, 
     await open('?roles=', p);
     assert.deepEqual(await axeViolations(p), [], `empty filter (${theme})`);
     await p.getByRole('combobox', { name: 'First tool' }).fill('o');
+    await p.getByRole('listbox', { name: 'First tool' }).waitFor();
     assert.deepEqual(await axeViolations(p), [], `picker open (${theme})`);
     server.override('data/bundle.json', { status: 404 });
     await p.goto(server.url);
@@ -309,12 +317,14 @@ test('axe-core finds no WCAG 2 A/AA violations: loaded, filtered, empty filter, 
 test('the footer names the bundle, and the newsletter call to action follows the deployer setting', async () => {
   await open();
   const footer = page.getByRole('contentinfo');
-  const text = await footer.innerText();
-  assert.match(text, /Weekly AI Tool Verdicts/);
-  assert.match(text, /Updated 2026-11-21/);
-  assert.match(text, /each ship or skip verdict is read from the reviewer's own words/);
+  await eventually(async () => {
+    const text = await footer.innerText();
+    assert.match(text, /Weekly AI Tool Verdicts/);
+    assert.match(text, /Updated 2026-11-21/);
+    assert.match(text, /each ship or skip verdict is read from the reviewer's own words/);
+  });
   assert.equal(await page.getByRole('link', { name: 'Get the next comparison in your inbox' }).count(), 0, 'hidden when no signup URL is set');
-  assert.equal(await page.getByRole('banner').getByRole('link', { name: /Verdicts/ }).count(), 1, 'the header names the product');
+  await expectCount(page.getByRole('banner').getByRole('link', { name: /Verdicts/ }), 1, 'the header names the product');
 
   const { readFileSync } = await import('node:fs');
   const index = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8')
@@ -322,6 +332,6 @@ test('the footer names the bundle, and the newsletter call to action follows the
   server.override('index.html', { type: 'text/html', body: index });
   await open();
   const cta = page.getByRole('link', { name: 'Get the next comparison in your inbox' });
-  assert.equal(await cta.getAttribute('href'), 'https://news.example/join?list=verdicts');
+  await expectAttribute(cta, 'href', 'https://news.example/join?list=verdicts');
   assert.deepEqual(await axeViolations(page), [], 'with the call to action');
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 import { axeViolations, newPage } from '../support/browser.mjs';
-import { expectEqual, expectValue } from '../support/expect.mjs';
+import { eventually, expectAttribute, expectCount, expectEqual, expectText, expectValue } from '../support/expect.mjs';
 
 const BUNDLE = JSON.parse(readFileSync(new URL('../../public/data/bundle.json', import.meta.url), 'utf8'));
 const O3 = 'OpenAI o3 Pro API';
@@ -38,29 +38,35 @@ test('the cost calculator: presets, typed amounts, the arithmetic, bad input, an
   const calc = calculator();
   await calc.getByRole('button', { name: 'Production chatbot: 50M in, 10M out' }).click();
   await calc.getByText('≈ $1,800 / month').waitFor();
-  const text = await calc.innerText();
-  assert.match(text, /50M input × \$20 per 1M = \$1,000; 10M output × \$80 per 1M = \$800/);
-  assert.match(text, new RegExp(`${M24}\\s+Not listed`));
-  assert.match(text, new RegExp(`${M24} lists no per-token prices to compare with\\.`));
-  assert.equal(where(), `${PAGE}?in=50M&out=10M`);
+  await eventually(async () => {
+    const text = await calc.innerText();
+    assert.match(text, /50M input × \$20 per 1M = \$1,000; 10M output × \$80 per 1M = \$800/);
+    assert.match(text, new RegExp(`${M24}\\s+Not listed`));
+    assert.match(text, new RegExp(`${M24} lists no per-token prices to compare with\\.`));
+  });
+  await expectEqual(where, `${PAGE}?in=50M&out=10M`);
   // A refresh (or a shared link) shows the same estimate.
   await page.reload();
-  assert.equal(await calculator().getByRole('textbox', { name: 'Input tokens per month' }).inputValue(), '50M');
+  await expectValue(calculator().getByRole('textbox', { name: 'Input tokens per month' }), '50M');
   await calculator().getByText('≈ $1,800 / month').waitFor();
 
   // Typed amounts as people write them.
   const input = calculator().getByRole('textbox', { name: 'Input tokens per month' });
   await input.fill('1.5B');
   await calculator().getByText('≈ $30,800 / month').waitFor();
-  assert.equal(where(), `${PAGE}?in=1.5B&out=10M`);
+  await expectEqual(where, `${PAGE}?in=1.5B&out=10M`);
   await input.fill('12,000,000');
   await calculator().getByText('≈ $1,040 / month').waitFor();
 
   // Bad input says what is accepted, next to the field.
   await input.fill('lots');
-  assert.equal(await input.getAttribute('aria-invalid'), 'true');
-  const error = page.locator(`#${await input.getAttribute('aria-describedby')}`);
-  assert.match(await error.innerText(), /Write a number of tokens, such as 50M, 1\.5B, 200k or 12,000,000\./);
+  await expectAttribute(input, 'aria-invalid', 'true');
+  await eventually(async () => {
+    const described = await input.getAttribute('aria-describedby');
+    assert.ok(described, 'the field names its error message');
+    const error = page.locator(`#${described}`);
+    assert.match(await error.innerText({ timeout: 1000 }), /Write a number of tokens, such as 50M, 1\.5B, 200k or 12,000,000\./);
+  });
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(page.problems, []);
 });
@@ -95,7 +101,7 @@ test('two priced tools are compared, and the embed view shows the estimate too',
   server.override('data/bundle.json', { body: JSON.stringify(bundle) });
   await open('?a=openai-o4-api&b=openai-o3-pro-api&in=50M&out=10M');
   await calculator().getByText('≈ $400 / month').waitFor();
-  assert.match(await calculator().innerText(), new RegExp(`${O4.replace(/[&]/g, '\\$&')} is cheaper than ${O3} by \\$1,400 a month\\.`));
+  await expectText(calculator(), new RegExp(`${O4.replace(/[&]/g, '\\$&')} is cheaper than ${O3} by \\$1,400 a month\\.`));
 
   const embed = await newPage(browser);
   await open(`${PAGE}?embed=1&in=50M&out=10M`, embed);
@@ -131,7 +137,7 @@ test('keyboard shortcuts work outside fields only, and their dialog keeps the fo
   await open();
   await page.keyboard.press('/');
   const first = page.getByRole('combobox', { name: 'First tool' });
-  assert.ok(await first.evaluate((el) => el === document.activeElement), '/ goes to “First tool”');
+  await eventually(async () => assert.ok(await first.evaluate((el) => el === document.activeElement), '/ goes to “First tool”'));
   await page.keyboard.type('s');
   assert.equal(where(), PAGE, 'typing s in a field does not swap');
   await page.keyboard.press('Escape');
@@ -141,7 +147,7 @@ test('keyboard shortcuts work outside fields only, and their dialog keeps the fo
   await page.waitForURL(`${server.url}openai-o3-pro-api-vs-mistral-8x24b/`);
   await page.keyboard.press('4');
   await page.waitForURL(`${server.url}openai-o3-pro-api-vs-mistral-8x24b/?roles=buyer`);
-  assert.equal(await region('Reviews').getByRole('article').count(), 2);
+  await expectCount(region('Reviews').getByRole('article'), 2);
   await page.keyboard.press('0');
   await page.waitForURL(`${server.url}openai-o3-pro-api-vs-mistral-8x24b/`);
 
@@ -150,14 +156,14 @@ test('keyboard shortcuts work outside fields only, and their dialog keeps the fo
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await dialog.waitFor();
-  assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)), 'the focus moves into the dialog');
-  assert.match(await dialog.innerText(), /Swap the tools/);
+  await eventually(async () => assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)), 'the focus moves into the dialog'));
+  await expectText(dialog, /Swap the tools/);
   assert.deepEqual(await axeViolations(page), [], 'the open dialog');
   await page.keyboard.press('s');
   assert.equal(where(), 'openai-o3-pro-api-vs-mistral-8x24b/', 'no shortcut behind the open dialog');
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
-  assert.ok(await opener.evaluate((el) => el === document.activeElement), 'the focus returns to where it was');
+  await eventually(async () => assert.ok(await opener.evaluate((el) => el === document.activeElement), 'the focus returns to where it was'));
   assert.deepEqual(page.problems, []);
 });
 
@@ -197,21 +203,26 @@ test('related comparisons link to other pairs with either tool, and none when th
   await open();
   const related = region('Related comparisons');
   const links = related.getByRole('link');
-  const labels = await links.allInnerTexts();
-  assert.ok(labels.length > 0 && labels.length <= 6, `${labels}`);
-  assert.ok(labels.every((l) => l.includes('Mistral 8x24B') || l.includes(O3)), 'each has one of the pair');
-  assert.ok(!labels.some((l) => l.includes('Mistral 8x24B') && l.includes(O3)), 'not the pair itself');
-  for (const href of await links.evaluateAll((as) => as.map((a) => a.href))) assert.match(href, /-vs-[^/]+\/$/, 'each to its page');
+  await eventually(async () => {
+    const labels = await links.allInnerTexts();
+    assert.ok(labels.length > 0 && labels.length <= 6, `${labels}`);
+    assert.ok(labels.every((l) => l.includes('Mistral 8x24B') || l.includes(O3)), 'each has one of the pair');
+    assert.ok(!labels.some((l) => l.includes('Mistral 8x24B') && l.includes(O3)), 'not the pair itself');
+    for (const href of await links.evaluateAll((as) => as.map((a) => a.href))) assert.match(href, /-vs-[^/]+\/$/, 'each to its page');
+  });
   await links.first().click();
   await page.waitForURL(/-vs-/);
-  assert.notEqual(where(), PAGE);
+  // The address this page started at matches /-vs-/ too: look until it is another pair's.
+  await eventually(() => assert.notEqual(where(), PAGE));
 
   // With a role filter and a workload, each link keeps both, and a click stays in the app.
   await open(`${PAGE}?roles=buyer&in=50M&out=10M`);
   const kept = region('Related comparisons').getByRole('link');
-  for (const href of await kept.evaluateAll((as) => as.map((a) => a.href))) {
-    assert.match(href, /-vs-[^/]+\/\?roles=buyer&in=50M&out=10M$/, 'each keeps the filter and the workload');
-  }
+  await eventually(async () => {
+    for (const href of await kept.evaluateAll((as) => as.map((a) => a.href))) {
+      assert.match(href, /-vs-[^/]+\/\?roles=buyer&in=50M&out=10M$/, 'each keeps the filter and the workload');
+    }
+  });
   await page.evaluate(() => { window.sameDocument = true; });
   const target = await kept.first().evaluate((a) => a.href);
   await kept.first().click();

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { startServer } from '../../scripts/static-server.mjs';
 import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 import { newPage, axeViolations } from '../support/browser.mjs';
+import { eventually, expectAttribute, expectCount, expectEqual, expectMatch, expectText } from '../support/expect.mjs';
 
 let app;
 let partner;
@@ -34,15 +35,11 @@ const contentHeight = (sel) => page.frameLocator(sel).locator('html').evaluate((
 async function settled(sel) {
   await page.locator(sel).scrollIntoViewIfNeeded();
   await page.frameLocator(sel).getByRole('heading', { level: 1 }).waitFor();
-  const deadline = Date.now() + 15_000;
-  let last;
-  while (Date.now() < deadline) {
-    last = [await frameHeight(sel), await contentHeight(sel)];
-    if (Math.abs(last[0] - last[1]) <= 3) return;
-    // The embed reports its height from a ResizeObserver: look again after the next frame.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
-  }
-  assert.fail(`${sel} is ${last[0]}px high for ${last[1]}px of content`);
+  // The embed reports its height from a ResizeObserver: look again until the frame has caught up.
+  await eventually(async () => {
+    const [frame, content] = [await frameHeight(sel), await contentHeight(sel)];
+    assert.ok(Math.abs(frame - content) <= 3, `${sel} is ${frame}px high for ${content}px of content`);
+  }, { timeout: 15_000 });
 }
 
 test('two embeds on another origin appear, size themselves, and resize independently', async () => {
@@ -56,11 +53,11 @@ test('two embeds on another origin appear, size themselves, and resize independe
   const one = '#one iframe', two = '#two iframe';
   await settled(one);
   await settled(two);
-  assert.match(await page.frameLocator(one).getByRole('heading', { level: 1 }).innerText(), /Mistral 8x24B Mixture-of-Experts\s+vs\s+OpenAI o3 Pro API/);
-  assert.equal(await page.frameLocator(two).getByRole('region', { name: 'Reviews' }).getByRole('article').count(), 2);
-  assert.equal(await page.frameLocator(two).locator('html').getAttribute('data-theme'), 'dark');
-  assert.equal(await page.locator(one).getAttribute('loading'), 'lazy');
-  assert.match(await page.locator(one).getAttribute('title'), /mistral-8x24b vs openai-o3-pro-api/);
+  await expectText(page.frameLocator(one).getByRole('heading', { level: 1 }), /Mistral 8x24B Mixture-of-Experts\s+vs\s+OpenAI o3 Pro API/);
+  await expectCount(page.frameLocator(two).getByRole('region', { name: 'Reviews' }).getByRole('article'), 2);
+  await expectAttribute(page.frameLocator(two).locator('html'), 'data-theme', 'dark');
+  await expectAttribute(page.locator(one), 'loading', 'lazy');
+  await expectMatch(() => page.locator(one).getAttribute('title'), /mistral-8x24b vs openai-o3-pro-api/);
   assert.equal(await page.frameLocator(one).getByRole('banner').count(), 0, 'no site header in the embed');
   assert.equal(await page.frameLocator(one).getByRole('contentinfo').count(), 0, 'no footer in the embed');
   const before = { one: await frameHeight(one), two: await frameHeight(two) };
@@ -72,8 +69,8 @@ test('two embeds on another origin appear, size themselves, and resize independe
   assert.equal(await frameHeight(two), before.two, 'the other embed did not move');
 
   const link = page.frameLocator(one).getByRole('link', { name: 'Full comparison on Verdicts' });
-  assert.equal(await link.getAttribute('href'), `${app.url}mistral-8x24b-vs-openai-o3-pro-api/?roles=builder`);
-  assert.equal(await link.getAttribute('target'), '_blank');
+  await expectAttribute(link, 'href', `${app.url}mistral-8x24b-vs-openai-o3-pro-api/?roles=builder`);
+  await expectAttribute(link, 'target', '_blank');
   assert.deepEqual(page.problems, []);
 });
 
@@ -120,7 +117,7 @@ test('an embed far below the fold loads nothing until the reader scrolls near it
   await page.frameLocator('#near iframe').getByRole('heading', { level: 1 }).waitFor();
   await page.waitForLoadState('networkidle');
   assert.equal(await page.locator('#far iframe').count(), 0, 'the far embed has no iframe yet');
-  assert.equal(Math.round((await page.locator('#far').boundingBox()).height), 1200, 'but keeps its space');
+  await expectEqual(async () => Math.round((await page.locator('#far').boundingBox()).height), 1200, 'but keeps its space');
   assert.ok(app.requests.slice(since).some((r) => r.path === new URL(app.url).pathname), 'the near embed loaded');
   assert.equal(farRequested(), false, 'nothing of the far embed was requested before scrolling');
   const wasmRequested = () => app.requests.slice(since).some((r) => r.path.endsWith('.wasm'));
@@ -132,11 +129,7 @@ test('an embed far below the fold loads nothing until the reader scrolls near it
   await near.getByRole('button', { name: /The builder/ }).click();
   const reviews = near.getByRole('region', { name: 'Reviews' });
   // The filter applies once the app has taken over and pressed the button again.
-  const deadline = Date.now() + 15_000;
-  while ((await reviews.getByRole('article').count()) !== 2 && Date.now() < deadline) {
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
-  }
-  assert.equal(await reviews.getByRole('article').count(), 2, 'only the builder\'s two reviews');
+  await expectCount(reviews.getByRole('article'), 2, 'only the builder\'s two reviews', { timeout: 15_000 });
   assert.ok(wasmRequested() && appScriptRequested(), 'the app was loaded once the reader pressed a button');
 
   await page.locator('#far').scrollIntoViewIfNeeded();
@@ -165,9 +158,12 @@ test('the snippet from the Embed panel, pasted into a blank page on another orig
   await page.goto(app.url + '?a=openai-o4-api&b=openai-o3-pro-api&roles=skeptic,buyer');
   await page.getByRole('button', { name: 'Embed' }).click();
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
-  const code = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();
-  assert.match(code, /data-verdicts-a="openai-o4-api" data-verdicts-b="openai-o3-pro-api" data-verdicts-roles="skeptic,buyer" data-verdicts-theme="light" style="min-height:1200px"/);
-  assert.match(code, new RegExp(`<script async src="${app.url}embed.js"></script>`));
+  const code = await eventually(async () => {
+    const value = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();
+    assert.match(value, /data-verdicts-a="openai-o4-api" data-verdicts-b="openai-o3-pro-api" data-verdicts-roles="skeptic,buyer" data-verdicts-theme="light" style="min-height:1200px"/);
+    assert.match(value, new RegExp(`<script async src="${app.url}embed.js"></script>`));
+    return value;
+  });
   await page.getByRole('button', { name: 'Copy', exact: true }).click();
   await page.getByText('Copied to the clipboard.').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
@@ -180,8 +176,8 @@ test('the snippet from the Embed panel, pasted into a blank page on another orig
   await page.goto(partner.url + 'pasted.html');
   await settled('div[data-verdicts-a] iframe');
   const frame = page.frameLocator('div[data-verdicts-a] iframe');
-  assert.equal(await frame.getByRole('region', { name: 'Reviews' }).getByRole('article').count(), 4);
-  assert.equal(await frame.locator('html').getAttribute('data-theme'), 'light');
+  await expectCount(frame.getByRole('region', { name: 'Reviews' }).getByRole('article'), 4);
+  await expectAttribute(frame.locator('html'), 'data-theme', 'light');
   await context.close();
 });
 
@@ -216,8 +212,8 @@ test('a pasted embed pushes nothing on the partner page down, on a phone', async
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
   release();
   await settled('div[data-verdicts-a] iframe');
-  assert.ok(await frameHeight('div[data-verdicts-a] iframe') > 1200, 'on a phone the embed is taller than the space kept for it');
-  assert.equal(await page.locator('div[data-verdicts-a]').evaluate((d) => d.style.minHeight), '', 'the loader let go of the kept space');
+  await eventually(async () => assert.ok(await frameHeight('div[data-verdicts-a] iframe') > 1200, 'on a phone the embed is taller than the space kept for it'));
+  await expectEqual(() => page.locator('div[data-verdicts-a]').evaluate((d) => d.style.minHeight), '', 'the loader let go of the kept space');
   const shift = await page.evaluate(() => window.__shift);
   assert.ok(shift <= 0.02, `the partner page's layout shift is ${shift.toFixed(3)}`);
   const inside = await page.frameLocator('div[data-verdicts-a] iframe').locator('html').evaluate(() => window.__shift);
@@ -245,11 +241,11 @@ test('the embed view passes axe-core, and works in a sandboxed iframe without st
   const frame = page.frameLocator('#box');
   await frame.getByRole('heading', { level: 1, name: /Mistral 8x24B/ }).waitFor();
   await frame.getByRole('button', { name: 'Ship OpenAI o3 Pro API', exact: true }).click();
-  assert.equal(await frame.getByRole('button', { name: 'Ship OpenAI o3 Pro API', exact: true }).getAttribute('aria-pressed'), 'true');
+  await expectAttribute(frame.getByRole('button', { name: 'Ship OpenAI o3 Pro API', exact: true }), 'aria-pressed', 'true');
   await frame.getByText('will not be remembered').waitFor();
   await frame.getByRole('button', { name: /The buyer/ }).click();
-  assert.equal(await frame.getByRole('region', { name: 'Reviews' }).getByRole('article').count(), 2);
+  await expectCount(frame.getByRole('region', { name: 'Reviews' }).getByRole('article'), 2);
   // The style sheet loads too (checked against its integrity hash as a CORS request).
-  assert.notEqual(await frame.locator('body').evaluate((b) => getComputedStyle(b).fontFamily), 'Times New Roman');
+  await eventually(async () => assert.notEqual(await frame.locator('body').evaluate((b) => getComputedStyle(b).fontFamily), 'Times New Roman'));
   assert.deepEqual(page.problems, []);
 });

@@ -8,6 +8,7 @@ import { startServer, readHeadersFile } from '../../scripts/static-server.mjs';
 import { startCollector } from '../support/collector.mjs';
 import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 import { newPage, readText } from '../support/browser.mjs';
+import { expectAttribute, expectCount, expectEqual, expectMatch, expectText } from '../support/expect.mjs';
 
 const INDEX = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
 const BUNDLE = JSON.parse(readFileSync(new URL('../../public/data/bundle.json', import.meta.url), 'utf8'));
@@ -25,12 +26,15 @@ freshPageEachTest(() => ({ server, browser }), (p) => {
 });
 
 const bundleRequests = () => server.requests.filter((r) => r.path.endsWith('data/bundle.json')).length;
-async function alertText(query = '') {
+/** Opens the page, waits for its alert and that it offers Retry, and waits until the alert's
+ * text matches `pattern` (when given). Returns the alert. */
+async function openAlert(query = '', pattern, message) {
   await page.goto(server.url + query);
   const alert = page.getByRole('alert');
   await alert.waitFor({ timeout: 20_000 });
-  assert.equal(await alert.getByRole('button', { name: 'Retry' }).count(), 1, 'every failure offers Retry');
-  return alert.innerText();
+  await expectCount(alert.getByRole('button', { name: 'Retry' }), 1, 'every failure offers Retry');
+  if (pattern) await expectText(alert, pattern, message);
+  return alert;
 }
 
 const faults = [
@@ -50,8 +54,8 @@ const faults = [
 for (const [name, response, message] of faults) {
   test(`the bundle URL answering ${name} gets its own clear message`, async () => {
     server.override('data/bundle.json', response);
-    assert.match(await alertText(), message);
-    assert.match(await page.getByRole('alert').innerText(), /Bundle address: http:\/\/127\.0\.0\.1:\d+\/tools\/compare\/data\/bundle\.json/);
+    const alert = await openAlert('', message);
+    await expectText(alert, /Bundle address: http:\/\/127\.0\.0\.1:\d+\/tools\/compare\/data\/bundle\.json/);
     assert.deepEqual(page.problems.filter((p) => !/status of (404|503)/.test(p)), []);
   });
 }
@@ -60,7 +64,7 @@ test('5xx is retried automatically with backoff, a bounded number of times; 4xx 
   // The retry timers run on the page's clock, moved by the test.
   await page.clock.install();
   server.override('data/bundle.json', { status: 503 });
-  assert.match(await alertText(), /Trying again automatically in 1 second/);
+  await openAlert('', /Trying again automatically in 1 second/);
   const retried = () => page.waitForResponse((r) => r.url().endsWith('data/bundle.json'));
   let next = retried();
   await page.clock.runFor(1000);
@@ -75,7 +79,7 @@ test('5xx is retried automatically with backoff, a bounded number of times; 4xx 
   assert.equal(bundleRequests(), 3, 'and no more, a minute later');
   server.reset();
   server.override('data/bundle.json', { status: 410 });
-  await alertText();
+  await openAlert();
   await page.clock.runFor(60_000);
   assert.equal(bundleRequests(), 1);
   assert.doesNotMatch(await page.getByRole('alert').innerText(), /Trying again/);
@@ -108,7 +112,7 @@ test('a bundle with zero tools or one tool says what is missing', async () => {
     }));
     await page.goto(server.url);
     await page.getByRole('alert').waitFor();
-    assert.match(await page.getByRole('alert').innerText(), words);
+    await expectText(page.getByRole('alert'), words);
   }
 });
 
@@ -119,16 +123,15 @@ test('tools and roles without reviews are said, not shown as broken sections', a
   await page.goto(server.url);
   const verdict = page.getByRole('region', { name: 'Panel verdict' });
   await verdict.waitFor();
-  assert.match(await verdict.innerText(), /No panel reviews yet[\s\S]*has not reviewed both tools yet/);
-  const split = await page.getByRole('region', { name: 'Reviewer split' }).innerText();
-  assert.match(split, /The futurist\s+Not reviewed\s+Not reviewed\s+Not reviewed on both/);
+  await expectText(verdict, /No panel reviews yet[\s\S]*has not reviewed both tools yet/);
+  await expectText(page.getByRole('region', { name: 'Reviewer split' }), /The futurist\s+Not reviewed\s+Not reviewed\s+Not reviewed on both/);
   // The symbols beside the words are drawn by the style sheet, with no text of their own.
   const symbols = (row) => page.getByRole('row', { name: row }).getByRole('cell').evaluateAll((cells) =>
     cells.slice(0, 2).map((cell) => getComputedStyle(cell.firstElementChild, '::before').content));
-  assert.deepEqual(await symbols(/^The futurist/), ['"–" / ""', '"–" / ""']);
-  assert.deepEqual(await symbols(/^The builder/), ['"✓" / ""', '"–" / ""']);
+  await expectEqual(() => symbols(/^The futurist/), ['"–" / ""', '"–" / ""']);
+  await expectEqual(() => symbols(/^The builder/), ['"✓" / ""', '"–" / ""']);
   await page.getByRole('button', { name: /The futurist/ }).click();
-  assert.match(await page.getByRole('region', { name: 'Reviews' }).innerText(), /have not reviewed these tools yet/);
+  await expectText(page.getByRole('region', { name: 'Reviews' }), /have not reviewed these tools yet/);
   assert.deepEqual(page.problems, []);
 });
 
@@ -144,8 +147,8 @@ test('odd query strings give a sane view and a notice, never a dead page', async
     await page.goto(server.url + query);
     const h1 = page.getByRole('heading', { level: 1 });
     await h1.waitFor();
-    assert.match(await h1.innerText(), heading, query.slice(0, 60));
-    assert.match(await page.locator('.notices').innerText(), notice, query.slice(0, 60));
+    await expectText(h1, heading, query.slice(0, 60));
+    await expectText(page.locator('.notices'), notice, query.slice(0, 60));
   }
   assert.deepEqual(page.problems, []);
 });
@@ -155,8 +158,8 @@ test('a panic shows an error view with a way forward instead of a dead page', as
   await page.goto(server.url);
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.innerText(), /Something went wrong/);
-  assert.equal(await alert.getByRole('link', { name: 'Reload the page' }).getAttribute('href'), server.url);
+  await expectText(alert, /Something went wrong/);
+  await expectAttribute(alert.getByRole('link', { name: 'Reload the page' }), 'href', server.url);
 });
 
 const NASTY = `<script>alert("x")</script><img src=x onerror=alert(1)> "double" 'single' &amp;`;
@@ -175,28 +178,27 @@ test('text from the bundle renders as literal text, never as markup', async () =
   }));
   await page.goto(server.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
-  assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Tool <script>alert\("x"\)<\/script><img src=x onerror=alert\(1\)> "double" 'single' &amp;/);
-  assert.match(await readText(page.getByRole('article').first()), /<img src=x onerror=alert\(1\)>/);
+  await expectText(page.getByRole('heading', { level: 1 }), /Tool <script>alert\("x"\)<\/script><img src=x onerror=alert\(1\)> "double" 'single' &amp;/);
+  await expectMatch(() => readText(page.getByRole('article').first()), /<img src=x onerror=alert\(1\)>/);
   assert.equal(await page.locator('#app img, #app script').count(), 0, 'no element was created from data');
   // Anything an injected handler would have run by now has run: two frames later.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.deepEqual(page.problems, [], 'no dialog opened');
-  assert.match(await page.title(), /<script>/);
+  await expectMatch(() => page.title(), /<script>/);
 });
 
 test('links from data must be http or https, and external links are noopener noreferrer', async () => {
   for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' https://example.com', 'jav\tascript:alert(1)', 'data:text/html,hi', 'vbscript:msgbox(1)']) {
     server.override('data/bundle.json', bundleWith((b) => { b.tools[0].links = [{ label: 'Home', url }]; }));
-    const text = await alertText();
-    assert.match(text, /tools\[0\]\.links\[0\]\.url: .* is not an http or https link/, JSON.stringify(url));
+    await openAlert('', /tools\[0\]\.links\[0\]\.url: .* is not an http or https link/, JSON.stringify(url));
     assert.equal(await page.locator('a[href*="script:"], a[href^="data:"]').count(), 0);
   }
   server.override('data/bundle.json', bundleWith((b) => { b.tools[0].links = [{ label: 'Model card', url: 'https://example.com/card' }]; }));
   await page.goto(server.url);
   const link = page.getByRole('link', { name: 'Model card' });
   await link.waitFor();
-  assert.equal(await link.getAttribute('href'), 'https://example.com/card');
-  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  await expectAttribute(link, 'href', 'https://example.com/card');
+  await expectAttribute(link, 'rel', 'noopener noreferrer');
 });
 
 test('every asset of the release build carries a correct integrity attribute', () => {

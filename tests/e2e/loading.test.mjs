@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { appSuite } from '../support/suite.mjs';
 import { newPage } from '../support/browser.mjs';
+import { eventually, expectCount, expectEqual, expectMatch, expectText, expectValue } from '../support/expect.mjs';
 
 const BUNDLE = readFileSync(new URL('../../public/data/bundle.json', import.meta.url), 'utf8');
 let server;
@@ -40,10 +41,10 @@ test('the page loads the default comparison from a sub-path with no console erro
   await page.goto(server.url);
   const heading = page.getByRole('heading', { level: 1 });
   await heading.filter({ hasText: 'Mistral 8x22B Instruct v2' }).waitFor();
-  assert.match(await heading.innerText(), /Mistral 8x22B Instruct v2\s+vs\s+OpenAI o4 API/);
-  assert.equal(await page.title(), 'Mistral 8x22B Instruct v2 vs OpenAI o4 API with Structured Outputs & Native Code Execution — Verdicts');
-  assert.equal(await page.getByRole('combobox', { name: 'First tool' }).inputValue(), 'Mistral 8x22B Instruct v2');
-  assert.equal(await page.getByRole('article').count(), 8);
+  await expectText(heading, /Mistral 8x22B Instruct v2\s+vs\s+OpenAI o4 API/);
+  await expectEqual(() => page.title(), 'Mistral 8x22B Instruct v2 vs OpenAI o4 API with Structured Outputs & Native Code Execution — Verdicts');
+  await expectValue(page.getByRole('combobox', { name: 'First tool' }), 'Mistral 8x22B Instruct v2');
+  await expectCount(page.getByRole('article'), 8);
   const paths = server.requests.map((r) => r.path);
   assert.ok(paths.includes('/tools/compare/data/bundle.json'), 'the bundle is fetched relative to the page');
   assert.ok(paths.every((p) => p.startsWith('/tools/compare/')), `every request stays under the sub-path: ${paths}`);
@@ -72,7 +73,7 @@ test('the static page is the default comparison rendered at build time, with a s
   await deep.route('**/*.wasm', () => {});
   await deep.goto(server.url + '?a=mistral-8x24b&b=openai-o3-pro-api', { waitUntil: 'domcontentloaded' });
   assert.equal(await deep.getByRole('heading', { level: 1 }).count(), 0);
-  assert.equal(await deep.getByRole('status').filter({ hasText: 'Loading the comparison…' }).count(), 1);
+  await expectCount(deep.getByRole('status').filter({ hasText: 'Loading the comparison…' }), 1);
   await deep.context().close();
 });
 
@@ -156,8 +157,8 @@ test('text typed into a picker before the app takes over is kept, with the focus
   assert.equal(await page.locator('#app > .prerendered').count(), 1, 'typed into the static page');
   await takeOver();
   const picker = page.getByRole('combobox', { name: 'Second tool' });
-  assert.equal(await picker.inputValue(), 'o3', 'the typed text is still there');
-  assert.ok(await picker.evaluate((el) => el === document.activeElement), 'and still has the focus');
+  await expectEqual(() => picker.inputValue(), 'o3', 'the typed text is still there');
+  await eventually(async () => assert.ok(await picker.evaluate((el) => el === document.activeElement), 'and still has the focus'));
   const option = page.getByRole('option', { name: /OpenAI o3 Pro API/ });
   await option.waitFor();
   await page.keyboard.press('Enter');
@@ -179,7 +180,7 @@ test('buttons pressed before the app takes over are pressed again, once each, in
   await page.getByRole('heading', { level: 1, name: /^OpenAI o4 API.*vs\s+Mistral 8x22B Instruct v2$/s }).waitFor();
   assert.equal(await ship().getAttribute('aria-pressed'), 'true', 'the vote counts once, not twice (which would undo it)');
   assert.match(await community().innerText(), /Your vote: Ship/);
-  assert.match(page.url(), /\/openai-o4-api-vs-mistral-8x22b-instruct-v2\/$/);
+  await expectMatch(() => page.url(), /\/openai-o4-api-vs-mistral-8x22b-instruct-v2\/$/);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
@@ -208,7 +209,7 @@ test('while a bundle is still arriving the reader warms up, in short steps; a bu
   release();
   await loading;
   await page.getByRole('combobox', { name: 'First tool' }).waitFor();
-  assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /vs/);
+  await expectText(page.getByRole('heading', { level: 1 }), /vs/);
   const steps = await page.evaluate(() => performance.getEntriesByName('verdicts:warm-up-start').map((s, i) =>
     performance.getEntriesByName('verdicts:warm-up-end')[i].startTime - s.startTime));
   assert.ok(steps.length >= 1 && steps.length <= 8, `between one and eight steps, not ${steps.length}`);
@@ -221,14 +222,16 @@ test('a missing bundle names the URL and status, and Retry recovers once it is b
   await page.goto(server.url);
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  const text = await alert.innerText();
-  assert.match(text, /not found \(HTTP 404\)/);
-  assert.match(text, /http:\/\/127\.0\.0\.1:\d+\/tools\/compare\/data\/bundle\.json/);
+  await eventually(async () => {
+    const text = await alert.innerText();
+    assert.match(text, /not found \(HTTP 404\)/);
+    assert.match(text, /http:\/\/127\.0\.0\.1:\d+\/tools\/compare\/data\/bundle\.json/);
+  });
   assert.equal(server.requests.filter((r) => r.path.endsWith('bundle.json')).length, 1, '4xx is never retried');
   server.clear();
   await page.getByRole('button', { name: 'Retry' }).click();
   await page.getByRole('heading', { level: 1, name: /Mistral 8x22B Instruct v2/ }).waitFor();
-  assert.equal(await page.getByRole('alert').count(), 0);
+  await expectCount(page.getByRole('alert'), 0);
   await page.context().close();
 });
 
@@ -238,14 +241,14 @@ test('a server error is shown with its status and retried automatically', async 
   await page.clock.install();
   await page.goto(server.url);
   await page.getByRole('alert').waitFor();
-  assert.match(await page.getByRole('alert').innerText(), /HTTP 500[\s\S]*Trying again automatically/);
+  await expectText(page.getByRole('alert'), /HTTP 500[\s\S]*Trying again automatically/);
   for (const seconds of [1, 3]) {
     const retried = page.waitForResponse((r) => r.url().endsWith('data/bundle.json'));
     await page.clock.runFor(seconds * 1000);
     await retried;
   }
   await page.getByText('Trying again automatically').waitFor({ state: 'detached' });
-  assert.match(await page.getByRole('alert').innerText(), /HTTP 500/);
+  await expectText(page.getByRole('alert'), /HTTP 500/);
   assert.equal(server.requests.filter((r) => r.path.endsWith('bundle.json')).length, 3, 'one try and two retries');
   await page.context().close();
 });
@@ -255,7 +258,7 @@ test('an HTML page instead of the bundle says it is not JSON', async () => {
   const page = await newPage(browser);
   await page.goto(server.url);
   await page.getByRole('alert').waitFor();
-  assert.match(await page.getByRole('alert').innerText(), /not JSON/);
+  await expectText(page.getByRole('alert'), /not JSON/);
   await page.context().close();
 });
 
@@ -269,10 +272,12 @@ test('an invalid bundle lists its problems with their JSON paths', async () => {
   await page.goto(server.url);
   const list = page.getByRole('list', { name: 'Problems in the bundle' });
   await list.waitFor();
-  const text = await list.innerText();
-  assert.match(text, /tools\[1\]\.id: duplicate id "mistral-8x22b-instruct-v2"/);
-  assert.match(text, /reviews\[0\]\.quote: a review's quote must not be empty/);
-  assert.match(text, /tools\[2\]\.links\[0\]\.url: "javascript:alert\(1\)" is not an http or https link/);
+  await eventually(async () => {
+    const text = await list.innerText();
+    assert.match(text, /tools\[1\]\.id: duplicate id "mistral-8x22b-instruct-v2"/);
+    assert.match(text, /reviews\[0\]\.quote: a review's quote must not be empty/);
+    assert.match(text, /tools\[2\]\.links\[0\]\.url: "javascript:alert\(1\)" is not an http or https link/);
+  });
   await page.context().close();
 });
 
@@ -283,7 +288,7 @@ test('a type error names its JSON path', async () => {
   const page = await newPage(browser);
   await page.goto(server.url);
   await page.getByRole('alert').waitFor();
-  assert.match(await page.getByRole('alert').innerText(), /tools\[3\]\.name: expected a string, found integer `42`/);
+  await expectText(page.getByRole('alert'), /tools\[3\]\.name: expected a string, found integer `42`/);
   await page.context().close();
 });
 
@@ -297,7 +302,7 @@ test('a server that never answers gets a timeout message after ten seconds', asy
   assert.equal(await page.getByRole('alert').count(), 0, 'nothing is said before the time is up');
   await page.clock.runFor(10_000);
   await page.getByRole('alert').waitFor();
-  assert.match(await page.getByRole('alert').innerText(), /did not answer within 10 seconds/);
+  await expectText(page.getByRole('alert'), /did not answer within 10 seconds/);
   server.clear();
   await page.getByRole('button', { name: 'Retry' }).click();
   await page.getByRole('heading', { level: 1, name: /Mistral 8x22B Instruct v2/ }).waitFor();

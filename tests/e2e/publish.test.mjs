@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { startServer } from '../../scripts/static-server.mjs';
 import { newPage, appIsLive } from '../support/browser.mjs';
 import { appSuite, freshPageEachTest } from '../support/suite.mjs';
+import { eventually, expectAttribute, expectCount, expectEqual } from '../support/expect.mjs';
 
 const BASE = 'https://verdicts.example/tools/compare/';
 const FIXTURE = 'crates/catalog/tests/fixtures/publish/bundle.json';
@@ -138,52 +139,52 @@ test('the reversed order is a page of the same comparison that names the canonic
 
   // The live app on it: the Swap button goes to the canonical page.
   await page.goto(server.url + 'tokyo-lm-vs-eclair-api/');
-  assert.equal(await heading(), '東京 LM vs Éclair API');
+  await expectEqual(heading, '東京 LM vs Éclair API');
   await page.getByRole('button', { name: 'Swap tools' }).click();
   await page.waitForURL(server.url + 'eclair-api-vs-tokyo-lm/');
-  assert.equal(await heading(), 'Éclair API vs 東京 LM');
+  await expectEqual(heading, 'Éclair API vs 東京 LM');
   assert.deepEqual(page.problems, []);
 });
 
 test('moving between pair pages and query views: links, Back/Forward and refresh', async () => {
   await page.goto(server.url + 'eclair-api-vs-tokyo-lm/');
-  assert.equal(await page.title(), 'Éclair API vs 東京 LM — Verdicts');
+  await expectEqual(() => page.title(), 'Éclair API vs 東京 LM — Verdicts');
   // Featured links point at pages.
   const featured = page.getByRole('navigation', { name: 'Featured comparisons' });
-  assert.equal(await featured.getByRole('link', { name: 'Nimbus Agent vs Quill Notes' }).getAttribute('href'), `${server.url}nimbus-agent-vs-quill-notes/`);
-  assert.equal(await featured.getByRole('link', { name: 'Éclair API vs 東京 LM' }).getAttribute('aria-current'), 'page');
+  await expectAttribute(featured.getByRole('link', { name: 'Nimbus Agent vs Quill Notes' }), 'href', `${server.url}nimbus-agent-vs-quill-notes/`);
+  await expectAttribute(featured.getByRole('link', { name: 'Éclair API vs 東京 LM' }), 'aria-current', 'page');
 
   // Picking another tool goes to that pair's page; a role filter stays on it, in the query.
   const first = page.getByRole('combobox', { name: 'First tool' });
   await first.fill('orbit');
   await page.keyboard.press('Enter');
   await page.waitForURL(server.url + 'orbit-search-vs-tokyo-lm/');
-  assert.equal(await heading(), 'Orbit Search vs 東京 LM');
+  await expectEqual(heading, 'Orbit Search vs 東京 LM');
   await page.getByRole('group', { name: 'Filter by reviewer role' }).getByRole('button', { name: /The buyer/ }).click();
   await page.waitForURL(server.url + 'orbit-search-vs-tokyo-lm/?roles=buyer');
   await page.reload();
-  assert.equal(await page.title(), 'Orbit Search vs 東京 LM — Verdicts');
-  assert.equal(await page.getByRole('region', { name: 'Reviews' }).getByRole('article').count(), 1);
+  await expectEqual(() => page.title(), 'Orbit Search vs 東京 LM — Verdicts');
+  await expectCount(page.getByRole('region', { name: 'Reviews' }).getByRole('article'), 1);
 
   await page.goBack();
   await page.waitForURL(server.url + 'eclair-api-vs-tokyo-lm/');
-  assert.equal(await heading(), 'Éclair API vs 東京 LM');
+  await expectEqual(heading, 'Éclair API vs 東京 LM');
   await page.goForward();
   await page.waitForURL(server.url + 'orbit-search-vs-tokyo-lm/?roles=buyer');
-  assert.equal(await heading(), 'Orbit Search vs 東京 LM');
+  await expectEqual(heading, 'Orbit Search vs 東京 LM');
 
   // The home link goes to the index; the query overrides a page's pair.
   await page.getByRole('link', { name: 'Verdicts', exact: true }).first().click();
   await page.waitForURL(server.url);
   await appIsLive(page);
-  assert.equal(await heading(), 'Kestrel 7 vs 東京 LM');
+  await expectEqual(heading, 'Kestrel 7 vs 東京 LM');
   await page.goto(server.url + 'eclair-api-vs-tokyo-lm/?a=nimbus-agent&roles=skeptic');
-  assert.equal(await heading(), 'Nimbus Agent vs 東京 LM');
-  assert.equal(await page.getByRole('region', { name: 'Reviews' }).getByRole('article').count(), 2);
+  await expectEqual(heading, 'Nimbus Agent vs 東京 LM');
+  await expectCount(page.getByRole('region', { name: 'Reviews' }).getByRole('article'), 2);
   // A folder asked for without its slash is sent to it, as a host does.
   await page.goto(server.url + 'kestrel-7-vs-quill-notes');
-  assert.equal(page.url(), server.url + 'kestrel-7-vs-quill-notes/');
-  assert.equal(await heading(), 'Kestrel 7 vs Quill Notes');
+  await expectEqual(() => page.url(), server.url + 'kestrel-7-vs-quill-notes/');
+  await expectEqual(heading, 'Kestrel 7 vs Quill Notes');
   assert.deepEqual(page.problems, []);
 });
 
@@ -209,13 +210,13 @@ test('an embed of a published pair paints that pair from its page before the app
   await held.route('**/*.wasm', () => {}); // the app never runs: only the static page shows
   await held.goto(partner.url + 'article.html');
   const iframe = held.locator('div[data-verdicts-a] iframe');
-  assert.equal(await iframe.getAttribute('src'), `${server.url}nimbus-agent-vs-quill-notes/?embed=1&theme=dark`);
+  await expectAttribute(iframe, 'src', `${server.url}nimbus-agent-vs-quill-notes/?embed=1&theme=dark`);
   const frame = held.frameLocator('div[data-verdicts-a] iframe');
-  assert.equal(await frame.getByRole('heading', { level: 1 }).innerText(), 'Nimbus Agent vs Quill Notes');
-  assert.equal(await frame.locator('html').getAttribute('data-theme'), 'dark');
-  assert.equal(await frame.locator('html').getAttribute('data-embed'), '');
+  await expectEqual(() => heading(frame), 'Nimbus Agent vs Quill Notes');
+  await expectAttribute(frame.locator('html'), 'data-theme', 'dark');
+  await expectAttribute(frame.locator('html'), 'data-embed', '');
   assert.equal(await frame.getByRole('banner').count(), 0, 'no site header in the embed');
-  assert.ok(await frame.getByRole('link', { name: 'Full comparison on Verdicts' }).isVisible());
+  await eventually(async () => assert.ok(await frame.getByRole('link', { name: 'Full comparison on Verdicts' }).isVisible()));
   assert.ok(!(await frame.getByRole('combobox', { name: 'First tool' }).isVisible()), 'no pickers');
   await held.context().close();
 });
@@ -226,11 +227,11 @@ test('a page rendered from another bundle shows the bundle now served, and nothi
   server.override('data/bundle.json', { body: replaced });
   await page.goto(server.url + 'eclair-api-vs-tokyo-lm/');
   await page.getByRole('heading', { level: 1, name: 'Crème API vs 東京 LM' }).waitFor();
-  assert.equal(await page.title(), 'Crème API vs 東京 LM — Verdicts');
+  await expectEqual(() => page.title(), 'Crème API vs 東京 LM — Verdicts');
   assert.equal(await page.locator('#app').getByText('Éclair').count(), 0, 'no stale text on screen');
   // Its pages may not match the new bundle: links use the index's query instead.
   const link = page.getByRole('navigation', { name: 'Featured comparisons' }).getByRole('link', { name: 'Nimbus Agent vs Quill Notes' });
-  assert.equal(await link.getAttribute('href'), `${server.url}?a=nimbus-agent&b=quill-notes`);
+  await expectAttribute(link, 'href', `${server.url}?a=nimbus-agent&b=quill-notes`);
   assert.deepEqual(page.problems, []);
 });
 
@@ -238,7 +239,7 @@ test('after a reload the stored vote shows from the moment the app takes over', 
   await page.goto(server.url + 'eclair-api-vs-tokyo-lm/');
   const ship = () => page.getByRole('region', { name: 'Community vote' }).getByRole('button', { name: 'Ship Éclair API', exact: true });
   await ship().click();
-  assert.equal(await ship().getAttribute('aria-pressed'), 'true');
+  await expectAttribute(ship(), 'aria-pressed', 'true');
   // Every state the live vote button is ever in after the reload is recorded.
   await page.addInitScript(() => {
     window.__pressed = [];
@@ -248,7 +249,7 @@ test('after a reload the stored vote shows from the moment the app takes over', 
     }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-pressed'] });
   });
   await page.reload();
-  assert.equal(await ship().getAttribute('aria-pressed'), 'true');
+  await expectAttribute(ship(), 'aria-pressed', 'true');
   const seen = await page.evaluate(() => window.__pressed);
   assert.ok(seen.length > 0 && seen.every((p) => p === 'true'), `never shown as not voted: ${seen}`);
 });

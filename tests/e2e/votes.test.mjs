@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { startCollector, startRealCollector } from '../support/collector.mjs';
 import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 import { newPage } from '../support/browser.mjs';
+import { eventually, expectAttribute, expectCount, expectEqual, expectMatch, expectText } from '../support/expect.mjs';
 
 const INDEX = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
 const BUNDLE = JSON.parse(readFileSync(new URL('../../public/data/bundle.json', import.meta.url), 'utf8'));
@@ -42,25 +43,27 @@ async function open(query = PAIR) {
 test('vote, change the vote, take it back, and find it again after a reload', async () => {
   await open();
   await ship(O3).click();
-  assert.equal(await ship(O3).getAttribute('aria-pressed'), 'true');
-  let text = await community().innerText();
-  assert.match(text, /1 vote · too few votes to score/);
-  assert.match(text, /Your vote: Ship/);
-  assert.match(await page.getByRole('region', { name: O3 }).innerText(), /Community\s+—\s+1 vote/);
+  await expectAttribute(ship(O3), 'aria-pressed', 'true');
+  await eventually(async () => {
+    const text = await community().innerText();
+    assert.match(text, /1 vote · too few votes to score/);
+    assert.match(text, /Your vote: Ship/);
+  });
+  await expectText(page.getByRole('region', { name: O3 }), /Community\s+—\s+1 vote/);
 
   await skip(O3).click();
-  assert.equal(await ship(O3).getAttribute('aria-pressed'), 'false');
-  assert.equal(await skip(O3).getAttribute('aria-pressed'), 'true');
-  assert.match(await community().innerText(), /Your vote: Skip/);
+  await expectAttribute(ship(O3), 'aria-pressed', 'false');
+  await expectAttribute(skip(O3), 'aria-pressed', 'true');
+  await expectText(community(), /Your vote: Skip/);
 
   await page.reload();
   await community().waitFor();
-  assert.equal(await skip(O3).getAttribute('aria-pressed'), 'true', 'the vote is remembered');
-  assert.deepEqual(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY)), { 'weekly-ai-tool-verdicts': { 'openai-o3-pro-api': 'skip' } });
+  await expectAttribute(skip(O3), 'aria-pressed', 'true', 'the vote is remembered');
+  await expectEqual(async () => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY)), { 'weekly-ai-tool-verdicts': { 'openai-o3-pro-api': 'skip' } });
 
   await skip(O3).click();
-  assert.equal(await skip(O3).getAttribute('aria-pressed'), 'false');
-  assert.match(await community().innerText(), /No votes yet[\s\S]*No votes yet/);
+  await expectAttribute(skip(O3), 'aria-pressed', 'false');
+  await expectText(community(), /No votes yet[\s\S]*No votes yet/);
   await page.reload();
   await community().waitFor();
   assert.equal(await skip(O3).getAttribute('aria-pressed'), 'false', 'taking it back is remembered too');
@@ -72,11 +75,13 @@ test('with enough votes the figure is a percentage with its sample size, and dis
   bundle.tools[3].community = { ship: 1, skip: 8 };
   server.override('data/bundle.json', { body: JSON.stringify(bundle) });
   await open();
-  assert.match(await community().innerText(), /9 votes · too few votes to score/);
+  await expectText(community(), /9 votes · too few votes to score/);
   await skip(O3).click();
-  const text = await community().innerText();
-  assert.match(text, /10%\s+10% ship · 10 votes/);
-  assert.match(text, /The community is much cooler on this than the panel\./);
+  await eventually(async () => {
+    const text = await community().innerText();
+    assert.match(text, /10%\s+10% ship · 10 votes/);
+    assert.match(text, /The community is much cooler on this than the panel\./);
+  });
 });
 
 test('corrupted stored votes are discarded without breaking the page', async () => {
@@ -91,7 +96,7 @@ test('corrupted stored votes are discarded without breaking the page', async () 
   }
   await page.addInitScript(([k, v]) => localStorage.setItem(k, v), [KEY, '{"weekly-ai-tool-verdicts":{"openai-o3-pro-api":5,"mistral-8x24b":"skip"}}']);
   await open();
-  assert.equal(await skip('Mistral 8x24B Mixture-of-Experts').getAttribute('aria-pressed'), 'true', 'the well-formed vote survives');
+  await expectAttribute(skip('Mistral 8x24B Mixture-of-Experts'), 'aria-pressed', 'true', 'the well-formed vote survives');
 });
 
 test('when storage throws, voting still works for the visit and the page says so', async () => {
@@ -100,8 +105,8 @@ test('when storage throws, voting still works for the visit and the page says so
   });
   await open();
   await ship(O3).click();
-  assert.equal(await ship(O3).getAttribute('aria-pressed'), 'true');
-  assert.match(await community().innerText(), /will not be remembered/);
+  await expectAttribute(ship(O3), 'aria-pressed', 'true');
+  await expectText(community(), /will not be remembered/);
   assert.deepEqual(page.problems, []);
 });
 
@@ -111,8 +116,8 @@ test('when storage is full, the vote counts and the page says it will not be rem
   });
   await open();
   await ship(O3).click();
-  assert.equal(await ship(O3).getAttribute('aria-pressed'), 'true');
-  assert.match(await community().innerText(), /will not be remembered/);
+  await expectAttribute(ship(O3), 'aria-pressed', 'true');
+  await expectText(community(), /will not be remembered/);
 });
 
 const VOTER = /^[A-Za-z0-9_-]{16,64}$/;
@@ -187,7 +192,7 @@ test('two visitors vote and a third sees both; a changed and a taken-back vote f
     await b.getByRole('region', { name: O3 }).getByText('2 votes').waitFor();
     await openWithCollector(real.url, c);
     await c.getByRole('region', { name: O3 }).getByText('2 votes').waitFor();
-    assert.match(await o3Figure(c), /Community\s+—\s+2 votes/);
+    await expectMatch(() => o3Figure(c), /Community\s+—\s+2 votes/);
 
     await voteAndSend(skipO3(a), a); // changed
     await voteAndSend(shipO3(b), b); // taken back
@@ -196,7 +201,7 @@ test('two visitors vote and a third sees both; a changed and a taken-back vote f
     await c.getByRole('region', { name: O3 }).getByText('1 vote', { exact: true }).waitFor();
     // A reloads: its own acknowledged vote is in the live tallies, and counted once.
     await a.reload();
-    assert.equal(await skipO3(a).getAttribute('aria-pressed'), 'true');
+    await expectAttribute(skipO3(a), 'aria-pressed', 'true');
     await a.getByRole('region', { name: O3 }).getByText('1 vote', { exact: true }).waitFor();
     for (const p of visitors) assert.deepEqual(p.problems, []);
   } finally {
@@ -212,8 +217,8 @@ test('the collector stopped mid-visit: the vote is kept on the device and sent o
     await ship(O3).click();
     await page.clock.runFor(700);
     await community().getByText('Saved on this device only').waitFor();
-    assert.equal(await ship(O3).getAttribute('aria-pressed'), 'true');
-    assert.match(await page.getByRole('region', { name: O3 }).innerText(), /Community\s+—\s+1 vote/, 'the figures still hold the vote');
+    await expectAttribute(ship(O3), 'aria-pressed', 'true');
+    await expectText(page.getByRole('region', { name: O3 }), /Community\s+—\s+1 vote/, 'the figures still hold the vote');
     await real.start();
     // On the next visit the vote the collector never acknowledged is sent.
     const answered = page.waitForResponse((r) => r.url().endsWith('/v1/votes'));
@@ -222,7 +227,7 @@ test('the collector stopped mid-visit: the vote is kept on the device and sent o
     assert.equal((await answered).status(), 200);
     assert.deepEqual((await real.tallies(SEED_ID)).tools, { 'openai-o3-pro-api': { ship: 1, skip: 0 } });
     await page.getByRole('region', { name: O3 }).getByText('1 vote', { exact: true }).waitFor();
-    assert.equal(await community().getByText('Saved on this device only').count(), 0);
+    await expectCount(community().getByText('Saved on this device only'), 0);
   } finally {
     await real.close();
   }

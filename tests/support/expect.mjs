@@ -28,3 +28,15 @@ export const expectMatch = (actual, pattern, message, options) =>
 /** Waits until a field's value is `value`. */
 export const expectValue = (locator, value, options) =>
   expectEqual(() => locator.inputValue(), value, `the field says “${value}”`, options);
+
+/** Waits until `locator` matches exactly `n` elements. */
+export const expectCount = (locator, n, message, options) =>
+  expectEqual(() => locator.count(), n, message, options);
+
+/** Waits until the element's attribute `name` is `value` (null: the attribute is absent). */
+export const expectAttribute = (locator, name, value, message, options) =>
+  expectEqual(() => locator.getAttribute(name), value, message, options);
+
+/** Waits until the element's rendered text matches `pattern`. */
+export const expectText = (locator, pattern, message, options) =>
+  expectMatch(() => locator.innerText(), pattern, message, options);
