@@ -88,27 +88,43 @@ impl Policy {
         .join("; ")
     }
 
-    /// The whole `_headers` file.
-    pub fn headers_file(&self, frame_ancestors: &str) -> String {
-        format!(
+    /// The whole `_headers` file: the policy and the other security headers for every path;
+    /// the pages (however they are requested: `/`, `/a-vs-b/` or `…/index.html`) and the bundle
+    /// revalidated; `embed.js` for an hour; the app's content-hashed files (`immutable`, by name)
+    /// forever.
+    pub fn headers_file(&self, frame_ancestors: &str, immutable: &[String]) -> String {
+        let mut file = format!(
             "# Written by verdicts-publish with this site's pages; publish again after every build.
 /*
   Content-Security-Policy: {}
   X-Content-Type-Options: nosniff
   Referrer-Policy: strict-origin-when-cross-origin
   Access-Control-Allow-Origin: *
-/index.html
-  Cache-Control: no-cache
-/*/index.html
-  Cache-Control: no-cache
-/data/*
-  Cache-Control: no-cache
-/embed.js
-  Cache-Control: public, max-age=3600
 ",
             self.content_security_policy(frame_ancestors)
-        )
+        );
+        for path in ["/", "/index.html", "/*/", "/*/index.html", "/data/*"] {
+            file.push_str(&format!("{path}\n  Cache-Control: no-cache\n"));
+        }
+        file.push_str("/embed.js\n  Cache-Control: public, max-age=3600\n");
+        for name in immutable {
+            file.push_str(&format!("/{name}\n  Cache-Control: public, max-age=31536000, immutable\n"));
+        }
+        file
     }
+}
+
+/// Whether a file of the built app has a content hash in its name, as Trunk writes them
+/// (`main-0123456789abcdef.css`, `verdicts-0123456789abcdef_bg.wasm`): such a file never changes
+/// under its name, so it may be cached forever.
+pub fn is_content_hashed(name: &str) -> bool {
+    name.match_indices('-').any(|(at, _)| {
+        let rest = &name[at + 1..];
+        let hash = rest.get(..16).unwrap_or("");
+        hash.len() == 16
+            && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+            && (rest[16..].starts_with('.') || rest[16..].starts_with("_bg."))
+    })
 }
 
 /// `scheme://host[:port]` of an absolute http(s) URL.
@@ -170,6 +186,39 @@ mod tests {
         }
         assert_eq!(policy.content_security_policy("*").matches("sha256-").count(), 1);
         Ok(())
+    }
+
+    #[test]
+    fn pages_are_revalidated_however_asked_for_and_hashed_files_kept_forever() {
+        let file = Policy::default().headers_file("*", &["main-0123456789abcdef.css".to_string()]);
+        for path in ["/", "/index.html", "/*/", "/*/index.html", "/data/*"] {
+            assert!(file.contains(&format!("\n{path}\n  Cache-Control: no-cache\n")), "{path}: {file}");
+        }
+        assert!(file.contains("\n/main-0123456789abcdef.css\n  Cache-Control: public, max-age=31536000, immutable\n"));
+        assert_eq!(file.matches("Cache-Control").count(), 7, "one rule a path: {file}");
+    }
+
+    #[test]
+    fn content_hashed_names_are_told_from_others() {
+        for name in [
+            "main-834deac62253903d.css",
+            "verdicts-2e05417848ea6f72.js",
+            "verdicts-2e05417848ea6f72_bg.wasm",
+            "favicon-8b856b4990404a76.svg",
+        ] {
+            assert!(is_content_hashed(name), "{name}");
+        }
+        for name in [
+            "embed.js",
+            "index.html",
+            "bundle.schema.json",
+            "preview.png",
+            "main-834deac62253903.css",
+            "main-834DEAC62253903d.css",
+            "x-0123456789abcdefg.js",
+        ] {
+            assert!(!is_content_hashed(name), "{name}");
+        }
     }
 
     #[test]

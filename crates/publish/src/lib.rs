@@ -124,6 +124,19 @@ fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
     }
 }
 
+/// The names of the app's content-hashed files at the site's root, sorted.
+fn content_hashed_files(site: &Path) -> Result<Vec<String>, String> {
+    let mut names: Vec<String> = fs::read_dir(site)
+        .map_err(|e| format!("{}: {e}", site.display()))?
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| headers::is_content_hashed(name))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
 fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
@@ -209,7 +222,8 @@ pub fn publish(
     if let Ok(script) = fs::read_to_string(&embed_js) {
         write(&embed_js, rewrite_embed_js(&script, &embed_pages_config(&catalog, &pages, all_pairs))?)?;
     }
-    write(&stage_dir.join("_headers"), policy.headers_file(&settings.frame_ancestors))?;
+    let immutable = content_hashed_files(stage_dir)?;
+    write(&stage_dir.join("_headers"), policy.headers_file(&settings.frame_ancestors, &immutable))?;
     report.warnings.extend(catalog.warnings.iter().map(|w| format!("{}: {}", w.path, w.message)));
     Ok(report)
 }
