@@ -141,16 +141,17 @@ mod tests {
     }
 
     #[test]
-    fn the_defaults() {
-        let args = parse(&["--bundle", "bundle.json", "--db", "votes.sqlite"]).expect("parses");
+    fn the_defaults() -> Result<(), clap::Error> {
+        let args = parse(&["--bundle", "bundle.json", "--db", "votes.sqlite"])?;
         let options = args.into_options();
         assert_eq!(options.listen, DEFAULT_LISTEN);
         assert_eq!((options.rate, options.burst), (DEFAULT_RATE, DEFAULT_BURST));
         assert!(options.allow_origins.is_empty() && !options.trust_forwarded_for);
+        Ok(())
     }
 
     #[test]
-    fn every_flag() {
+    fn every_flag() -> Result<(), clap::Error> {
         let args = parse(&[
             "--bundle=b.json",
             "--db",
@@ -166,13 +167,13 @@ mod tests {
             "--burst",
             "3",
             "--trust-forwarded-for",
-        ])
-        .expect("parses");
+        ])?;
         let options = args.into_options();
         assert_eq!(options.allow_origins, ["http://a.example", "*"]);
         assert_eq!((options.rate, options.burst), (0.5, 3));
         assert_eq!(options.listen.port(), 0);
         assert!(options.trust_forwarded_for);
+        Ok(())
     }
 
     #[test]

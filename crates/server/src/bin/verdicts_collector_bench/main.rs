@@ -168,13 +168,14 @@ mod tests {
     }
 
     #[test]
-    fn the_defaults_and_the_bounds() {
-        let s = parse(&[]).expect("parses");
+    fn the_defaults_and_the_bounds() -> Result<(), clap::Error> {
+        let s = parse(&[])?;
         assert_eq!((s.votes, s.seconds, s.clients), (20_000, 20, 64));
-        let s = parse(&["--votes", "1000000", "--seconds", "300", "--clients", "512"]).expect("parses");
+        let s = parse(&["--votes", "1000000", "--seconds", "300", "--clients", "512"])?;
         assert_eq!((s.votes, s.seconds, s.clients), (1_000_000, 300, 512));
-        let s = parse(&["--votes", "1", "--seconds", "1", "--clients", "1"]).expect("parses");
+        let s = parse(&["--votes", "1", "--seconds", "1", "--clients", "1"])?;
         assert_eq!((s.votes, s.seconds, s.clients), (1, 1, 1));
+        Ok(())
     }
 
     #[test]
