@@ -7,6 +7,7 @@
 //! written ([`swap`]): a bad bundle or a failure half-way leaves the live site as it was, and at
 //! no moment is there no site.
 
+mod files;
 pub mod headers;
 pub mod html;
 mod loader;
@@ -19,6 +20,7 @@ use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
+use files::{content_hashed_files, copy_app, write};
 use site_files::{embed_pages_config, rewrite_embed_js, robots, sitemap};
 use verdicts_catalog::bundle::{is_http_url, Catalog, Problem};
 use verdicts_catalog::config::{Published, SIGNUP_META};
@@ -89,59 +91,6 @@ pub fn base_url_of(url: &str) -> Result<String, String> {
         return Err(format!("--base-url must have no query or fragment: “{url}”"));
     }
     Ok(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
-}
-
-/// Whether a folder of the built site is a page a publication wrote (it holds `index.html`).
-fn is_page_folder(path: &Path) -> bool {
-    path.is_dir() && path.join("index.html").is_file()
-}
-
-/// Copies the app's own files from `from` to `to`: everything but what a publication writes.
-fn copy_app(from: &Path, to: &Path) -> Result<(), String> {
-    let written_here = ["sitemap.xml", "robots.txt", IMAGE_NAME, "_headers"];
-    for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
-        let entry = entry.map_err(|e| e.to_string())?;
-        let path = entry.path();
-        let name = entry.file_name();
-        if is_page_folder(&path) || written_here.iter().any(|w| name == *w) {
-            continue;
-        }
-        copy_tree(&path, &to.join(&name))?;
-    }
-    Ok(())
-}
-
-fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
-    if from.is_dir() {
-        fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
-        for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
-            let entry = entry.map_err(|e| e.to_string())?;
-            copy_tree(&entry.path(), &to.join(entry.file_name()))?;
-        }
-        Ok(())
-    } else {
-        fs::copy(from, to).map(|_| ()).map_err(|e| format!("{}: {e}", to.display()))
-    }
-}
-
-/// The names of the app's content-hashed files at the site's root, sorted.
-fn content_hashed_files(site: &Path) -> Result<Vec<String>, String> {
-    let mut names: Vec<String> = fs::read_dir(site)
-        .map_err(|e| format!("{}: {e}", site.display()))?
-        .flatten()
-        .filter(|e| e.path().is_file())
-        .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|name| headers::is_content_hashed(name))
-        .collect();
-    names.sort();
-    Ok(names)
-}
-
-fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-    }
-    fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Publishes `bundle_text` with the app built in `site` as the new site there: made in

@@ -2,7 +2,7 @@
 //! tallies, speaking [`verdicts_catalog::vote_protocol`] over HTTP. axum on tokio, sqlx for SQLite and
 //! PostgreSQL (see [`store`]).
 //!
-//! - Two routes: `POST /v1/votes` (`votes.rs`) and `GET /v1/tallies/{bundle}` (`tallies.rs`).
+//! - Two routes: `POST /v1/votes` (`votes/`) and `GET /v1/tallies/{bundle}` (`tallies.rs`).
 //!   Handlers take typed extractors and return `Result<_, ApiError>`: every refusal is an
 //!   [`ApiError`] (`error.rs`), answered as `{"error": code, "message": words}`.
 //! - Votes are accepted only for the published bundle's id and tool ids; a replaced bundle file

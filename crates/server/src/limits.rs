@@ -2,16 +2,25 @@
 //! bucket), one state per IP address, in memory only (addresses are never written anywhere).
 //! A client may send `burst` votes at once, then `rate` a second; an address whose allowance is
 //! full again is forgotten by [`RateLimiter::forget_idle`], which the collector calls every few
-//! seconds, so memory follows the addresses voting now.
+//! seconds, so memory follows the addresses voting now. [`WithinRateLimit`] applies it to a
+//! request, by the client's address, before its body is read.
 
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::num::NonZeroU32;
+use std::sync::Arc;
 use std::time::Duration;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::HeaderMap;
 
 use governor::clock::{Clock, DefaultClock};
 use governor::middleware::NoOpMiddleware;
 use governor::state::keyed::DefaultKeyedStateStore;
 use governor::Quota;
+
+use crate::error::ApiError;
+use crate::Shared;
 
 /// The slowest rate: one vote in 1,000 s.
 const MIN_RATE: f64 = 0.001;
@@ -63,9 +72,43 @@ impl<C: Clock> RateLimiter<C> {
     }
 }
 
+/// The client's address: the connection's peer, or behind a trusted proxy the last
+/// `X-Forwarded-For` entry.
+fn client_ip(trust_forwarded_for: bool, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
+    if trust_forwarded_for {
+        let forwarded = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).next_back();
+        if let Some(ip) = forwarded.and_then(|v| v.rsplit(',').next()).and_then(|ip| ip.trim().parse().ok()) {
+            return ip;
+        }
+    }
+    peer
+}
+
+/// The client is within its rate; else `429 rate_limited` with `Retry-After`. An extractor of
+/// the request's head, so the check comes before the body is read.
+pub(crate) struct WithinRateLimit;
+
+impl FromRequestParts<Arc<Shared>> for WithinRateLimit {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, shared: &Arc<Shared>) -> Result<Self, ApiError> {
+        // `start` always serves the peers' addresses; without them all would share one allowance.
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(peer)| peer.ip());
+        let ip = client_ip(shared.options.trust_forwarded_for, peer, &parts.headers);
+        match shared.limiter.take(ip) {
+            Ok(()) => Ok(WithinRateLimit),
+            Err(wait) => Err(ApiError::RateLimited { seconds: wait.as_secs_f64().ceil().max(1.0) as u64 }),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::HeaderValue;
     use governor::clock::FakeRelativeClock;
 
     #[test]
@@ -111,5 +154,16 @@ mod tests {
         clock.advance(Duration::from_secs(1));
         limiter.forget_idle();
         assert!(limiter.is_empty(), "all are full again");
+    }
+
+    #[test]
+    fn the_forwarded_address_only_when_trusted() {
+        let peer: IpAddr = [127, 0, 0, 1].into();
+        let mut headers = HeaderMap::new();
+        headers.append("x-forwarded-for", HeaderValue::from_static("10.0.0.1, 10.0.0.2"));
+        headers.append("x-forwarded-for", HeaderValue::from_static("10.0.0.3"));
+        assert_eq!(client_ip(false, peer, &headers), peer);
+        assert_eq!(client_ip(true, peer, &headers), IpAddr::from([10, 0, 0, 3]));
+        assert_eq!(client_ip(true, peer, &HeaderMap::new()), peer);
     }
 }

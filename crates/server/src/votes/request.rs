@@ -1,58 +1,16 @@
-//! `POST /v1/votes`: the rate limit ([`WithinRateLimit`], before the body is read), the vote
-//! read and checked ([`PostedVote`]), then checked against the bundle and answered once it is
-//! committed.
-
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::sync::Arc;
+//! A posted vote, read and checked before anything else looks at it: its content type, its size
+//! and each field, in order, so a refusal names the first field that is wrong.
 
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request, State};
-use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::IntoResponse;
-use axum::Json;
-use serde::{Deserialize, Serialize};
+use axum::extract::{FromRequest, Request};
+use axum::http::header;
+use axum::http::HeaderMap;
+use serde::Deserialize;
 use serde_json::{Map, Value};
-use tokio::sync::oneshot;
 
 use crate::error::ApiError;
-use crate::watch::Known;
-use crate::Shared;
 use verdicts_catalog::bundle::Verdict;
 use verdicts_catalog::vote_protocol::{is_voter_id, Vote};
-
-/// The client's address: the connection's peer, or behind a trusted proxy the last
-/// `X-Forwarded-For` entry.
-fn client_ip(trust_forwarded_for: bool, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
-    if trust_forwarded_for {
-        let forwarded = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).next_back();
-        if let Some(ip) = forwarded.and_then(|v| v.rsplit(',').next()).and_then(|ip| ip.trim().parse().ok()) {
-            return ip;
-        }
-    }
-    peer
-}
-
-/// The client is within its rate; else `429 rate_limited` with `Retry-After`. An extractor of
-/// the request's head, so the check comes before the body is read.
-pub(crate) struct WithinRateLimit;
-
-impl FromRequestParts<Arc<Shared>> for WithinRateLimit {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, shared: &Arc<Shared>) -> Result<Self, ApiError> {
-        // `start` always serves the peers' addresses; without them all would share one allowance.
-        let peer = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(peer)| peer.ip());
-        let ip = client_ip(shared.options.trust_forwarded_for, peer, &parts.headers);
-        match shared.limiter.take(ip) {
-            Ok(()) => Ok(WithinRateLimit),
-            Err(wait) => Err(ApiError::RateLimited { seconds: wait.as_secs_f64().ceil().max(1.0) as u64 }),
-        }
-    }
-}
 
 /// One field of a posted vote as sent: the type asked for, something else, or nothing.
 #[derive(Deserialize, Default)]
@@ -148,44 +106,6 @@ impl<S: Send + Sync> FromRequest<S> for PostedVote {
     }
 }
 
-/// Votes are taken for the bundle served and its tools only.
-fn check_against(known: &Known, vote: &Vote) -> Result<(), ApiError> {
-    if vote.bundle != known.id {
-        return Err(ApiError::VoteForAnotherBundle { known: known.id.clone() });
-    }
-    if !known.tools.contains(&vote.tool) {
-        return Err(ApiError::UnknownTool { tool: vote.tool.clone() });
-    }
-    Ok(())
-}
-
-/// The answer to a vote once it is durable.
-#[derive(Serialize)]
-struct Acknowledged {
-    ok: bool,
-    tool: String,
-    verdict: Option<Verdict>,
-}
-
-pub(crate) async fn post_vote(
-    State(shared): State<Arc<Shared>>,
-    _: WithinRateLimit,
-    PostedVote(vote): PostedVote,
-) -> Result<impl IntoResponse, ApiError> {
-    check_against(&shared.bundle.current(), &vote)?;
-    let (done, committed) = oneshot::channel();
-    shared.writer.send((vote.clone(), done)).await.map_err(|_| ApiError::ShuttingDown)?;
-    match committed.await {
-        Ok(Ok(())) => Ok((
-            StatusCode::OK,
-            [(header::CACHE_CONTROL, "no-store")],
-            Json(Acknowledged { ok: true, tool: vote.tool, verdict: vote.verdict }),
-        )),
-        Ok(Err(cause)) => Err(ApiError::VoteNotSaved { cause }),
-        Err(_) => Err(ApiError::VoteNotSaved { cause: "the writer stopped before answering".into() }),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,16 +169,5 @@ mod tests {
         }
         assert_eq!(refusal(r#"{"bundle":"b","tool":"t","voter":"x","verdict":"maybe"}"#).0, "unknown_verdict");
         assert_eq!(refusal(r#"{"bundle":"b","tool":"t","voter":"short","verdict":"ship"}"#).0, "bad_voter");
-    }
-
-    #[test]
-    fn the_forwarded_address_only_when_trusted() {
-        let peer: IpAddr = [127, 0, 0, 1].into();
-        let mut headers = HeaderMap::new();
-        headers.append("x-forwarded-for", "10.0.0.1, 10.0.0.2".parse().expect("a header value"));
-        headers.append("x-forwarded-for", "10.0.0.3".parse().expect("a header value"));
-        assert_eq!(client_ip(false, peer, &headers), peer);
-        assert_eq!(client_ip(true, peer, &headers), IpAddr::from([10, 0, 0, 3]));
-        assert_eq!(client_ip(true, peer, &HeaderMap::new()), peer);
     }
 }

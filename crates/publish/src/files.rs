@@ -1,0 +1,60 @@
+//! The site's folder on disk: the built app's files copied into a new site, what a publication
+//! writes, and which of the app's files carry a content hash.
+
+use std::fs;
+use std::path::Path;
+
+use crate::{headers, IMAGE_NAME};
+
+/// Whether a folder of the built site is a page a publication wrote (it holds `index.html`).
+fn is_page_folder(path: &Path) -> bool {
+    path.is_dir() && path.join("index.html").is_file()
+}
+
+/// Copies the app's own files from `from` to `to`: everything but what a publication writes.
+pub(crate) fn copy_app(from: &Path, to: &Path) -> Result<(), String> {
+    let written_here = ["sitemap.xml", "robots.txt", IMAGE_NAME, "_headers"];
+    for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let path = entry.path();
+        let name = entry.file_name();
+        if is_page_folder(&path) || written_here.iter().any(|w| name == *w) {
+            continue;
+        }
+        copy_tree(&path, &to.join(&name))?;
+    }
+    Ok(())
+}
+
+fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
+    if from.is_dir() {
+        fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+        for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+            let entry = entry.map_err(|e| e.to_string())?;
+            copy_tree(&entry.path(), &to.join(entry.file_name()))?;
+        }
+        Ok(())
+    } else {
+        fs::copy(from, to).map(|_| ()).map_err(|e| format!("{}: {e}", to.display()))
+    }
+}
+
+/// The names of the app's content-hashed files at the site's root, sorted.
+pub(crate) fn content_hashed_files(site: &Path) -> Result<Vec<String>, String> {
+    let mut names: Vec<String> = fs::read_dir(site)
+        .map_err(|e| format!("{}: {e}", site.display()))?
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| headers::is_content_hashed(name))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+pub(crate) fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
