@@ -1,17 +1,14 @@
-//! Fetching the bundle: status checked, size capped, a timeout, typed errors.
+//! Fetching: the catalogue's files (status checked, a timeout, typed errors) and the votes.
 
-use std::cell::Cell;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use gloo_net::http::Request;
-use leptos::prelude::{set_timeout, set_timeout_with_handle, TimeoutHandle};
+use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use web_sys::{AbortController, AbortSignal, RequestCache};
 
-use crate::browser::mark;
-use verdicts_catalog::bundle::warm_up::{warm_up, warm_up_delay, WARM_UP_STEPS};
-use verdicts_catalog::bundle::Catalog;
-use verdicts_catalog::load_error::{LoadError, LoadFailure, MAX_BUNDLE_BYTES, TIMEOUT_SECONDS};
+use verdicts_catalog::bundle::{BundleError, ParseError};
+use verdicts_catalog::load_error::{LoadError, LoadFailure, TIMEOUT_SECONDS};
+use verdicts_catalog::site_data::{Manifest, API_VERSION};
 
 /// Aborts a request after [`TIMEOUT_SECONDS`], on the page's own timer (so that tests can move
 /// the clock instead of waiting), and forgets the timer once dropped.
@@ -47,49 +44,13 @@ impl Drop for Deadline {
     }
 }
 
-/// Warms the bundle reader up while a large bundle arrives (see [`verdicts_catalog::bundle::warm_up`]),
-/// one step per task; dropped when the body is in, which stops the steps not yet run.
-struct WarmUp(Rc<Cell<bool>>);
-
-impl WarmUp {
-    fn schedule(declared_bytes: Option<u64>) -> WarmUp {
-        let arrived = Rc::new(Cell::new(false));
-        if let Some(delay) = warm_up_delay(declared_bytes) {
-            warm_up_step(arrived.clone(), 0, delay);
-        }
-        WarmUp(arrived)
-    }
-}
-
-fn warm_up_step(arrived: Rc<Cell<bool>>, step: usize, delay: std::time::Duration) {
-    set_timeout(
-        move || {
-            if arrived.get() || step >= WARM_UP_STEPS {
-                return;
-            }
-            mark("verdicts:warm-up-start");
-            warm_up();
-            mark("verdicts:warm-up-end");
-            warm_up_step(arrived, step + 1, std::time::Duration::ZERO);
-        },
-        delay,
-    );
-}
-
-impl Drop for WarmUp {
-    fn drop(&mut self) {
-        self.0.set(true);
-    }
-}
-
-/// Fetches, parses, validates and indexes the bundle at `url`.
-pub async fn load_bundle(url: String) -> Result<Arc<Catalog>, LoadError> {
-    // Not in the task that asked for it: on the first load that is the app's mount, long enough.
-    crate::browser::next_task().await;
-    let fail = |failure| LoadError { url: url.clone(), failure };
+/// Fetches `url` and reads its body as JSON of type `T`: the status checked, the page's own
+/// timer as its deadline, and every failure in words.
+pub async fn get_json<T: serde::de::DeserializeOwned>(url: &str, cache: RequestCache) -> Result<T, LoadError> {
+    let fail = |failure| LoadError { url: url.to_string(), failure };
     let deadline = Deadline::start();
-    let response = Request::get(&url)
-        .cache(RequestCache::NoCache)
+    let response = Request::get(url)
+        .cache(cache)
         .abort_signal(deadline.signal().as_ref())
         .send()
         .await
@@ -97,27 +58,30 @@ pub async fn load_bundle(url: String) -> Result<Arc<Catalog>, LoadError> {
     if !response.ok() {
         return Err(fail(LoadFailure::Http { status: response.status(), status_text: response.status_text() }));
     }
-    let declared = response.headers().get("content-length").and_then(|v| v.trim().parse::<u64>().ok());
-    if let Some(bytes) = declared.filter(|b| *b > MAX_BUNDLE_BYTES) {
-        return Err(fail(LoadFailure::TooLarge { bytes }));
-    }
-    let warm_up = WarmUp::schedule(declared);
     let text = response.text().await.map_err(|e| fail(classify(e, &deadline)))?;
-    drop(warm_up);
-    if text.len() as u64 > MAX_BUNDLE_BYTES {
-        return Err(fail(LoadFailure::TooLarge { bytes: text.len() as u64 }));
+    if text.trim_start().starts_with('<') {
+        return Err(fail(LoadFailure::Bundle(BundleError::Parse(ParseError::Html))));
     }
-    mark("verdicts:parse-start");
-    let catalog = Catalog::from_text_with(&text, || mark("verdicts:parsed"))
-        .map(Arc::new)
-        .map_err(|e| fail(LoadFailure::Bundle(e)));
-    mark("verdicts:parse-end");
-    // The comparison is built in a task of its own, not in the one that parsed.
+    serde_json::from_str(&text).map_err(|e| fail(LoadFailure::Data(e.to_string())))
+}
+
+/// Fetches the catalogue's entry point (revalidated: it names the current publish) and checks
+/// that this app reads its version and that it has a pair to show.
+pub async fn load_manifest(url: String) -> Result<Arc<Manifest>, LoadError> {
+    // Not in the task that asked for it: on the first load that is the app's mount, long enough.
     crate::browser::next_task().await;
-    match catalog {
-        Ok(c) if c.default_pair().is_none() => Err(fail(LoadFailure::TooFewTools { tools: c.tools().len() })),
-        other => other,
+    let fail = |failure| LoadError { url: url.clone(), failure };
+    let manifest: Manifest = get_json(&url, RequestCache::NoCache).await?;
+    if manifest.api != API_VERSION {
+        return Err(fail(LoadFailure::Bundle(BundleError::Parse(ParseError::UnsupportedVersion {
+            found: manifest.api.to_string(),
+            supported: API_VERSION,
+        }))));
     }
+    if manifest.tools < 2 {
+        return Err(fail(LoadFailure::TooFewTools { tools: manifest.tools }));
+    }
+    Ok(Arc::new(manifest))
 }
 
 fn classify(error: gloo_net::Error, deadline: &Deadline) -> LoadFailure {

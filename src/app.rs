@@ -1,23 +1,20 @@
-//! The root: reads the settings and the URL, loads the bundle once, and shows the comparison,
-//! its skeleton or what went wrong.
-
-use std::sync::Arc;
+//! The root: reads the settings and the URL, loads the catalogue's entry point, and shows the
+//! comparison, its skeleton or what went wrong.
 
 use leptos::prelude::*;
 
-use crate::api::load_bundle;
+use crate::api::load_manifest;
 use crate::components::comparison::Comparison;
 use crate::components::error_view::ErrorView;
 use crate::components::site_chrome::{About, SiteFooter, SiteHeader};
 use crate::components::skeleton::Skeleton;
+use crate::data::{Store, Wanted};
 use crate::first_render::FirstRender;
 use crate::navigation::Navigation;
-use crate::pair::Pair;
+use crate::pair::{pages_of, Pair};
 use crate::vote_store::VoteStore;
-use verdicts_catalog::bundle::Catalog;
 use verdicts_catalog::config::Config;
 use verdicts_catalog::load_error::auto_retry_delay;
-use verdicts_catalog::pages::Pages;
 use verdicts_catalog::view_state::Theme;
 
 /// The whole app.
@@ -30,8 +27,8 @@ pub fn App() -> impl IntoView {
     let nav = Navigation::install();
     provide_context(nav);
     provide_context(StoredValue::new(config.clone()));
-    // The embed flag and the theme are read before the bundle is in (the static page already
-    // shows them): from the URL's typed state, not from the resolved view, which needs the bundle.
+    // The embed flag and the theme are read before the catalogue is in (the static page already
+    // shows them): from the URL's typed state, not from the resolved view, which needs the catalogue.
     let embed = Memo::new(move |_| nav.parsed().with(|p| p.state.embed));
     let theme = Memo::new(move |_| nav.parsed().with(|p| p.state.theme));
     // The theme and the embed flag live on <html>, where the style sheet reads them: the
@@ -48,15 +45,24 @@ pub fn App() -> impl IntoView {
                 if embed.get() { root.set_attribute("data-embed", "") } else { root.remove_attribute("data-embed") };
         }
     });
-    let url = config.bundle_url.clone();
-    // The fetch reruns whenever the visitor retries or an automatic retry is due.
+    let url = config.catalog_url.clone();
+    // The fetch reruns whenever the visitor retries, an automatic retry is due, or a file the
+    // entry point named is gone (a newer publish replaced it).
     let tries = RwSignal::new(Tries::default());
-    let bundle = LocalResource::new(move || {
+    let manifest = LocalResource::new(move || {
         tries.track();
-        load_bundle(url.clone())
+        load_manifest(url.clone())
     });
     let retry = Callback::new(move |_| tries.update(Tries::by_visitor));
-    let auto_retry = Memo::new(move |_| match bundle.get() {
+    // Read again once for each version found stale, so a file missing for good does not loop.
+    let stale_seen = StoredValue::new(None::<String>);
+    let stale = Callback::new(move |version: String| {
+        if stale_seen.with_value(|seen| seen.as_ref() != Some(&version)) {
+            stale_seen.set_value(Some(version));
+            tries.update(|t| t.stale += 1);
+        }
+    });
+    let auto_retry = Memo::new(move |_| match manifest.get() {
         Some(Err(error)) => auto_retry_delay(&error, tries.with(|t| t.automatic)),
         _ => None,
     });
@@ -74,56 +80,32 @@ pub fn App() -> impl IntoView {
             );
         }
     });
-    // The comparison's first render, one step per task (a timer is the outside world).
     let first_render = FirstRender::new();
     provide_context(first_render);
-    Effect::new(move |_| {
-        let loaded = bundle.with(|b| matches!(b, Some(Ok(_))));
-        if loaded && !first_render.done() {
-            set_timeout(move || first_render.advance(), std::time::Duration::ZERO);
-        }
-    });
-    // The page's markup is built in the task after the mount (and the bundle's download starts
-    // in another, see `load_bundle`): done in the mount's task, both took it past 50 ms on a
-    // phone.
+    // The page's markup is built in the task after the mount (and the entry point's download
+    // starts in another, see `load_manifest`): done in the mount's task, both took it past 50 ms
+    // on a phone.
     let built = RwSignal::new(false);
     set_timeout(move || built.set(true), std::time::Duration::ZERO);
-    // The live page replaces the static one as soon as there is something to show. Buttons
-    // pressed on the static page are pressed again only if it was rendered from this bundle.
-    let published = config.published.clone();
+    // Nothing to show: the live page replaces the static one with the error.
     Effect::new(move |_| {
-        if !built.get() {
-            return;
-        }
-        let loaded = bundle.with(|b| match b {
-            None => None,
-            Some(Ok(catalog)) => Some(Ok(published.as_ref().is_none_or(|p| p.bundle_hash == catalog.content_hash))),
-            Some(Err(_)) => Some(Err(())),
-        });
-        match loaded {
-            None => {}
-            Some(Ok(_)) if !first_render.done() => {}
-            Some(Ok(rendered_from_this)) => {
-                crate::takeover::take_over_page(rendered_from_this);
-                // The benchmark's "visible" mark: the live comparison is in the page.
-                crate::browser::mark("verdicts:comparison-visible");
-            }
-            Some(Err(())) => {
-                // The title named the rendered pair, which is no longer on screen.
-                crate::browser::set_title("The comparison could not be loaded — Verdicts");
-                crate::takeover::take_over_page(false);
-            }
+        if built.get() && manifest.with(|m| matches!(m, Some(Err(_)))) {
+            // The title named the rendered pair, which is no longer on screen.
+            crate::browser::set_title("The comparison could not be loaded — Verdicts");
+            crate::takeover::take_over_page(false);
         }
     });
     let signup = config.signup_url.clone();
-    let about = move || bundle.with(|b| b.as_ref().and_then(|r| r.as_ref().ok()).map(|c| About::of(&c.bundle)));
+    let about = move || manifest.with(|m| m.as_ref().and_then(|r| r.as_ref().ok()).map(|m| About::of_site(&m.site)));
+    let entry_url = config.catalog_url.clone();
     move || {
         let signup = signup.clone();
+        let entry_url = entry_url.clone();
         built.get().then(|| {
             view! {
                 {move || (!embed.get()).then(|| view! { <SiteHeader/> })}
                 <main id="main" class="page">
-                    {move || match bundle.get() {
+                    {move || match manifest.get() {
                         // The first load happens behind the static page, which has its own comparison
                         // or skeleton: the live one is built only for a retry, after the takeover.
                         None if tries.with(|t| *t == Tries::default()) => ().into_any(),
@@ -132,7 +114,10 @@ pub fn App() -> impl IntoView {
                             <ErrorView error on_retry=retry auto_retry/>
                         }
                         .into_any(),
-                        Some(Ok(catalog)) => view! { <Loaded catalog/> }.into_any(),
+                        Some(Ok(manifest)) => match Store::new(manifest, &entry_url, crate::browser::page_data(), stale) {
+                            Ok(store) => view! { <Loaded store/> }.into_any(),
+                            Err(error) => view! { <ErrorView error on_retry=retry auto_retry/> }.into_any(),
+                        },
                     }}
                 </main>
                 {move || (!embed.get()).then(|| view! { <SiteFooter signup_url=signup.clone() about=about()/> })}
@@ -141,37 +126,58 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// How often the bundle has been asked for again.
+/// How often the entry point has been asked for again.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Tries {
     /// Retries the visitor asked for.
     by_visitor: u32,
     /// Automatic retries since the visitor's last one.
     automatic: usize,
+    /// Reads after a file the entry point named was missing (a newer publish replaced it).
+    stale: u32,
 }
 
 impl Tries {
     /// The visitor pressed Retry: the automatic retries start over.
     fn by_visitor(&mut self) {
-        *self = Tries { by_visitor: self.by_visitor + 1, automatic: 0 };
+        *self = Tries { by_visitor: self.by_visitor + 1, automatic: 0, stale: self.stale };
     }
 }
 
-/// The comparison, once the bundle is in (it has at least two tools: the loader checks).
+/// The comparison, once the entry point is in (it has at least two tools: the loader checks).
 #[component]
 fn Loaded(
-    /// The loaded bundle.
-    catalog: Arc<Catalog>,
+    /// The catalogue's files read so far.
+    store: Store,
 ) -> impl IntoView {
     let nav = expect_context::<Navigation>();
     let config = expect_context::<StoredValue<Config>>();
-    let votes = VoteStore::load(&catalog, config.with_value(|c| c.vote_endpoint.clone()));
-    // The published pages can be linked to only if they were published from this bundle.
-    let pages = match config.with_value(|c| c.published.clone()) {
-        Some(p) if p.bundle_hash == catalog.content_hash => Arc::new(Pages::new(&catalog, p.all_pairs)),
-        _ => Arc::new(Pages::index_only(&catalog)),
-    };
-    Pair::new(catalog, nav, pages).map(|pair| {
+    let first_render = expect_context::<FirstRender>();
+    let manifest = store.manifest();
+    let key = manifest.site.id.clone().unwrap_or_else(|| manifest.site.title.clone());
+    let votes = VoteStore::load(&key, config.with_value(|c| c.vote_endpoint.clone()));
+    // The published pages can be linked to only if they were published from this version; the
+    // page's buttons pressed before the takeover are pressed again only then, too.
+    let published = config.with_value(|c| c.published.clone());
+    let current = published.as_ref().is_some_and(|p| p.version == manifest.version);
+    let all_pairs = published.filter(|_| current).map(|p| p.all_pairs);
+    let catalog = store.catalog;
+    let pages = Memo::new(move |_| catalog.with(|c| pages_of(c, all_pairs)));
+    Pair::new(catalog, nav, pages, Some(store)).map(|pair| {
+        // The first render, one step per task, once the pair's data is in or failed (a timer is
+        // the outside world); then the live page replaces the static one.
+        Effect::new(move |_| {
+            if pair.status.with(|s| *s == Wanted::Loading) {
+                return;
+            }
+            if !first_render.done() {
+                set_timeout(move || first_render.advance(), std::time::Duration::ZERO);
+            } else {
+                crate::takeover::take_over_page(current);
+                // The benchmark's "visible" mark: the live comparison is in the page.
+                crate::browser::mark("verdicts:comparison-visible");
+            }
+        });
         provide_context(pair);
         provide_context(votes);
         view! { <Comparison/> }

@@ -168,9 +168,9 @@ pub fn page_config() -> verdicts_catalog::config::Config {
         Some(base) => web_sys::Url::new_with_base(url, base).ok().map(|u| u.href()),
         None => web_sys::Url::new(url).ok().map(|u| u.href()),
     };
-    let mut config = Config::from_values(meta(BUNDLE_META), meta(SIGNUP_META), meta(VOTE_META), resolve);
+    let mut config = Config::from_values(meta(CATALOG_META), meta(SIGNUP_META), meta(VOTE_META), resolve);
     config.debug_panic = meta(DEBUG_PANIC_META).as_deref() == Some("1");
-    config.published = Published::from_values(meta(PUBLISHED_HASH_META), meta(PAGES_META));
+    config.published = Published::from_values(meta(PUBLISHED_VERSION_META), meta(PAGES_META));
     config
 }
 
@@ -182,4 +182,18 @@ pub fn set_title(title: &str) {
     }
     #[cfg(not(feature = "csr"))]
     let _ = title;
+}
+
+/// The shown pair's tools as the published page carries them (a `<script type="application/json">`
+/// the publisher writes, see [`verdicts_catalog::config::PAGE_DATA_ID`]); `None` when the page
+/// has none or it does not read.
+pub fn page_data() -> Option<verdicts_catalog::site_data::Shard> {
+    #[cfg(feature = "csr")]
+    {
+        let text =
+            web_sys::window()?.document()?.get_element_by_id(verdicts_catalog::config::PAGE_DATA_ID)?.text_content()?;
+        serde_json::from_str(&text).ok()
+    }
+    #[cfg(not(feature = "csr"))]
+    None
 }

@@ -7,6 +7,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod data;
 pub mod first_render;
 pub mod navigation;
 pub mod pair;

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use verdicts::data::Shared;
 use verdicts::navigation::Navigation;
 use verdicts::pair::Pair;
 use verdicts_catalog::bundle::Catalog;
@@ -15,6 +16,11 @@ use verdicts_catalog::view_state::Side;
 fn seed() -> Catalog {
     let text = include_str!("../crates/catalog/tests/fixtures/seed.json");
     Catalog::from_text(text).unwrap_or_else(|e| panic!("the test bundle does not load: {e}"))
+}
+
+fn shared(catalog: &Arc<Catalog>) -> Memo<Shared<Catalog>> {
+    let catalog = catalog.clone();
+    Memo::new(move |_| Shared(catalog.clone()))
 }
 
 fn tool(catalog: &Catalog, id: &str) -> usize {
@@ -28,9 +34,10 @@ fn actions_write_the_location_a_visitor_would_share() {
     owner.with(|| {
         let nav = Navigation::at(String::new(), Location::default());
         let pages = Arc::new(Pages::new(&c, true));
-        let pair = Pair::new(c.clone(), nav, pages).expect("a pair");
+        let catalog = shared(&c);
+        let pair = Pair::new(catalog, nav, Memo::new(move |_| Shared(pages.clone())), None).expect("a pair");
         let o3 = tool(&c, "openai-o3-pro-api");
-        pair.pick(Side::Second, o3);
+        pair.pick(Side::Second, "openai-o3-pro-api");
         assert_eq!(
             nav.location(),
             Location { path: "mistral-8x22b-instruct-v2-vs-openai-o3-pro-api/".into(), query: String::new() }
@@ -45,8 +52,9 @@ fn actions_write_the_location_a_visitor_would_share() {
         assert_eq!(nav.location().query, "");
         // Without published pages the pair goes in the index's query.
         let nav = Navigation::at(String::new(), Location::default());
-        let pair = Pair::new(c.clone(), nav, Arc::new(Pages::index_only(&c))).expect("a pair");
-        pair.pick(Side::First, o3);
+        let pages = Arc::new(Pages::index_only(&c));
+        let pair = Pair::new(catalog, nav, Memo::new(move |_| Shared(pages.clone())), None).expect("a pair");
+        pair.pick(Side::First, "openai-o3-pro-api");
         assert_eq!(
             nav.location(),
             Location { path: String::new(), query: "?a=openai-o3-pro-api&b=openai-o4-api".into() }

@@ -21,7 +21,7 @@ fn VoteSide(
     let own = move || tool.with(|(id, _)| votes.vote(id));
     let figures = move || {
         let t = votes.tally_on(pair, side)?;
-        let panel = pair.catalog.with_value(|c| panel_share(c, pair.tool_index(side), |_| true));
+        let panel = pair.catalog.with(|c| panel_share(c, pair.tool_index(side), |_| true));
         Some((t.display(), panel_vs_community(panel, t)))
     };
     let button = move |verdict: Verdict| {

@@ -16,6 +16,7 @@ use crate::components::role_filter::RoleFilter;
 use crate::components::share_bar::ShareBar;
 use crate::components::shortcuts::Shortcuts;
 use crate::components::tool_card::ToolCard;
+use crate::data::Wanted;
 use crate::first_render::Step;
 use crate::pair::{Pair, Side};
 use verdicts_catalog::embed_code::full_page_state;
@@ -32,10 +33,14 @@ pub fn Comparison() -> impl IntoView {
     });
     // The document title names the pair: the outside world follows the state.
     Effect::new(move |_| names.with(|(a, b)| crate::browser::set_title(&format!("{a} vs {b} — Verdicts"))));
-    let featured = pair.catalog.with_value(|c| {
+    // The featured pairs are named by the entry point: the same whatever else is read.
+    let featured = pair.catalog.with_untracked(|c| {
         c.featured_pairs()
             .into_iter()
-            .filter_map(|(a, b)| Some((a, b, format!("{} vs {}", c.tool(a)?.name, c.tool(b)?.name))))
+            .filter_map(|(a, b)| {
+                let (a, b) = (c.tool(a)?, c.tool(b)?);
+                Some((a.id.clone(), b.id.clone(), format!("{} vs {}", a.name, b.name)))
+            })
             .collect::<Vec<_>>()
     });
     view! {
@@ -58,7 +63,7 @@ pub fn Comparison() -> impl IntoView {
                 })}
                 <p class="print-only print-source">
                     "From " {move || pair.url(&full_page_state(&pair.shared_state()))}
-                    {move || pair.catalog.with_value(|c| format!(" · bundle updated {}", c.bundle.updated))}
+                    {move || pair.catalog.with(|c| format!(" · bundle updated {}", c.bundle.updated))}
                 </p>
                 <Notices/>
             </Step>
@@ -81,7 +86,9 @@ pub fn Comparison() -> impl IntoView {
                         </ul>
                     </nav>
                 })}
+                <PairStatus/>
             </Step>
+            <Show when=move || pair.shown.get()>
             <Step step=5>
                 <div class="duo cards">
                     <ToolCard side=Side::First/>
@@ -114,6 +121,33 @@ pub fn Comparison() -> impl IntoView {
                     </p>
                 })}
             </Step>
+            </Show>
         </div>
+    }
+}
+
+/// Where the comparison's data stands when it is not simply in: on its way (the pair on screen
+/// stays meanwhile), or failed, in words with a way to try again.
+#[component]
+fn PairStatus() -> impl IntoView {
+    let pair = expect_context::<Pair>();
+    move || {
+        match pair.status.get() {
+        Wanted::Ready => None,
+        Wanted::Loading => Some(
+            view! { <p class="pair-status" role="status">"Loading the comparison…"</p> }.into_any(),
+        ),
+        Wanted::Failed(error) => Some(
+            view! {
+                <div class="pair-status pair-error" role="alert">
+                    <p><strong>{error.headline()}</strong> " " {error.advice()}</p>
+                    <button type="button" class="button" on:click=move |_| if let Some(store) = pair.store() { store.retry() }>
+                        "Retry"
+                    </button>
+                </div>
+            }
+            .into_any(),
+        ),
+    }
     }
 }

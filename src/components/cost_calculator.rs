@@ -55,7 +55,7 @@ pub fn CostCalculator() -> impl IntoView {
     let estimates = Memo::new(move |_| {
         let (i, o) = tokens.get()?;
         let (a, b) = pair.tools.get();
-        pair.catalog.with_value(|c| {
+        pair.catalog.with(|c| {
             let e = |t| c.tool(t).map(|tool| (tool.name.clone(), estimate(tool, i, o)));
             Some((e(a)?, e(b)?))
         })

@@ -12,29 +12,30 @@ fn plain_click(ev: &MouseEvent) -> bool {
     ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
 }
 
-/// A link to the comparison of tools `a` and `b` (indexes in the catalogue). Its address is the
+/// A link to the comparison of tools `a` and `b` (ids). Its address is the
 /// pair's page with the role filter and workload on screen, so it also works when opened in a
 /// new tab, copied, or read with scripts off; a plain click shows the pair in the app, with a
 /// history entry. Marked `aria-current="page"` while that pair is on screen.
 #[component]
 pub fn PairLink(
-    /// The first tool.
-    a: usize,
-    /// The second tool.
-    b: usize,
+    /// The first tool's id.
+    a: String,
+    /// The second tool's id.
+    b: String,
     /// The link's text.
     children: Children,
 ) -> impl IntoView {
     let pair = expect_context::<Pair>();
+    let ids = StoredValue::new((a, b));
     view! {
         <a
             // Relative to the page the visitor is on, which the app changes.
-            href=move || pair.pair_url(a, b)
-            aria-current=move || pair.tools.with(|t| (*t == (a, b)).then_some("page"))
+            href=move || ids.with_value(|(a, b)| pair.pair_url(a, b))
+            aria-current=move || pair.ids.with(|shown| ids.with_value(|ids| (shown == ids).then_some("page")))
             on:click=move |ev| {
                 if plain_click(&ev) {
                     ev.prevent_default();
-                    pair.show_pair(a, b);
+                    ids.with_value(|(a, b)| pair.show_pair(a, b));
                 }
             }
         >

@@ -48,7 +48,7 @@ pub fn PanelVerdict() -> impl IntoView {
     let pair = expect_context::<Pair>();
     let shares = Signal::derive(move || {
         let (a, b) = pair.tools.get();
-        pair.catalog.with_value(|c| (panel_share(c, a, |_| true), panel_share(c, b, |_| true)))
+        pair.catalog.with(|c| (panel_share(c, a, |_| true), panel_share(c, b, |_| true)))
     });
     let verdict = move || {
         let names = (pair.name(Side::First), pair.name(Side::Second));

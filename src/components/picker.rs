@@ -3,8 +3,10 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::data::Found;
 use crate::pair::{Pair, Side};
-use verdicts_catalog::search::rank;
+use verdicts_catalog::fold::fold;
+use verdicts_catalog::site_data::Entry;
 
 /// The most options listed at once; typing narrows the rest.
 const MAX_OPTIONS: usize = 50;
@@ -31,23 +33,51 @@ pub fn ToolPicker(
     let typed = RwSignal::new(None::<String>);
     let open = RwSignal::new(false);
     let active = RwSignal::new(0usize);
-    let results = Memo::new(move |_| match (open.get(), typed.get()) {
-        (false, _) => Vec::new(),
-        (true, text) => pair.catalog.with_value(|c| rank(c, text.as_deref().unwrap_or(""))),
+    // What the typed text finds in the name files at hand (the catalogue is read a part at a
+    // time: a query reads the name file of its longest word).
+    let found = Memo::new(move |_| match (open.get(), pair.store()) {
+        (false, _) | (true, None) => Found::Tools(Vec::new()),
+        (true, Some(store)) => match typed.get().filter(|t| !t.trim().is_empty()) {
+            Some(text) => store.search(&text),
+            // Nothing typed: the tools the visit knows by name, by name.
+            None => Found::Tools(pair.catalog.with(|c| {
+                let mut known: Vec<Entry> = c.tools().iter().enumerate().map(|(n, t)| Entry::of(n, t)).collect();
+                known.sort_by_cached_key(|e| (fold(&e.name), e.n));
+                known
+            })),
+        },
     });
+    // A name file the query needs is fetched (the outside world).
+    Effect::new(move |_| {
+        if let (Found::Needs(key), Some(store)) = (found.get(), pair.store()) {
+            store.fetch_names(key);
+        }
+    });
+    // The list keeps what the last query found while the next one's file is on its way.
+    let results = Memo::new(move |previous: Option<&Vec<Entry>>| match found.get() {
+        Found::Tools(tools) => tools,
+        Found::Needs(_) | Found::Loading if open.get() => previous.cloned().unwrap_or_default(),
+        _ => Vec::new(),
+    });
+    let searching = move || matches!(found.get(), Found::Needs(_) | Found::Loading);
+    let failed = Memo::new(move |_| match found.get() {
+        Found::Failed(error) => Some(error.headline()),
+        _ => None,
+    });
+    let total = pair.store().map(|s| s.manifest().tools).unwrap_or(0);
     let shown = Memo::new(move |_| results.with(|r| r[..r.len().min(MAX_OPTIONS)].to_vec()));
     let selected_name = move || pair.name(side);
-    let position = move |tool: usize| shown.with(|s| s.iter().position(|t| *t == tool));
-    let option_id = move |tool: usize| format!("{id}-option-{tool}");
+    let position = move |tool: &str| shown.with(|s| s.iter().position(|t| t.id == tool));
+    let option_id = move |n: u32| format!("{id}-option-{n}");
     let listbox_id = format!("{id}-listbox");
 
     let close = move || {
         open.set(false);
         typed.set(None);
     };
-    let choose = move |tool: usize| {
+    let choose = move |tool: String| {
         close();
-        pair.pick(side, tool);
+        pair.pick(side, &tool);
     };
     let on_keydown = move |ev: ev::KeyboardEvent| {
         let count = shown.with(Vec::len);
@@ -71,7 +101,7 @@ pub fn ToolPicker(
             }
             "Enter" if open.get_untracked() => {
                 ev.prevent_default();
-                if let Some(tool) = shown.with_untracked(|s| s.get(active.get_untracked()).copied()) {
+                if let Some(tool) = shown.with_untracked(|s| s.get(active.get_untracked()).map(|t| t.id.clone())) {
                     choose(tool);
                 }
             }
@@ -97,9 +127,15 @@ pub fn ToolPicker(
         }
     });
     let status = move || {
-        let total = results.with(Vec::len);
-        match (open.get(), total) {
+        let count = results.with(Vec::len);
+        let nothing_typed = typed.with(|t| t.as_deref().is_none_or(|t| t.trim().is_empty()));
+        match (open.get(), count) {
             (false, _) => String::new(),
+            (true, _) if failed.with(Option::is_some) => String::new(),
+            (true, _) if searching() => "Searching…".to_string(),
+            (true, n) if nothing_typed && total > n => {
+                format!("Type a name, vendor or category to search all {total} tools.")
+            }
             (true, 0) => "No tool matches. Try another name, vendor or category.".to_string(),
             (true, n) if n > MAX_OPTIONS => {
                 format!("Showing {MAX_OPTIONS} of {n} tools; keep typing to narrow.")
@@ -125,7 +161,7 @@ pub fn ToolPicker(
                     aria-controls=listbox_id.clone()
                     aria-expanded=move || if open.get() { "true" } else { "false" }
                     aria-activedescendant=move || {
-                        open.get().then(|| shown.with(|s| s.get(active.get()).map(|t| option_id(*t)))).flatten()
+                        open.get().then(|| shown.with(|s| s.get(active.get()).map(|t| option_id(t.n)))).flatten()
                     }
                     value=selected_name
                     prop:value=move || typed.get().unwrap_or_else(selected_name)
@@ -147,29 +183,48 @@ pub fn ToolPicker(
                 <span class="picker-chevron" aria-hidden="true"></span>
             </div>
             <ul id=listbox_id node_ref=listbox role="listbox" class="picker-list" aria-label=label hidden=move || !open.get()>
-                <For each=move || shown.get() key=|tool| *tool let(tool)>
-                    <li
-                        id=option_id(tool)
-                        role="option"
-                        class="picker-option"
-                        aria-selected=move || if position(tool) == Some(active.get()) { "true" } else { "false" }
-                        on:mousedown=|ev| ev.prevent_default()
-                        on:mousemove=move |_| if let Some(i) = position(tool) { active.set(i) }
-                        on:click=move |_| choose(tool)
-                    >
-                        {pair.catalog.with_value(|c| c.tool(tool).map(|t| view! {
-                            <span class="option-name">{t.name.clone()}</span>
-                            <span class="option-meta">
-                                {t.vendor.clone().map(|v| format!("{v} · ")).unwrap_or_default()}
-                                {t.category.clone()}
-                            </span>
-                        }))}
-                        {move || (pair.tool_index(other) == tool).then(|| view! {
-                            <span class="option-note">"on the other side: picking swaps"</span>
-                        })}
-                    </li>
+                <For each=move || shown.get() key=|tool| tool.n let(tool)>
+                    {
+                        let tool_id = StoredValue::new(tool.id.clone());
+                        view! {
+                            <li
+                                id=option_id(tool.n)
+                                role="option"
+                                class="picker-option"
+                                aria-selected=move || tool_id.with_value(|t| if position(t) == Some(active.get()) { "true" } else { "false" })
+                                on:mousedown=|ev| ev.prevent_default()
+                                on:mousemove=move |_| if let Some(i) = tool_id.with_value(|t| position(t)) { active.set(i) }
+                                on:click=move |_| choose(tool_id.get_value())
+                            >
+                                <span class="option-name">{tool.name.clone()}</span>
+                                <span class="option-meta">
+                                    {tool.vendor.clone().map(|v| format!("{v} · ")).unwrap_or_default()}
+                                    {tool.category.clone()}
+                                </span>
+                                {move || pair.ids.with(|(a, b)| tool_id.with_value(|t| {
+                                    let on_other = match other { Side::First => a == t, Side::Second => b == t };
+                                    on_other.then(|| view! {
+                                        <span class="option-note">"on the other side: picking swaps"</span>
+                                    })
+                                }))}
+                            </li>
+                        }
+                    }
                 </For>
             </ul>
+            {move || (open.get()).then(|| failed.get()).flatten().map(|headline| view! {
+                <div class="picker-error" role="alert">
+                    <p>{headline} " The tool list could not be searched."</p>
+                    <button
+                        type="button"
+                        class="button"
+                        on:mousedown=|ev| ev.prevent_default()
+                        on:click=move |_| if let Some(store) = pair.store() { store.retry_names() }
+                    >
+                        "Retry"
+                    </button>
+                </div>
+            })}
             <p class="sr-only" role="status" aria-live="polite">{status}</p>
         </div>
     }

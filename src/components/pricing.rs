@@ -30,7 +30,7 @@ pub fn Pricing() -> impl IntoView {
         let money = |p: &Option<verdicts_catalog::bundle::Price>| {
             p.as_ref().map(|p| format_money(p.amount, &p.currency)).unwrap_or_else(|| "Not listed".into())
         };
-        pair.catalog.with_value(|c| {
+        pair.catalog.with(|c| {
             let (ta, tb) = (c.tool(a)?, c.tool(b)?);
             let rows = price_rows(&ta.pricing.prices, &tb.pricing.prices);
             Some(

@@ -13,12 +13,12 @@ pub fn Related() -> impl IntoView {
     let pair = expect_context::<Pair>();
     let links = Memo::new(move |_| {
         let (a, b) = pair.tools.get();
-        pair.catalog.with_value(|c| {
-            related(c, a, b, 6)
+        pair.catalog.with(|c| {
+            related(c, a, b, verdicts_catalog::pages::RELATED_LIMIT)
                 .into_iter()
                 .filter_map(|(x, y)| {
-                    let label = format!("{} vs {}", c.tool(x)?.name, c.tool(y)?.name);
-                    Some((x, y, label))
+                    let (x, y) = (c.tool(x)?, c.tool(y)?);
+                    Some((x.id.clone(), y.id.clone(), format!("{} vs {}", x.name, y.name)))
                 })
                 .collect::<Vec<_>>()
         })

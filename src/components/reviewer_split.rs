@@ -11,7 +11,7 @@ use verdicts_catalog::bundle::figures::{reviewer_split, Agreement, SplitRow};
 /// shown; its verdicts follow the pair in place.
 fn row(pair: Pair, rows: Memo<Vec<SplitRow>>, r: usize) -> impl IntoView {
     let this = move || rows.with(|rows| rows.iter().find(|x| x.role == r).copied());
-    let label = pair.catalog.with_value(|c| c.roles().get(r).map(|r| r.label.clone()).unwrap_or_default());
+    let label = pair.catalog.with(|c| c.roles().get(r).map(|r| r.label.clone()).unwrap_or_default());
     let badge = move |side: Side| {
         Signal::derive(move || {
             this().and_then(|x| match side {
@@ -43,8 +43,7 @@ pub fn ReviewerSplit() -> impl IntoView {
     let pair = expect_context::<Pair>();
     let rows = Memo::new(move |_| {
         let (a, b) = pair.tools.get();
-        pair.roles_on
-            .with(|on| pair.catalog.with_value(|c| reviewer_split(c, a, b, |r| on.get(r).copied().unwrap_or(false))))
+        pair.roles_on.with(|on| pair.catalog.with(|c| reviewer_split(c, a, b, |r| on.get(r).copied().unwrap_or(false))))
     });
     let summary = move || {
         rows.with(|rows| {

@@ -12,11 +12,11 @@ use crate::pair::{Pair, Side};
 fn card(pair: Pair, side: Side, r: usize, label: String) -> impl IntoView {
     let quote = move || {
         let t = pair.tool_index(side);
-        pair.catalog.with_value(|c| c.review(t, r).map(|x| x.quote.clone())).unwrap_or_default()
+        pair.catalog.with(|c| c.review(t, r).map(|x| x.quote.clone())).unwrap_or_default()
     };
     let verdict = Signal::derive(move || {
         let t = pair.tool_index(side);
-        pair.catalog.with_value(|c| c.review(t, r).map(|x| x.verdict))
+        pair.catalog.with(|c| c.review(t, r).map(|x| x.verdict))
     });
     // Only whether there is a review rebuilds the card: its text follows the pair in place.
     let reviewed = Memo::new(move |_| verdict.with(Option::is_some));
@@ -42,7 +42,7 @@ fn card(pair: Pair, side: Side, r: usize, label: String) -> impl IntoView {
 
 /// One role's reviews of the pair: both tools' takes side by side. Built once per role shown.
 fn group(pair: Pair, r: usize) -> impl IntoView {
-    pair.catalog.with_value(|c| {
+    pair.catalog.with(|c| {
         let role = c.roles().get(r)?;
         Some(view! {
             <div class="review-group">
@@ -66,7 +66,7 @@ pub fn Reviews() -> impl IntoView {
     let shown = Memo::new(move |_| {
         let (a, b) = pair.tools.get();
         pair.roles_on.with(|on| {
-            pair.catalog.with_value(|c| {
+            pair.catalog.with(|c| {
                 (0..c.roles().len())
                     .filter(|r| on.get(*r).copied().unwrap_or(false))
                     .filter(|r| c.review(a, *r).is_some() || c.review(b, *r).is_some())

@@ -11,7 +11,7 @@ pub fn RoleFilter() -> impl IntoView {
     let pair = expect_context::<Pair>();
     let counts = Memo::new(move |_| {
         let (a, b) = pair.view.with(|v| (v.first, v.second));
-        pair.catalog.with_value(|c| {
+        pair.catalog.with(|c| {
             (0..c.roles().len())
                 .map(|r| c.review(a, r).is_some() as usize + c.review(b, r).is_some() as usize)
                 .collect::<Vec<_>>()
@@ -20,7 +20,7 @@ pub fn RoleFilter() -> impl IntoView {
     let total = move || counts.with(|c| c.iter().sum::<usize>());
     let roles: Vec<(usize, String, String)> = pair
         .catalog
-        .with_value(|c| c.roles().iter().enumerate().map(|(i, r)| (i, r.label.clone(), role_key(&r.id))).collect());
+        .with_untracked(|c| c.roles().iter().enumerate().map(|(i, r)| (i, r.label.clone(), role_key(&r.id))).collect());
     let pressed = move |on: bool| if on { "true" } else { "false" };
     view! {
         <div class="role-filter" role="group" aria-labelledby="role-filter-label">

@@ -45,7 +45,7 @@ fn typing(ev: &web_sys::KeyboardEvent) -> bool {
 fn listen(pair: Pair, dialog: NodeRef<Dialog>, first_picker: NodeRef<Input>, open: impl Fn() + Clone + 'static) {
     #[cfg(feature = "csr")]
     {
-        let roles = pair.catalog.with_value(|c| c.roles().len());
+        let roles = pair.catalog.with(|c| c.roles().len());
         let handle = leptos::prelude::window_event_listener(leptos::ev::keydown, move |ev| {
             if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing(&ev) {
                 return;

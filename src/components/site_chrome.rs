@@ -42,6 +42,16 @@ impl About {
             source_url: bundle.source_url.clone().filter(|u| is_http_url(u)),
         }
     }
+
+    /// The footer's text of a catalogue's entry point.
+    pub fn of_site(site: &verdicts_catalog::site_data::Site) -> About {
+        About {
+            title: site.title.clone(),
+            updated: site.updated.clone(),
+            source: site.source.clone(),
+            source_url: site.source_url.clone().filter(|u| is_http_url(u)),
+        }
+    }
 }
 
 /// The footer: the bundle's title, date and source, and the newsletter call to action.

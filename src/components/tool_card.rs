@@ -21,7 +21,7 @@ pub fn ToolCard(
         let detail = if t.total() == 0 { "no votes yet".to_string() } else { t.votes_text() };
         Some((figure, detail))
     };
-    let panel = move || pair.catalog.with_value(|c| panel_share(c, pair.tool_index(side), |_| true));
+    let panel = move || pair.catalog.with(|c| panel_share(c, pair.tool_index(side), |_| true));
     let heading_id = match side {
         Side::First => "tool-first-name",
         Side::Second => "tool-second-name",

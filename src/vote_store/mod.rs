@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use verdicts_catalog::bundle::figures::CommunityTally;
-use verdicts_catalog::bundle::{Catalog, Verdict, Votes};
+use verdicts_catalog::bundle::{Verdict, Votes};
 use verdicts_catalog::vote_protocol::{Counts, Tallies};
 use verdicts_catalog::votes::{next_vote, read_stored, write_stored, OwnVotes, ACKED_KEY, STORAGE_KEY, VOTER_KEY};
 
@@ -67,22 +67,25 @@ fn voter_id() -> String {
 }
 
 impl VoteStore {
-    /// Reads the stored votes of this bundle, dropping anything malformed or unknown, and, with
-    /// a collector, reads its tallies and sends what it has not acknowledged yet.
-    pub fn load(catalog: &Catalog, endpoint: Option<String>) -> VoteStore {
-        let bundle = catalog.bundle.key().to_string();
+    /// Reads the stored votes of the bundle `bundle` (its key), dropping anything malformed, and,
+    /// with a collector, reads its tallies and sends what it has not acknowledged yet. A vote for
+    /// a tool this visit has not read is kept: the catalogue is read a tool at a time.
+    pub fn load(bundle: &str, endpoint: Option<String>) -> VoteStore {
+        let bundle = bundle.to_string();
         let store = storage();
         let read = |key: &str| {
             let text = store.as_ref().and_then(|s| s.get_item(key).ok().flatten());
-            read_stored(text.as_deref(), &bundle, |id| catalog.tool_index(id).is_some()).votes
+            read_stored(text.as_deref(), &bundle, verdicts_catalog::bundle::is_slug).votes
         };
         let (votes, acked) = (read(STORAGE_KEY), read(ACKED_KEY));
         // Rendered at publish time there is no storage yet, and no reason to expect none.
         let keeping =
             if store.is_some() || cfg!(not(feature = "csr")) { Keeping::Remembered } else { Keeping::ThisVisitOnly };
         let endpoint = endpoint.map(|e| if e.ends_with('/') { e } else { format!("{e}/") });
-        let unsent: Vec<String> =
-            catalog.tools().iter().filter(|t| votes.get(&t.id) != acked.get(&t.id)).map(|t| t.id.clone()).collect();
+        let mut unsent: Vec<String> =
+            votes.keys().chain(acked.keys()).filter(|id| votes.get(*id) != acked.get(*id)).cloned().collect();
+        unsent.sort();
+        unsent.dedup();
         let with_collector = endpoint.is_some();
         let store = VoteStore {
             votes: RwSignal::new(votes),
@@ -128,7 +131,7 @@ impl VoteStore {
     /// The community tally of the tool on `side` of the pair shown.
     pub fn tally_on(self, pair: crate::pair::Pair, side: crate::pair::Side) -> Option<CommunityTally> {
         let index = pair.tool_index(side);
-        pair.catalog.with_value(|c| {
+        pair.catalog.with(|c| {
             let t = c.tool(index)?;
             Some(self.tally(&t.id, t.community, c.bundle.community.min_votes))
         })

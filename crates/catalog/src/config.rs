@@ -1,7 +1,7 @@
 //! What a deployer sets without recompiling: `<meta>` tags in `index.html`.
 //!
 //! ```html
-//! <meta name="verdicts:bundle" content="data/bundle.json">
+//! <meta name="verdicts:catalog" content="data/catalog.json">
 //! <meta name="verdicts:signup" content="https://example.com/newsletter">
 //! <meta name="verdicts:vote-endpoint" content="https://example.com/api/votes">
 //! ```
@@ -9,26 +9,31 @@
 
 use crate::bundle::is_http_url;
 
-/// The meta tag naming the bundle URL.
-pub const BUNDLE_META: &str = "verdicts:bundle";
+/// The meta tag naming the catalogue's entry point (the read API's `data/catalog.json`).
+pub const CATALOG_META: &str = "verdicts:catalog";
 /// The meta tag naming the newsletter signup URL.
 pub const SIGNUP_META: &str = "verdicts:signup";
 /// The meta tag naming the community vote endpoint.
 pub const VOTE_META: &str = "verdicts:vote-endpoint";
-/// The meta tag a published page records its bundle's [`crate::bundle::content_hash`] in.
-pub const PUBLISHED_HASH_META: &str = "verdicts:published-bundle";
+/// The meta tag a published page records the version of the data it was rendered from in
+/// ([`crate::site_data::Manifest::version`]).
+pub const PUBLISHED_VERSION_META: &str = "verdicts:published-version";
 /// The meta tag saying which pairs the publish step gave a page: `all` or `featured`.
 pub const PAGES_META: &str = "verdicts:pages";
-/// The bundle URL when no meta tag names one.
+/// The id of the `<script type="application/json">` in which a published pair page carries its
+/// two tools, as a shard of two ([`crate::site_data::Shard`], with the page's version): a visit
+/// to a page of the current publish reads no shard at all.
+pub const PAGE_DATA_ID: &str = "verdicts-page-data";
 /// Set to `1`, a test page asks the app to panic once loaded (the fatal-error view's test).
 pub const DEBUG_PANIC_META: &str = "verdicts:debug-panic";
-pub const DEFAULT_BUNDLE_URL: &str = "data/bundle.json";
+/// The entry point's URL when no meta tag names one.
+pub const DEFAULT_CATALOG_URL: &str = "data/catalog.json";
 
 /// The deployer's settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
-    /// Where the bundle is fetched from, absolute.
-    pub bundle_url: String,
+    /// Where the catalogue's entry point is fetched from, absolute.
+    pub catalog_url: String,
     /// Where "Get the next comparison in your inbox" leads; hidden when `None`.
     pub signup_url: Option<String>,
     /// Where vote changes are POSTed; nothing is sent anywhere when `None`.
@@ -36,7 +41,7 @@ pub struct Config {
     /// Set by `<meta name="verdicts:debug-panic" content="1">`: the app panics on purpose, so
     /// that tests can check the panic view. Never set in a real deployment.
     pub debug_panic: bool,
-    /// What the publish step recorded of the site: the bundle's hash and whether every pair has
+    /// What the publish step recorded of the site: the data's version and whether every pair has
     /// a page. `None` for a page that was not published (a development build).
     pub published: Option<Published>,
 }
@@ -44,8 +49,8 @@ pub struct Config {
 /// What a published page says about the site it belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Published {
-    /// The content hash of the bundle the site was published from.
-    pub bundle_hash: String,
+    /// The version of the data the page was rendered from.
+    pub version: String,
     /// Whether every pair of tools has a page (else only the featured pairs).
     pub all_pairs: bool,
 }
@@ -53,8 +58,8 @@ pub struct Published {
 impl Published {
     /// Reads the two meta values; `None` unless the hash is there.
     pub fn from_values(hash: Option<String>, pages: Option<String>) -> Option<Published> {
-        let bundle_hash = hash.map(|h| h.trim().to_string()).filter(|h| !h.is_empty())?;
-        Some(Published { bundle_hash, all_pairs: pages.as_deref().map(str::trim) == Some("all") })
+        let version = hash.map(|h| h.trim().to_string()).filter(|h| !h.is_empty())?;
+        Some(Published { version, all_pairs: pages.as_deref().map(str::trim) == Some("all") })
     }
 
     /// The meta value for [`PAGES_META`].
@@ -70,14 +75,14 @@ impl Published {
 impl Config {
     /// Builds the settings from raw meta values and the page's base URL.
     pub fn from_values(
-        bundle: Option<String>,
+        catalog: Option<String>,
         signup: Option<String>,
         vote: Option<String>,
         resolve: impl Fn(&str) -> Option<String>,
     ) -> Config {
-        let bundle = bundle.map(|b| b.trim().to_string()).filter(|b| !b.is_empty());
-        let relative = bundle.unwrap_or_else(|| DEFAULT_BUNDLE_URL.to_string());
-        let bundle_url = resolve(&relative).unwrap_or(relative);
+        let catalog = catalog.map(|b| b.trim().to_string()).filter(|b| !b.is_empty());
+        let relative = catalog.unwrap_or_else(|| DEFAULT_CATALOG_URL.to_string());
+        let catalog_url = resolve(&relative).unwrap_or(relative);
         let http = |value: Option<String>| {
             value
                 .map(|s| s.trim().to_string())
@@ -85,7 +90,7 @@ impl Config {
                 .and_then(|s| resolve(&s))
                 .filter(|s| is_http_url(s))
         };
-        Config { bundle_url, signup_url: http(signup), vote_endpoint: http(vote), debug_panic: false, published: None }
+        Config { catalog_url, signup_url: http(signup), vote_endpoint: http(vote), debug_panic: false, published: None }
     }
 }
 
@@ -100,7 +105,7 @@ mod tests {
     #[test]
     fn defaults_resolve_against_the_page() {
         let c = Config::from_values(None, None, None, resolve);
-        assert_eq!(c.bundle_url, "https://host.example/tools/data/bundle.json");
+        assert_eq!(c.catalog_url, "https://host.example/tools/data/catalog.json");
         assert_eq!(c.signup_url, None);
     }
 
@@ -117,7 +122,7 @@ mod tests {
             Some("votes".into()),
             resolve,
         );
-        assert_eq!(c.bundle_url, "https://cdn.example/b.json");
+        assert_eq!(c.catalog_url, "https://cdn.example/b.json");
         assert_eq!(c.signup_url.as_deref(), Some("https://news.example/join"));
         assert_eq!(c.vote_endpoint.as_deref(), Some("https://host.example/tools/votes"));
     }

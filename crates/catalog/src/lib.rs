@@ -5,6 +5,7 @@
 //!
 //! - [`bundle`]: the catalogue as one JSON bundle, its validation, figures and search index;
 //! - [`pages`]: which comparisons get a page of their own, at what path, with what title;
+//! - [`site_data`]: the catalogue as the published site serves it, a tool shard at a time;
 //! - [`view_state`]: what a URL describes (pair, roles, embed, theme, workload) and its changes;
 //! - [`votes`] and [`vote_protocol`]: the community vote's rules and its wire format;
 //! - [`config`]: the settings a published page carries for the app;
@@ -21,6 +22,7 @@ pub mod money;
 pub mod pages;
 pub mod percent;
 pub mod search;
+pub mod site_data;
 pub mod view_state;
 pub mod vote_protocol;
 pub mod votes;

@@ -1,9 +1,6 @@
-//! Why the bundle could not be shown, as a value the error view renders.
+//! Why the catalogue's data could not be shown, as a value the error view renders.
 
 use crate::bundle::{BundleError, ParseError, Problem};
-
-/// The largest bundle the app reads, in bytes.
-pub const MAX_BUNDLE_BYTES: u64 = 20 * 1024 * 1024;
 
 /// Seconds to wait for the bundle before giving up.
 pub const TIMEOUT_SECONDS: u32 = 10;
@@ -30,8 +27,8 @@ pub enum LoadFailure {
     Timeout,
     /// The request never reached a server (offline, DNS, CORS, blocked).
     Network(String),
-    /// The body is larger than [`MAX_BUNDLE_BYTES`].
-    TooLarge { bytes: u64 },
+    /// The body is not the file the read API names there (see [`crate::site_data`]): in words.
+    Data(String),
     /// The body is not a usable bundle.
     Bundle(BundleError),
     /// A valid bundle with fewer than two tools: nothing to compare.
@@ -76,11 +73,7 @@ impl LoadError {
                 format!("The server did not answer within {TIMEOUT_SECONDS} seconds.")
             }
             LoadFailure::Network(_) => "The comparison data could not be reached.".into(),
-            LoadFailure::TooLarge { bytes } => format!(
-                "The comparison data is too large to load ({} MB; the limit is {} MB).",
-                bytes / 1_000_000,
-                MAX_BUNDLE_BYTES / 1_000_000
-            ),
+            LoadFailure::Data(why) => format!("The comparison data could not be read: {why}."),
             LoadFailure::Bundle(BundleError::Parse(ParseError::Html)) => {
                 "The comparison data is not JSON: the server sent a web page instead.".into()
             }
@@ -107,7 +100,7 @@ impl LoadError {
             LoadFailure::Http { status, .. } if *status >= 500 => "The server may be busy. Try again in a moment.",
             LoadFailure::Http { .. } => "Check that the bundle is published at this address, then try again.",
             LoadFailure::Timeout | LoadFailure::Network(_) => "Check your connection, then try again.",
-            LoadFailure::TooLarge { .. } => "The site's operator needs to publish a smaller bundle.",
+            LoadFailure::Data(_) => "The site may be publishing right now. Try again in a moment.",
             LoadFailure::Bundle(_) => "The site's operator needs to fix the bundle; the list below says where.",
             LoadFailure::TooFewTools { .. } => "The site's operator needs to add tools to the bundle.",
         }
@@ -157,7 +150,7 @@ mod tests {
         assert_eq!(auto_retry_delay(&missing, 0), None);
         let bad = error(LoadFailure::Bundle(crate::bundle::BundleError::Parse(crate::bundle::ParseError::Empty)));
         assert_eq!(auto_retry_delay(&bad, 0), None);
-        assert_eq!(auto_retry_delay(&error(LoadFailure::TooLarge { bytes: 1 << 30 }), 0), None);
+        assert_eq!(auto_retry_delay(&error(LoadFailure::Data("cut short".into())), 0), None);
     }
 
     #[test]
@@ -170,6 +163,6 @@ mod tests {
             .headline()
             .contains("HTTP 503 Service Unavailable"));
         assert!(error(LoadFailure::Timeout).headline().contains("within 10 seconds"));
-        assert!(error(LoadFailure::TooLarge { bytes: 50_000_000 }).headline().contains("too large"));
+        assert!(error(LoadFailure::Data("EOF while parsing".into())).headline().contains("could not be read: EOF"));
     }
 }

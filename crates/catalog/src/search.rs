@@ -4,7 +4,7 @@ use crate::bundle::Catalog;
 pub use crate::fold::{fold, fold_into};
 
 /// How well a tool matches: lower is better.
-fn score(name: &str, other: &str, query: &str, words: &[&str]) -> Option<u8> {
+pub(crate) fn score(name: &str, other: &str, query: &str, words: &[&str]) -> Option<u8> {
     let word_start = |hay: &str, needle: &str| {
         hay.match_indices(needle).any(|(i, _)| i == 0 || !hay[..i].ends_with(|c: char| c.is_alphanumeric()))
     };

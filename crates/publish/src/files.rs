@@ -13,7 +13,8 @@ fn is_page_folder(path: &Path) -> bool {
 
 /// Copies the app's own files from `from` to `to`: everything but what a publication writes.
 pub(crate) fn copy_app(from: &Path, to: &Path) -> Result<(), String> {
-    let written_here = ["sitemap.xml", "robots.txt", IMAGE_NAME, "_headers"];
+    // `data/` is the catalogue's, written by every publish: an older publish's files stay out.
+    let written_here = ["sitemap.xml", "robots.txt", IMAGE_NAME, "_headers", "data"];
     for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
         let entry = entry.map_err(|e| e.to_string())?;
         let path = entry.path();

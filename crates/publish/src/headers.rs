@@ -11,7 +11,7 @@ use lol_html::{element, text, HtmlRewriter, Settings};
 use sha2::{Digest, Sha256};
 
 use verdicts_catalog::bundle::is_http_url;
-use verdicts_catalog::config::{BUNDLE_META, VOTE_META};
+use verdicts_catalog::config::{CATALOG_META, VOTE_META};
 
 /// What the policy must allow beyond the site's own origin.
 #[derive(Clone, Debug, Default)]
@@ -33,7 +33,8 @@ impl Policy {
             Settings {
                 element_content_handlers: vec![
                     // A script's text is one text node, given in chunks.
-                    text!("script:not([src])", |chunk| {
+                    // Data blocks (`type="application/json"`) are not run, so need no hash.
+                    text!("script:not([src]):not([type=\"application/json\"])", |chunk| {
                         current.push_str(chunk.as_str());
                         if chunk.last_in_text_node() {
                             scripts.push(std::mem::take(&mut current));
@@ -58,7 +59,7 @@ impl Policy {
             self.script_hashes.insert(format!("'sha256-{digest}'"));
         }
         for (name, content) in metas {
-            if name == BUNDLE_META || name == VOTE_META {
+            if name == CATALOG_META || name == VOTE_META {
                 if let Some(origin) = origin_of(content.trim()) {
                     self.connect.insert(origin);
                 }
@@ -103,10 +104,12 @@ impl Policy {
 ",
             self.content_security_policy(frame_ancestors)
         );
-        for path in ["/", "/index.html", "/*/", "/*/index.html", "/data/*"] {
+        for path in ["/", "/index.html", "/*/", "/*/index.html", "/data/catalog.json", "/data/bundle.json"] {
             file.push_str(&format!("{path}\n  Cache-Control: no-cache\n"));
         }
         file.push_str("/embed.js\n  Cache-Control: public, max-age=3600\n");
+        // The catalogue's files under a publish's version never change.
+        file.push_str("/data/v1/*\n  Cache-Control: public, max-age=31536000, immutable\n");
         for name in immutable {
             file.push_str(&format!("/{name}\n  Cache-Control: public, max-age=31536000, immutable\n"));
         }
@@ -165,7 +168,7 @@ mod tests {
         policy.add_page(
             "<html><head><script>alert(1)</script><script src=\"a.js\"></script>\
              <meta name=\"verdicts:vote-endpoint\" content=\"https://votes.example/v/\">\
-             <meta name=\"verdicts:bundle\" content=\"data/bundle.json\"></head></html>",
+             <meta name=\"verdicts:catalog\" content=\"data/catalog.json\"></head></html>",
         )?;
         // Known answer: printf 'alert(1)' | openssl dgst -sha256 -binary | base64
         let csp = policy.content_security_policy("*");
@@ -191,11 +194,12 @@ mod tests {
     #[test]
     fn pages_are_revalidated_however_asked_for_and_hashed_files_kept_forever() {
         let file = Policy::default().headers_file("*", &["main-0123456789abcdef.css".to_string()]);
-        for path in ["/", "/index.html", "/*/", "/*/index.html", "/data/*"] {
+        for path in ["/", "/index.html", "/*/", "/*/index.html", "/data/catalog.json", "/data/bundle.json"] {
             assert!(file.contains(&format!("\n{path}\n  Cache-Control: no-cache\n")), "{path}: {file}");
         }
+        assert!(file.contains("\n/data/v1/*\n  Cache-Control: public, max-age=31536000, immutable\n"));
         assert!(file.contains("\n/main-0123456789abcdef.css\n  Cache-Control: public, max-age=31536000, immutable\n"));
-        assert_eq!(file.matches("Cache-Control").count(), 7, "one rule a path: {file}");
+        assert_eq!(file.matches("Cache-Control").count(), 9, "one rule a path: {file}");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use lol_html::{element, rewrite_str, RewriteStrSettings};
 
 use crate::loader::{defer_app, Preload};
 use verdicts::takeover::{inline_script, PRERENDERED_CLASS, SKELETON_CLASS};
-use verdicts_catalog::config::{Published, PAGES_META, PUBLISHED_HASH_META};
+use verdicts_catalog::config::{Published, PAGES_META, PAGE_DATA_ID, PUBLISHED_VERSION_META};
 use verdicts_catalog::escape::escape_html;
 use verdicts_catalog::pages::SITE_NAME;
 
@@ -31,7 +31,9 @@ pub struct Head {
     /// Whether the page lives one folder below the site root (a pair page).
     pub in_folder: bool,
     pub published: Published,
-    pub bundle_hash: String,
+    pub version: String,
+    /// The shown pair's tools, as JSON of a shard of two (see [`PAGE_DATA_ID`]).
+    pub page_data: String,
 }
 
 /// The width and height of the preview images.
@@ -55,8 +57,13 @@ fn head_end(head: &Head) -> String {
         meta("property", "og:image:height", &IMAGE_SIZE.1.to_string()),
         meta("property", "og:image:alt", &head.image_alt),
         meta("name", "twitter:card", "summary_large_image"),
-        meta("name", PUBLISHED_HASH_META, &head.bundle_hash),
+        meta("name", PUBLISHED_VERSION_META, &head.version),
         meta("name", PAGES_META, Published::pages_value(head.published.all_pairs)),
+        // JSON in an HTML script element: `<` written as an escape, so no text ends the element.
+        format!(
+            "<script type=\"application/json\" id=\"{PAGE_DATA_ID}\" {MARK}>{}</script>",
+            head.page_data.replace('<', "\\u003c")
+        ),
     ];
     tags.join("\n  ")
 }
@@ -172,8 +179,9 @@ mod tests {
             image: "https://x.example/c/a-vs-b/preview.png".into(),
             image_alt: "alt".into(),
             in_folder,
-            published: Published { bundle_hash: "h1".into(), all_pairs: true },
-            bundle_hash: "h1".into(),
+            published: Published { version: "h1".into(), all_pairs: true },
+            version: "h1".into(),
+            page_data: "{\"quote\":\"</script><b>\"}".into(),
         }
     }
 
@@ -196,6 +204,10 @@ mod tests {
         assert!(page.contains(".then(() => import(MODULE.href));"));
         assert!(page.contains("const wasm = await init({ module_or_path: wasmBytes }); window.b = bindings;"));
         assert_eq!(meta_content(&page, "verdicts:signup").as_deref(), Some("https://news.example/"));
+        assert!(
+            page.contains(r#"<script type="application/json" id="verdicts-page-data" data-published>{"quote":"\u003c/script>\u003cb>"}</script>"#),
+            "the page's data cannot end its script element"
+        );
 
         let mut other = head(false);
         other.title = "C vs D — Verdicts".into();

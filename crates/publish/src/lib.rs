@@ -7,6 +7,7 @@
 //! written ([`swap`]): a bad bundle or a failure half-way leaves the live site as it was, and at
 //! no moment is there no site.
 
+pub mod data_files;
 mod files;
 pub mod headers;
 pub mod html;
@@ -25,6 +26,7 @@ use site_files::{embed_pages_config, rewrite_embed_js, robots, sitemap};
 use verdicts_catalog::bundle::{is_http_url, Catalog, Problem};
 use verdicts_catalog::config::{Published, SIGNUP_META};
 use verdicts_catalog::pages::{description, image_alt, title, Page, Pages, ALL_PAIRS_MAX_TOOLS};
+use verdicts_catalog::site_data::ShardTools;
 
 /// The name of each page's preview image, in its folder.
 pub const IMAGE_NAME: &str = "preview.png";
@@ -79,6 +81,8 @@ pub struct Report {
     pub all_pairs: bool,
     /// What the publisher should know: characters no font can draw, bundle warnings.
     pub warnings: Vec<String>,
+    /// The catalogue's data files.
+    pub data: data_files::DataReport,
 }
 
 /// Checks a public base URL and gives it its trailing slash.
@@ -131,16 +135,17 @@ pub fn publish(
     }
     fs::create_dir_all(stage_dir).map_err(|e| format!("{}: {e}", stage_dir.display()))?;
     copy_app(app_dir, stage_dir)?;
-    write(&stage_dir.join("data/bundle.json"), bundle_text)?;
-
     let all_pairs = catalog.tools().len() <= settings.all_pairs_max;
+    let data = data_files::write_data(stage_dir, &catalog, bundle_text, all_pairs)?;
     let pages = Arc::new(Pages::new(&catalog, all_pairs));
-    let published = Published { bundle_hash: catalog.content_hash.clone(), all_pairs };
+    // A page names the publish it was rendered from: the data's version.
+    let published = Published { version: data.version.clone(), all_pairs };
     let signup = html::meta_content(&template, SIGNUP_META).filter(|u| is_http_url(u));
     let skeleton = render::skeleton_html();
     let catalog = Arc::new(catalog);
+    let shard_tools = ShardTools::new(&catalog);
     let base = &settings.base_url;
-    let mut report = Report { all_pairs, ..Report::default() };
+    let mut report = Report { all_pairs, data, ..Report::default() };
     let mut policy = headers::Policy::default();
 
     for page in pages.all() {
@@ -155,7 +160,9 @@ pub fn publish(
             image_alt: image_alt(&catalog, a, b),
             in_folder: !page.path.is_empty(),
             published: published.clone(),
-            bundle_hash: catalog.content_hash.clone(),
+            version: published.version.clone(),
+            page_data: serde_json::to_string(&shard_tools.page(&published.version, a, b))
+                .map_err(|e| format!("a page's data could not be written: {e}"))?,
         };
         let document = html::assemble(&template, &head, &comparison, &skeleton)?;
         policy.add_page(&document)?;
@@ -175,6 +182,21 @@ pub fn publish(
     write(&stage_dir.join("_headers"), policy.headers_file(&settings.frame_ancestors, &immutable))?;
     report.warnings.extend(catalog.warnings.iter().map(|w| format!("{}: {}", w.path, w.message)));
     Ok(report)
+}
+
+/// Writes only the catalogue's data files of `bundle_text` into `out/data` (an older version's
+/// files there removed), for a development server that serves the app alone.
+pub fn publish_data(
+    out: &Path,
+    bundle_text: &str,
+    all_pairs_max: usize,
+) -> Result<data_files::DataReport, PublishError> {
+    let catalog = Catalog::from_text(bundle_text).map_err(|e| PublishError::Bundle(e.problems()))?;
+    let versions = out.join("data").join(verdicts_catalog::site_data::VERSIONED_FOLDER);
+    if versions.exists() {
+        fs::remove_dir_all(&versions).map_err(|e| format!("{}: {e}", versions.display()))?;
+    }
+    Ok(data_files::write_data(out, &catalog, bundle_text, catalog.tools().len() <= all_pairs_max)?)
 }
 
 /// The canonical pages' preview images, drawn on every core.

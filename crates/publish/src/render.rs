@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use verdicts::components::comparison::Comparison;
 use verdicts::components::site_chrome::{About, SiteFooter, SiteHeader};
 use verdicts::components::skeleton::Skeleton;
+use verdicts::data::Shared;
 use verdicts::navigation::Navigation;
 use verdicts::pair::Pair;
 use verdicts::vote_store::VoteStore;
@@ -25,9 +26,11 @@ pub fn comparison_html(
     owner.with(|| {
         let nav = Navigation::at(String::new(), Location { path: path.to_string(), query: String::new() });
         provide_context(nav);
-        let votes = VoteStore::load(&catalog, None);
+        let votes = VoteStore::load(catalog.bundle.key(), None);
         let about = Some(About::of(&catalog.bundle));
-        let pair = Pair::new(catalog, nav, pages)?;
+        let catalog = Memo::new(move |_| Shared(catalog.clone()));
+        let pages = Memo::new(move |_| Shared(pages.clone()));
+        let pair = Pair::new(catalog, nav, pages, None)?;
         provide_context(pair);
         provide_context(votes);
         Some(

@@ -84,6 +84,9 @@ pub struct Catalog {
     review_grid: Vec<Option<u32>>,
     /// The folded name, vendor and category of each tool, for the pickers.
     search_keys: Vec<SearchKey>,
+    /// Which tools are whole, when some are only named (a catalogue of what a visit has read,
+    /// see [`crate::site_data::partial_catalog`]); empty when all are.
+    whole: Vec<bool>,
 }
 
 /// The text of one tool the pickers match against, folded once.
@@ -133,7 +136,25 @@ impl Catalog {
             })
             .collect();
         let warnings = checked.problems.into_iter().filter(|p| p.severity == Severity::Warning).collect();
-        Ok(Catalog { bundle, content_hash: String::new(), warnings, tool_by_id, review_grid, search_keys })
+        Ok(Catalog {
+            bundle,
+            content_hash: String::new(),
+            warnings,
+            tool_by_id,
+            review_grid,
+            search_keys,
+            whole: Vec::new(),
+        })
+    }
+
+    /// Marks which tools are whole (by index); the others are stand-ins that only name a tool.
+    pub(crate) fn set_whole(&mut self, whole: Vec<bool>) {
+        self.whole = if whole.iter().all(|w| *w) { Vec::new() } else { whole };
+    }
+
+    /// Whether the tool at `index` is whole: its data and reviews are in, not only its name.
+    pub fn is_whole(&self, index: usize) -> bool {
+        index < self.bundle.tools.len() && self.whole.get(index).copied().unwrap_or(true)
     }
 
     /// The tools, in bundle order.
@@ -182,6 +203,12 @@ impl Catalog {
             }
         }
         (self.bundle.tools.len() >= 2).then_some((0, 1))
+    }
+
+    /// The ids of the pair shown when the URL names none (see [`Catalog::default_pair`]).
+    pub fn default_ids(&self) -> Option<(String, String)> {
+        let (a, b) = self.default_pair()?;
+        Some((self.tools()[a].id.clone(), self.tools()[b].id.clone()))
     }
 
     /// The featured pairs, as indexes, skipping any that do not resolve.

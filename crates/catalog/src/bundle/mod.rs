@@ -7,7 +7,6 @@ mod model;
 mod parse;
 mod read;
 mod validate;
-pub mod warm_up;
 
 pub use catalog::{content_hash, BundleError, Catalog, SearchKey};
 pub use model::*;

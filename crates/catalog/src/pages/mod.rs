@@ -17,7 +17,7 @@ mod related;
 use crate::bundle::Catalog;
 use crate::view_state::{to_query, ViewState};
 pub use describe::{description, image_alt, title};
-pub use related::related;
+pub use related::{related, RELATED_LIMIT};
 
 /// Bundles with at most this many tools get a page for every pair, unless told otherwise.
 pub const ALL_PAIRS_MAX_TOOLS: usize = 40;

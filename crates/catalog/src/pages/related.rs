@@ -2,6 +2,9 @@
 
 use crate::bundle::Catalog;
 
+/// How many related comparisons a page lists.
+pub const RELATED_LIMIT: usize = 6;
+
 /// Other comparisons with either tool of the pair `a`, `b`, at most `limit`: the featured pairs
 /// first, then each tool beside the other tools of its category, in bundle order.
 pub fn related(catalog: &Catalog, a: usize, b: usize, limit: usize) -> Vec<(usize, usize)> {

@@ -6,7 +6,7 @@ mod transitions;
 
 pub use crate::percent::{decode_component, encode_component};
 pub use resolve::{resolve, ResolvedView};
-pub use transitions::{pick, selection, shown_roles, state_of, toggle_role, Side};
+pub use transitions::{pick, pick_id, selection, shown_roles, state_of, state_of_ids, toggle_role, Side};
 
 /// The query parameters the app reads, the single source of their names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -50,7 +50,8 @@ pub fn resolve(state: &ViewState, catalog: &Catalog) -> Option<ResolvedView> {
     let mut notices = Vec::new();
     let mut pick = |id: &Option<String>, fallback: usize| match id {
         None => fallback,
-        Some(id) => catalog.tool_index(id).unwrap_or_else(|| {
+        // A tool only named (its shard not read) is not one to show.
+        Some(id) => catalog.tool_index(id).filter(|&i| catalog.is_whole(i)).unwrap_or_else(|| {
             notices.push(format!("There is no tool “{id}” in this comparison, so the default pair is shown."));
             fallback
         }),

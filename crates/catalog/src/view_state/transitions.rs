@@ -31,9 +31,19 @@ pub fn shown_roles(catalog: &Catalog, view: &ResolvedView) -> RoleSelection {
 /// The state that shows tools `first` and `second` with `roles`, keeping the embed flag, the
 /// theme and the workload of `now`.
 pub fn state_of(catalog: &Catalog, now: &ResolvedView, first: usize, second: usize, roles: RoleSelection) -> ViewState {
+    state_of_ids(now, catalog.tool(first).map(|t| t.id.clone()), catalog.tool(second).map(|t| t.id.clone()), roles)
+}
+
+/// As [`state_of`], with the tools by id (tools whose data may not be in yet).
+pub fn state_of_ids(
+    now: &ResolvedView,
+    first: Option<String>,
+    second: Option<String>,
+    roles: RoleSelection,
+) -> ViewState {
     ViewState {
-        first: catalog.tool(first).map(|t| t.id.clone()),
-        second: catalog.tool(second).map(|t| t.id.clone()),
+        first,
+        second,
         roles,
         embed: now.embed,
         theme: now.theme,
@@ -51,6 +61,18 @@ pub fn pick(view: &ResolvedView, side: Side, tool: usize) -> (usize, usize) {
         Side::Second if tool == a => (b, a),
         Side::Second => (a, tool),
     }
+}
+
+/// As [`pick`], with the tools by id.
+pub fn pick_id(shown: (&str, &str), side: Side, tool: &str) -> (String, String) {
+    let (a, b) = shown;
+    let (x, y) = match side {
+        Side::First if tool == b => (b, a),
+        Side::First => (tool, b),
+        Side::Second if tool == a => (b, a),
+        Side::Second => (a, tool),
+    };
+    (x.to_string(), y.to_string())
 }
 
 /// The roles shown after turning `role` on or off: turning one on from "All roles" shows that

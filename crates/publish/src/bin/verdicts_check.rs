@@ -3,6 +3,7 @@
 //! ```text
 //! verdicts-check public/data/bundle.json
 //! verdicts-check --schema > public/bundle.schema.json
+//! verdicts-check --data-schema > public/data-api.schema.json
 //! ```
 //! Exit code: 0 when every file loads (warnings allowed), 1 when any file has errors,
 //! 2 when a file cannot be read or the arguments are wrong.
@@ -20,8 +21,11 @@ struct Args {
     /// Print the bundle's JSON Schema instead of checking files.
     #[arg(long, conflicts_with = "bundles")]
     schema: bool,
+    /// Print the JSON Schema of the published site's data files (the read API) instead.
+    #[arg(long, conflicts_with_all = ["bundles", "schema"])]
+    data_schema: bool,
     /// The bundle files to check.
-    #[arg(required_unless_present = "schema", value_name = "BUNDLE.json")]
+    #[arg(required_unless_present_any = ["schema", "data_schema"], value_name = "BUNDLE.json")]
     bundles: Vec<PathBuf>,
 }
 
@@ -29,6 +33,10 @@ fn main() -> ExitCode {
     let args = Args::parse();
     if args.schema {
         print!("{}", verdicts_catalog::bundle::json_schema());
+        return ExitCode::SUCCESS;
+    }
+    if args.data_schema {
+        print!("{}", verdicts_catalog::site_data::json_schema());
         return ExitCode::SUCCESS;
     }
     let mut worst = 0u8;

@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use clap::Parser;
 use verdicts_publish::headers::frame_ancestors_of;
-use verdicts_publish::{base_url_of, publish_site, PublishError, Settings};
+use verdicts_publish::{base_url_of, publish_data, publish_site, PublishError, Settings};
 
 /// Publishes a Verdicts bundle with the app built in --out, as a static site.
 #[derive(Parser)]
@@ -25,8 +25,12 @@ struct Args {
     #[arg(long, value_name = "FILE")]
     bundle: PathBuf,
     /// The site's absolute public URL (canonical links, Open Graph, the sitemap).
-    #[arg(long, value_name = "URL", value_parser = base_url_of)]
-    base_url: String,
+    #[arg(long, value_name = "URL", value_parser = base_url_of, required_unless_present = "data_only")]
+    base_url: Option<String>,
+    /// Writes only the catalogue's data files (`data/`) into --out, for the development server
+    /// (`trunk serve`, which serves `public/`): no pages, nothing swapped.
+    #[arg(long)]
+    data_only: bool,
     /// The folder holding the built app, replaced by the published site.
     #[arg(long, value_name = "DIR", default_value = "dist")]
     out: PathBuf,
@@ -41,6 +45,39 @@ struct Args {
 fn main() -> ExitCode {
     let args = Args::parse();
     let bundle = args.bundle.display();
+    if args.data_only {
+        return match std::fs::read_to_string(&args.bundle) {
+            Ok(text) => match publish_data(&args.out, &text, args.all_pairs_max) {
+                Ok(d) => {
+                    println!(
+                        "Wrote the data files of {bundle} ({}, {} files) into {}/data",
+                        d.version,
+                        d.files(),
+                        args.out.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(PublishError::Bundle(problems)) => {
+                    for p in &problems {
+                        eprintln!("{bundle}: {p}");
+                    }
+                    ExitCode::FAILURE
+                }
+                Err(err) => {
+                    eprintln!("verdicts-publish: {err}");
+                    ExitCode::FAILURE
+                }
+            },
+            Err(err) => {
+                eprintln!("{bundle}: cannot read: {err}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let Some(base_url) = args.base_url.clone() else {
+        eprintln!("verdicts-publish: --base-url is needed to publish pages");
+        return ExitCode::from(2);
+    };
     if !args.out.join("index.html").is_file() {
         eprintln!(
             "verdicts-publish: {} holds no built app: run scripts/build.sh first (or pass --out)",
@@ -55,8 +92,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let settings =
-        Settings { base_url: args.base_url, all_pairs_max: args.all_pairs_max, frame_ancestors: args.frame_ancestors };
+    let settings = Settings { base_url, all_pairs_max: args.all_pairs_max, frame_ancestors: args.frame_ancestors };
     let started = Instant::now();
     match publish_site(&args.out, &text, &settings) {
         Ok(report) => {
@@ -78,6 +114,21 @@ fn main() -> ExitCode {
                 settings.base_url,
                 args.out.display(),
                 started.elapsed().as_secs_f64()
+            );
+            let d = &report.data;
+            println!(
+                "Data {}: {} file(s): the entry point ({} B), {} tool shard(s) ({} B in all, the largest {} B), \
+                 {} name file(s) ({} B in all, the largest {} B){}",
+                d.version,
+                d.files(),
+                d.entry_bytes,
+                d.shards,
+                d.shard_bytes,
+                d.largest_shard,
+                d.name_files,
+                d.name_bytes,
+                d.largest_name_file,
+                if d.bundle_download { ", and the whole bundle as data/bundle.json" } else { "" }
             );
             ExitCode::SUCCESS
         }
