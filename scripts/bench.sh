@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The benchmark: builds the release and a 2,000-tool test bundle, serves both locally, drives
-# headless Chromium (and Lighthouse) and prints one table, each row beside its reference.
+# The benchmark: builds the release and two generated catalogues (2,000 and 100,000 tools, which
+# it publishes beside the seed's site), serves them locally, drives headless Chromium (and
+# Lighthouse) and prints one table, each row beside its reference.
 #   ./scripts/bench.sh [--runs N] [--lighthouse-runs N] [--json out.json]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,5 +9,8 @@ scripts/setup.sh --tests
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 scripts/build.sh >/dev/null
 mkdir -p target/bench
-cargo run --quiet --release -p verdicts-publish --bin verdicts-generate -- --tools 2000 --roles 8 --seed 1 > target/bench/large.json
+cargo build --quiet --release -p verdicts-publish
+for tools in 2000 100000; do
+  [ -s "target/bench/tools-$tools.json" ] || target/release/verdicts-generate --tools "$tools" --roles 8 --seed 1 > "target/bench/tools-$tools.json"
+done
 exec node scripts/bench.mjs "$@"

@@ -220,17 +220,12 @@ impl Store {
     /// What the pickers find for `query` with the name files at hand (tracked). Reading does
     /// not fetch: [`Found::Needs`] names the file to fetch with [`Store::fetch_names`].
     pub fn search(self, query: &str) -> Found {
-        let (key_length, exists) = self.manifest.with_value(|m| (m.name_key_length, m.names.clone()));
+        let keys = self.manifest.with_value(|m| m.names.clone());
         self.names.with(|names| {
-            let lookup = search(
-                query,
-                key_length,
-                |k| exists.binary_search_by(|n| n.as_str().cmp(k)).is_ok(),
-                |k| match names.get(k) {
-                    Some(Load::Ready(chunk)) => Some(chunk.as_ref()),
-                    _ => None,
-                },
-            );
+            let lookup = search(query, &keys, |k| match names.get(k) {
+                Some(Load::Ready(chunk)) => Some(chunk.as_ref()),
+                _ => None,
+            });
             match lookup {
                 Lookup::Found(entries) => Found::Tools(entries.into_iter().cloned().collect()),
                 Lookup::Needs(key) => match names.get(&key) {

@@ -8,8 +8,8 @@ use verdicts_catalog::bundle::Catalog;
 use verdicts_catalog::pages::{related, Pages, RELATED_LIMIT};
 use verdicts_catalog::search::rank;
 use verdicts_catalog::site_data::{
-    build, partial_catalog, query_words, search, shard_count, shard_of, words_of, Entry, Lookup, Manifest, NameChunk,
-    Shard, SiteData, MAX_POSTINGS,
+    build, file_of, is_split, partial_catalog, query_words, search, shard_count, shard_of, words_of, Entry, Lookup,
+    Manifest, NameChunk, Shard, SiteData, MAX_FILE_POSTINGS, MAX_POSTINGS,
 };
 
 mod common;
@@ -135,13 +135,7 @@ fn a_visit_shows_the_same_pair_links_and_related_comparisons_as_the_whole_catalo
 
 /// What the name files find for a query, with every file at hand.
 fn found(data: &SiteData, query: &str) -> Vec<String> {
-    let m = &data.manifest;
-    match search(
-        query,
-        m.name_key_length,
-        |k| m.names.binary_search_by(|n| n.as_str().cmp(k)).is_ok(),
-        |k| data.names.get(k),
-    ) {
+    match search(query, &data.manifest.names, |k| data.names.get(k)) {
         Lookup::Found(entries) => entries.into_iter().map(|e| e.id.clone()).collect(),
         Lookup::Needs(key) => panic!("every file is at hand, yet {key} is needed"),
     }
@@ -152,7 +146,6 @@ fn a_query_finds_in_its_name_file_what_the_pickers_find_by_word() {
     for tools in [300, 2000, 6000] {
         let catalog = generated(tools, 2);
         let data = build(&catalog, false, None);
-        let k = data.manifest.name_key_length;
         let entries: Vec<Entry> = catalog.tools().iter().enumerate().map(|(n, t)| Entry::of(n, t)).collect();
         let mut queries: Vec<String> = Vec::new();
         for t in catalog.tools().iter().step_by(tools / 20) {
@@ -171,9 +164,11 @@ fn a_query_finds_in_its_name_file_what_the_pickers_find_by_word() {
                 continue;
             }
             // The word whose file is read: the longest that lists all its tools there.
-            let used = words.iter().find(|w| {
-                let key = verdicts_catalog::site_data::chunk_key(w, k);
-                data.names.get(&key).is_none_or(|c| !c.capped.iter().any(|x| x.starts_with(w.as_str())))
+            let keys = &data.manifest.names;
+            let used = words.iter().find(|w| match file_of(w, keys) {
+                None => true,
+                Some(key) if is_split(key, keys) => key.len() < w.len(),
+                Some(key) => data.names.get(key).is_none_or(|c| !c.capped.iter().any(|x| x.starts_with(w.as_str()))),
             });
             // The reference: the pickers' rank over the whole catalogue, of the tools with a word
             // starting with that word.
@@ -219,6 +214,30 @@ fn the_files_read_back_as_written() -> Result<(), serde_json::Error> {
         assert!(chunk.words.values().all(|p| p.len() <= MAX_POSTINGS));
     }
     Ok(())
+}
+
+#[test]
+fn name_files_stay_small_at_any_size() {
+    for tools in [4, 300, 6000, 30_000] {
+        let data = build(&generated(tools, 1), false, None);
+        let keys = &data.manifest.names;
+        assert_eq!(keys.first().map(String::as_str), Some(""), "the empty prefix's file: {tools} tools");
+        for (key, chunk) in &data.names {
+            let listed: usize = chunk.words.values().map(Vec::len).sum();
+            assert!(listed <= (tools * 8).max(MAX_FILE_POSTINGS), "{tools} tools: {key:?} lists {listed}");
+            if is_split(key, keys) {
+                assert_eq!(chunk.words.len(), 1, "a split file is a summary");
+            }
+        }
+        // Every word of every tool leads to a file that has it, or to a summary of its prefix.
+        for t in data.shards.iter().flat_map(|s| &s.tools).step_by(7) {
+            for word in words_of(&Entry::of(t.n as usize, &t.tool)) {
+                let key = file_of(&word, keys).unwrap_or_else(|| panic!("no file for {word}"));
+                let chunk = &data.names[key];
+                assert!(chunk.words.contains_key(&word) || (is_split(key, keys) && key == word), "{word} in {key:?}");
+            }
+        }
+    }
 }
 
 #[test]

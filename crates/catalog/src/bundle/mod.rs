@@ -5,7 +5,6 @@ pub mod figures;
 pub mod generate;
 mod model;
 mod parse;
-mod read;
 mod validate;
 
 pub use catalog::{content_hash, BundleError, Catalog, SearchKey};

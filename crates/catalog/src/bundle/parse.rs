@@ -3,8 +3,6 @@
 use thiserror::Error;
 
 use super::model::{Bundle, SUPPORTED_SCHEMA_VERSION};
-use super::read;
-use crate::json::{self, ErrorKind, Reader};
 
 /// Why bundle text could not be read as a bundle.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -64,12 +62,15 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, ParseError> {
     if let Some(kind) = kind {
         return Err(ParseError::NotAnObject(kind));
     }
-    let mut reader = Reader::new(trimmed);
-    let bundle = read::bundle(&mut reader).and_then(|bundle| reader.end().map(|_| bundle));
-    let bundle = match bundle {
+    let mut deserializer = serde_json::Deserializer::from_str(trimmed);
+    let bundle: Bundle = match serde_path_to_error::deserialize(&mut deserializer) {
         Ok(bundle) => bundle,
         Err(err) => return Err(classify(trimmed, err)),
     };
+    if let Err(err) = deserializer.end() {
+        let position = format!("line {} column {}", err.line(), err.column());
+        return Err(ParseError::NotJson(format!("unexpected text after the bundle at {position}")));
+    }
     if bundle.schema_version != SUPPORTED_SCHEMA_VERSION {
         return Err(unsupported(bundle.schema_version.to_string()));
     }
@@ -84,45 +85,57 @@ fn unsupported(found: String) -> ParseError {
 /// is reported as "unsupported version" rather than as a field error: `None` when it claims
 /// this app's version, none at all, or is not JSON.
 fn claimed_version(text: &str) -> Option<String> {
-    let mut r = Reader::new(text);
-    let mut found = None;
-    r.object("a map").ok()?;
-    while let Some(key) = r.key().ok()? {
-        let value = r.raw_value().ok()?;
-        if key == "schema_version" {
-            found = Some(value);
-        }
+    #[derive(serde::Deserialize)]
+    struct Claim {
+        schema_version: Option<serde_json::Value>,
     }
-    r.end().ok()?;
-    let value = found?;
-    match value.as_bytes().first()? {
-        b'"' => Some(value.to_string()),
-        b'-' | b'0'..=b'9' if value.parse::<u64>() == Ok(u64::from(SUPPORTED_SCHEMA_VERSION)) => None,
-        b'-' | b'0'..=b'9' => Some(value.to_string()),
+    let value = serde_json::from_str::<Claim>(text).ok()?.schema_version?;
+    match value {
+        serde_json::Value::Number(n) if n.as_u64() == Some(u64::from(SUPPORTED_SCHEMA_VERSION)) => None,
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::String(s) => Some(format!("\"{s}\"")),
         _ => None,
     }
 }
 
-fn classify(text: &str, err: json::Error) -> ParseError {
-    let (line, column) = err.line_column(text);
-    let position = format!("line {line} column {column}");
-    match err.kind() {
-        ErrorKind::Eof(_) => ParseError::Truncated(format!("it ends at {position}")),
-        ErrorKind::TooDeep => ParseError::TooDeep,
-        ErrorKind::Syntax("trailing characters") => {
-            ParseError::NotJson(format!("unexpected text after the bundle at {position}"))
+/// serde's words for a value of the wrong type ("invalid type: integer `5`, expected a string"),
+/// put the way the checker says it ("expected a string, found integer `5`"); other messages as
+/// they are, without the position serde adds (the path says where).
+fn words(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    let text = match text.rfind(" at line ") {
+        Some(at) if err.line() > 0 => text[..at].to_string(),
+        _ => text,
+    };
+    let wrong = text.strip_prefix("invalid type: ").or_else(|| text.strip_prefix("invalid value: "));
+    match wrong.and_then(|rest| rest.split_once(", expected ")) {
+        Some((found, expected)) => format!("expected {expected}, found {found}"),
+        None => text,
+    }
+}
+
+fn classify(text: &str, err: serde_path_to_error::Error<serde_json::Error>) -> ParseError {
+    let inner = err.inner();
+    let position = format!("line {} column {}", inner.line(), inner.column());
+    match inner.classify() {
+        serde_json::error::Category::Eof => ParseError::Truncated(format!("it ends at {position}")),
+        serde_json::error::Category::Syntax if inner.to_string().starts_with("recursion limit exceeded") => {
+            ParseError::TooDeep
         }
-        ErrorKind::Syntax(message) => ParseError::NotJson(format!("{message} at {position}")),
-        ErrorKind::Data(message) => {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+            ParseError::NotJson(format!("{} at {position}", words(inner)))
+        }
+        serde_json::error::Category::Data => {
             if let Some(found) = claimed_version(text) {
                 return unsupported(found);
             }
-            let path = err.path();
+            let message = words(inner);
+            let path = err.path().to_string();
             if path == "." && message == "missing field `schema_version`" {
                 return ParseError::NotABundle;
             }
             let path = if path == "." { "(document)".to_string() } else { path };
-            ParseError::Field { path, message: message.clone() }
+            ParseError::Field { path, message }
         }
     }
 }

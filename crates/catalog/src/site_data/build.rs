@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::names::{chunks, key_length};
+use super::names::chunks;
 use super::shard::{shard_count, shard_of};
 use super::{Entry, Manifest, NameChunk, Shard, ShardTool, Site, API_VERSION, LAYOUT_REVISION};
 use crate::bundle::{content_hash, Bundle, BundleError, Catalog, EntryLevel, Featured, Tool};
@@ -64,8 +64,10 @@ pub fn build(catalog: &Catalog, all_pairs: bool, bundle_file: Option<&str>) -> S
             s.tools.push(t);
         }
     }
-    let name_key_length = key_length(entries.len());
-    let names = chunks(&entries, &version, name_key_length);
+    // The name files get what the file budget (one file per 16 tools) leaves after the shards
+    // and the entry point.
+    let name_budget = (entries.len() / 16).saturating_sub(count as usize + 1);
+    let names = chunks(&entries, &version, name_budget);
     let manifest = Manifest {
         api: API_VERSION,
         version,
@@ -83,7 +85,6 @@ pub fn build(catalog: &Catalog, all_pairs: bool, bundle_file: Option<&str>) -> S
         default: [id(default_a), id(default_b)],
         featured: featured_pairs.iter().map(|(a, b)| [id(*a), id(*b)]).collect(),
         entries: listed.iter().map(|&i| entries[i].clone()).collect(),
-        name_key_length,
         names: names.keys().cloned().collect(),
         bundle: bundle_file.map(str::to_string),
     };

@@ -17,7 +17,9 @@ mod names;
 mod shard;
 
 pub use build::{build, neighbour_count, partial_catalog, version_of, ShardTools, SiteData};
-pub use names::{chunk_key, key_length, query_words, rank_entries, search, words_of, Lookup, NameChunk, MAX_POSTINGS};
+pub use names::{
+    file_of, is_split, query_words, rank_entries, search, words_of, Lookup, NameChunk, MAX_FILE_POSTINGS, MAX_POSTINGS,
+};
 pub use shard::{shard_count, shard_of, Shard, ShardTool, TOOLS_PER_SHARD};
 
 use serde::{Deserialize, Serialize};
@@ -55,9 +57,7 @@ pub struct Manifest {
     /// The tools the default and featured pairs name, and every tool when the site has a page
     /// for every pair: what links to them need before their shards are read.
     pub entries: Vec<Entry>,
-    /// How many first letters of a word name its name file ([`chunk_key`]).
-    pub name_key_length: u32,
-    /// The keys of the name files that exist, sorted.
+    /// The keys (word prefixes) of the name files that exist, sorted ([`file_of`]).
     pub names: Vec<String>,
     /// The whole bundle as one file, relative to the entry point, when it is published.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,13 +1,16 @@
 //! The pickers' name index, split by word prefix so that a query reads one small file.
 //!
 //! Every tool is indexed under the words of its name, vendor, category and id, folded as the
-//! pickers fold what is typed ([`crate::fold`]). A word's file is named by its first letters
-//! ([`chunk_key`]: none for a small catalogue, one, or two from 5,001 tools, with a file of its own
-//! for each single letter), so a query reads the file of its longest word and ranks what it finds
-//! there as the pickers always have ([`crate::search`]). A word that
-//! very many tools share ("developer", from a category) lists only its first
-//! [`MAX_POSTINGS`] tools by name: such a word narrows nothing, and another typed word finds the
-//! rest, the way Pagefind's index splits and bounds its word lists.
+//! pickers fold what is typed ([`crate::fold`]). The words are split into files by prefix, as a
+//! trie: the file of a prefix lists every word that starts with it, unless that would be more
+//! than [`MAX_FILE_POSTINGS`] tools, in which case it is split into the files of the prefix one
+//! letter longer and keeps only a summary (the tools of the word equal to the prefix, then the
+//! first by name, [`MAX_POSTINGS`] in all) for a query that stops at the prefix. A small
+//! catalogue has one file (the empty prefix). A query reads the file of its longest word and
+//! ranks what it finds there as the pickers always have ([`crate::search`]). A word that very
+//! many tools share ("developer", from a category) lists only its first [`MAX_POSTINGS`] tools
+//! by name: such a word narrows nothing, and another typed word finds the rest, the way
+//! Pagefind's index splits and bounds its word lists.
 
 use std::collections::BTreeMap;
 
@@ -54,19 +57,25 @@ pub fn words_of(entry: &Entry) -> Vec<String> {
     words
 }
 
-/// How many letters of a word name its file, for a catalogue of `tools` tools: one file for a
-/// small catalogue, a file per first letter up to 5,000 tools, per two letters beyond.
-pub fn key_length(tools: usize) -> u32 {
-    match tools {
-        0..=500 => 0,
-        501..=5000 => 1,
-        _ => 2,
-    }
+/// The most tools a name file lists, over all its words, before it is split by the next letter,
+/// unless the catalogue's file budget asks for fewer, larger files (see [`chunks`]).
+pub const MAX_FILE_POSTINGS: usize = 600;
+
+/// The key of the name file a folded word is read from, among the sorted `keys` that exist: its
+/// longest prefix there.
+pub fn file_of<'k>(word: &str, keys: &'k [String]) -> Option<&'k str> {
+    let ends: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).chain([word.len()]).collect();
+    std::iter::once(0)
+        .chain(ends)
+        .rev()
+        .map(|end| &word[..end])
+        .find_map(|prefix| keys.binary_search_by(|k| k.as_str().cmp(prefix)).ok().map(|i| keys[i].as_str()))
 }
 
-/// The name file a folded word is in: its first `key_length` letters (fewer if it is shorter).
-pub fn chunk_key(word: &str, key_length: u32) -> String {
-    word.chars().take(key_length as usize).collect()
+/// Whether the file `key` is split: longer keys start with it, and it holds only a summary.
+pub fn is_split(key: &str, keys: &[String]) -> bool {
+    let next = keys.partition_point(|k| k.as_str() <= key);
+    keys.get(next).is_some_and(|k| k.starts_with(key))
 }
 
 /// The searchable words of a query, longest first (the most telling, and the smallest list).
@@ -87,29 +96,28 @@ pub enum Lookup<'a> {
     Needs(String),
 }
 
-/// Searches the name files for `query`. `key_length` and `exists` are the entry point's
-/// ([`crate::site_data::Manifest`]); `get` gives the name files at hand. The query's longest word
-/// picks the file; if that word lists only its first [`MAX_POSTINGS`] tools there, the next
-/// longest word's file is read instead. Results rank as the pickers always have
-/// ([`crate::search::rank`]), ties by name then bundle order.
-pub fn search<'a>(
-    query: &str,
-    key_length: u32,
-    exists: impl Fn(&str) -> bool,
-    get: impl Fn(&str) -> Option<&'a NameChunk>,
-) -> Lookup<'a> {
+/// Searches the name files for `query`. `keys` are the entry point's, sorted
+/// ([`crate::site_data::Manifest::names`]); `get` gives the name files at hand. The query's
+/// longest word picks the file; if that word lists only some of its tools there (a capped word,
+/// or a split file's summary), the next longest word's file is read instead. Results rank as the
+/// pickers always have ([`crate::search::rank`]), ties by name then bundle order.
+pub fn search<'a>(query: &str, keys: &[String], get: impl Fn(&str) -> Option<&'a NameChunk>) -> Lookup<'a> {
     let words = query_words(query);
     let mut fallback = None;
     for word in &words {
-        let key = chunk_key(word, key_length);
-        if !exists(&key) {
+        let Some(key) = file_of(word, keys) else {
+            return Lookup::Found(Vec::new());
+        };
+        let split = is_split(key, keys);
+        if split && key.len() < word.len() {
+            // The file one letter longer would hold the word: there is none, so no tool has it.
             return Lookup::Found(Vec::new());
         }
-        let Some(chunk) = get(&key) else {
-            return Lookup::Needs(key);
+        let Some(chunk) = get(key) else {
+            return Lookup::Needs(key.to_string());
         };
-        let capped = chunk.capped.iter().any(|w| w.starts_with(word.as_str()));
-        if !capped {
+        let partial = split || chunk.capped.iter().any(|w| w.starts_with(word.as_str()));
+        if !partial {
             return Lookup::Found(rank_entries(chunk, word, query));
         }
         fallback.get_or_insert((chunk, word));
@@ -147,53 +155,106 @@ pub fn rank_entries<'a>(chunk: &'a NameChunk, word: &str, query: &str) -> Vec<&'
     hits.into_iter().map(|(_, _, e)| e).collect()
 }
 
-/// The name files of a catalogue's entries, by key.
-pub(super) fn chunks(entries: &[Entry], version: &str, key_length: u32) -> BTreeMap<String, NameChunk> {
-    // Every (word, tool), and the folded names that order a word's tools.
+/// The name files of a catalogue's entries, by key: at most `max_files` of them, each as small
+/// as that allows (the split threshold starts at [`MAX_FILE_POSTINGS`] tools a file and doubles
+/// until the files fit the budget).
+pub(super) fn chunks(entries: &[Entry], version: &str, max_files: usize) -> BTreeMap<String, NameChunk> {
+    // Every word and its tools, ordered by folded name then bundle place.
     let names: Vec<String> = entries.iter().map(|e| fold(&e.name)).collect();
     let mut by_word: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, entry) in entries.iter().enumerate() {
         for word in words_of(entry) {
-            // With two-letter files, a letter's own file lists the tools with a word starting
-            // with it, for a query of one letter.
-            if key_length >= 2 {
-                let first: String = word.chars().take(1).collect();
-                if first != word {
-                    by_word.entry(first).or_default().push(i);
-                }
-            }
             by_word.entry(word).or_default().push(i);
         }
     }
-    let mut chunks: BTreeMap<String, NameChunk> = BTreeMap::new();
-    // Where each tool is in its chunk's list, by bundle place.
-    let mut slots: BTreeMap<String, FxHashMap<u32, u32>> = BTreeMap::new();
-    for (word, mut tools) in by_word {
-        tools.sort_by(|a, b| names[*a].cmp(&names[*b]).then(entries[*a].n.cmp(&entries[*b].n)));
+    let order = |a: &usize, b: &usize| names[*a].cmp(&names[*b]).then(entries[*a].n.cmp(&entries[*b].n));
+    for tools in by_word.values_mut() {
+        tools.sort_by(order);
         tools.dedup();
-        let key = chunk_key(&word, key_length);
-        let chunk = chunks.entry(key.clone()).or_insert_with(|| NameChunk {
-            api: super::API_VERSION,
-            version: version.to_string(),
-            key,
-            ..NameChunk::default()
-        });
-        if tools.len() > MAX_POSTINGS {
-            tools.truncate(MAX_POSTINGS);
-            chunk.capped.push(word.clone());
-        }
-        let slot = slots.entry(chunk.key.clone()).or_default();
-        let postings = tools
-            .into_iter()
-            .map(|t| {
-                let entry = &entries[t];
-                *slot.entry(entry.n).or_insert_with(|| {
-                    chunk.tools.push(entry.clone());
-                    (chunk.tools.len() - 1) as u32
-                })
-            })
-            .collect();
-        chunk.words.insert(word, postings);
     }
-    chunks
+    let words: Vec<(&String, &Vec<usize>)> = by_word.iter().collect();
+    let total: usize = words.iter().map(|(_, t)| t.len()).sum();
+    let mut threshold = MAX_FILE_POSTINGS;
+    loop {
+        let mut out = BTreeMap::new();
+        let files = Files { entries, version, order: &order, threshold };
+        files.split(&words, String::new(), &mut out);
+        if out.len() <= max_files.max(1) || threshold > total {
+            return out;
+        }
+        threshold *= 2;
+    }
+}
+
+/// What every name file is made from.
+struct Files<'a> {
+    entries: &'a [Entry],
+    version: &'a str,
+    order: &'a dyn Fn(&usize, &usize) -> std::cmp::Ordering,
+    /// The most tools one file lists before it is split.
+    threshold: usize,
+}
+
+impl Files<'_> {
+    /// Writes the file of `prefix` for `words` (sorted, all starting with it), split further by
+    /// the next letter when it would list too many tools.
+    fn split(&self, words: &[(&String, &Vec<usize>)], prefix: String, out: &mut BTreeMap<String, NameChunk>) {
+        if words.is_empty() {
+            return;
+        }
+        let postings: usize = words.iter().map(|(_, t)| t.len().min(MAX_POSTINGS)).sum();
+        let mut chunk = NameChunk {
+            api: super::API_VERSION,
+            version: self.version.to_string(),
+            key: prefix.clone(),
+            ..NameChunk::default()
+        };
+        let mut slot: FxHashMap<usize, u32> = FxHashMap::default();
+        let mut list = |chunk: &mut NameChunk, tools: &[usize]| -> Vec<u32> {
+            tools
+                .iter()
+                .map(|&t| {
+                    *slot.entry(t).or_insert_with(|| {
+                        chunk.tools.push(self.entries[t].clone());
+                        (chunk.tools.len() - 1) as u32
+                    })
+                })
+                .collect()
+        };
+        let longer = words.iter().any(|(w, _)| w.len() > prefix.len());
+        if postings <= self.threshold || !longer {
+            for (word, tools) in words {
+                let kept = &tools[..tools.len().min(MAX_POSTINGS)];
+                if kept.len() < tools.len() {
+                    chunk.capped.push((*word).clone());
+                }
+                let postings = list(&mut chunk, kept);
+                chunk.words.insert((*word).clone(), postings);
+            }
+            out.insert(prefix, chunk);
+            return;
+        }
+        // A summary for a query that stops here: the word equal to the prefix first, then the
+        // first tools of the others by name.
+        let (exact, longer): (Vec<_>, Vec<_>) = words.iter().partition(|(w, _)| w.len() == prefix.len());
+        let mut rest: Vec<usize> = longer.iter().flat_map(|(_, t)| t.iter().copied()).collect();
+        rest.sort_by(self.order);
+        rest.dedup();
+        let mut first: Vec<usize> = exact.iter().flat_map(|(_, t)| t.iter().copied()).collect();
+        let exact_tools: std::collections::BTreeSet<usize> = first.iter().copied().collect();
+        first.extend(rest.into_iter().filter(|t| !exact_tools.contains(t)).take(MAX_POSTINGS));
+        first.truncate(MAX_POSTINGS);
+        let postings = list(&mut chunk, &first);
+        chunk.words.insert(prefix.clone(), postings);
+        chunk.capped.push(prefix.clone());
+        out.insert(prefix.clone(), chunk);
+        let mut start = 0;
+        while start < longer.len() {
+            let next = longer[start].0[prefix.len()..].chars().next().unwrap_or_default();
+            let key = format!("{prefix}{next}");
+            let end = start + longer[start..].partition_point(|(w, _)| w.starts_with(key.as_str()));
+            self.split(&longer[start..end.max(start + 1)], key, out);
+            start = end.max(start + 1);
+        }
+    }
 }

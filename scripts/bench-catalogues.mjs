@@ -1,0 +1,180 @@
+// The catalogue-size section of the benchmark: the same app published from three catalogues (the
+// seed, 2,000 and 100,000 generated tools), served the same way, measured side by side on a pair
+// page. Every figure a visitor feels is shown beside the seed's from the same run.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer } from './static-server.mjs';
+import { newPage } from '../tests/support/browser.mjs';
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const p95 = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)];
+};
+
+/** Lighthouse's slow 4G, as CDP network conditions. */
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+const files = (dir) => readdirSync(dir, { recursive: true }).filter((f) => statSync(join(dir, f)).isFile()).length;
+
+/** Publishes `bundle` with the built app of dist/ into `dir`: wall time and what it wrote. */
+export function publishCatalogue(bundle, dir) {
+  rmSync(dir, { recursive: true, force: true });
+  cpSync('dist', dir, { recursive: true });
+  const t0 = performance.now();
+  const out = execFileSync('target/release/verdicts-publish', ['--bundle', bundle, '--base-url', 'http://127.0.0.1:8080/', '--out', dir], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'ignore'] });
+  const seconds = (performance.now() - t0) / 1000;
+  const data = out.split('\n').find((l) => l.startsWith('Data ')) ?? '';
+  const number = (re) => Number((data.match(re) ?? [])[1] ?? NaN);
+  return {
+    seconds,
+    files: files(dir),
+    dataFiles: number(/: (\d+) file\(s\)/),
+    shards: number(/(\d+) tool shard/),
+    shardBytes: number(/tool shard\(s\) \((\d+) B in all/),
+    largestShard: number(/tool shard\(s\) \(\d+ B in all, the largest (\d+) B/),
+    nameFiles: number(/(\d+) name file/),
+    largestNameFile: number(/name file\(s\) \(\d+ B in all, the largest (\d+) B/),
+  };
+}
+
+/** Counts what crosses the network (encoded bytes) from now on, and which data files. */
+async function meter(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const urls = new Map();
+  let bytes = 0;
+  let data = [];
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  cdp.on('Network.loadingFinished', (e) => {
+    bytes += e.encodedDataLength;
+    const url = urls.get(e.requestId) ?? '';
+    if (url.includes('/data/')) data.push(url.slice(url.indexOf('/data/') + 1));
+  });
+  return {
+    cdp,
+    reset() {
+      bytes = 0;
+      data = [];
+    },
+    read: () => ({ bytes, data: [...data] }),
+  };
+}
+
+const visible = (page) => page.waitForFunction(() => performance.getEntriesByName('verdicts:comparison-visible').length > 0, null, { timeout: 60_000 });
+const heading = (page) => page.evaluate(() => document.querySelector('h1')?.textContent ?? '');
+
+/** One catalogue's figures on its default pair's page. */
+async function measure(browser, url, { otherPair, query, runs }) {
+  // Bytes until the comparison is interactive, and for a pair switch.
+  const page = await newPage(browser, { viewport: { width: 412, height: 823 }, waitForApp: false });
+  const m = await meter(page);
+  await page.goto(url);
+  await visible(page);
+  const load = m.read();
+  m.reset();
+  const before = await heading(page);
+  await page.evaluate((q) => { history.pushState(null, '', q); dispatchEvent(new PopStateEvent('popstate')); }, otherPair);
+  await page.waitForFunction((h) => document.querySelector('h1')?.textContent !== h, before, { timeout: 60_000 });
+  const switched = m.read();
+
+  // A keystroke → the list, once the name files of every prefix of the query are in.
+  const input = page.getByRole('combobox', { name: 'First tool' });
+  await input.click();
+  m.reset();
+  await input.pressSequentially(query);
+  await page.getByRole('option').first().waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => ![...document.querySelectorAll('.picker [role=status]')].some((s) => s.textContent.includes('Searching')), null, { timeout: 60_000 });
+  const search = m.read();
+  const prefixes = Array.from({ length: query.length - 1 }, (_, i) => query.slice(0, i + 2));
+  const keystroke = [];
+  for (let i = 0; i < runs; i++) {
+    keystroke.push(await page.evaluate(async (text) => {
+      const field = document.getElementById('first-tool-input');
+      const t0 = performance.now();
+      field.value = text;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+      document.documentElement.getBoundingClientRect();
+      return performance.now() - t0;
+    }, prefixes[i % prefixes.length]));
+  }
+  await page.context().close();
+
+  // Navigation → interactive on the phone profile, and the first results of a query whose name
+  // file is not in yet, on slow 4G.
+  const interactive = [];
+  const firstResults = [];
+  for (let i = 0; i < 5; i++) {
+    const phone = await newPage(browser, { viewport: { width: 412, height: 823 }, waitForApp: false });
+    const cdp = await phone.context().newCDPSession(phone);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE_CPU.rate });
+    await phone.goto(url);
+    await visible(phone);
+    interactive.push(await phone.evaluate(() => performance.getEntriesByName('verdicts:comparison-visible')[0].startTime));
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    const field = phone.getByRole('combobox', { name: 'First tool' });
+    await field.click();
+    const t0 = await phone.evaluate(() => performance.now());
+    await field.pressSequentially(query.slice(0, 3));
+    await phone.getByRole('option').first().waitFor({ timeout: 60_000 });
+    firstResults.push((await phone.evaluate(() => performance.now())) - t0);
+    await phone.context().close();
+  }
+  return { load, switched, search, keystroke, interactive, firstResults };
+}
+
+/** The phone profile's CPU slowdown, set by the benchmark once it is calibrated. */
+export const PHONE_CPU = { rate: 4 };
+
+/**
+ * The section: publishes the 2,000- and 100,000-tool catalogues (the seed is dist/ as built),
+ * measures each and adds the rows.
+ */
+export async function catalogueSizes({ browser, lighthouseScores, lighthouseRuns, row, kb, ms, runs }) {
+  const catalogues = [
+    { name: 'seed (4 tools)', dir: 'dist', published: null, otherPair: '?a=mistral-8x22b-instruct-v2&b=openai-o3-pro-api', query: 'mistral ai' },
+    { name: '2,000 tools', bundle: 'target/bench/tools-2000.json', dir: 'target/bench/site-2000', otherPair: '?a=tool-00002&b=tool-01234', query: 'fictional labs' },
+    { name: '100,000 tools', bundle: 'target/bench/tools-100000.json', dir: 'target/bench/site-100000', otherPair: '?a=tool-00002&b=tool-71234', query: 'fictional labs' },
+  ];
+  for (const c of catalogues) {
+    if (c.bundle && existsSync(c.bundle)) c.published = publishCatalogue(c.bundle, c.dir);
+  }
+  const results = [];
+  for (const c of catalogues) {
+    if (c.dir !== 'dist' && !c.published) continue;
+    const server = await startServer({ root: c.dir, prefix: '/tools/compare/' });
+    try {
+      const r = await measure(browser, server.url, { otherPair: c.otherPair, query: c.query, runs });
+      r.lighthouse = await lighthouseScores(server.url, lighthouseRuns);
+      results.push({ ...c, ...r });
+    } finally {
+      await server.close();
+    }
+  }
+  const seed = results[0];
+  const ratio = (a, b) => `×${(a / b).toFixed(2)}`;
+  for (const r of results) {
+    const vs = (value, seedValue, show) => (r === seed ? '' : `seed ${show(seedValue)} (${ratio(value, seedValue)})`);
+    const n = r.name;
+    row(`${n}: bytes until the comparison is interactive (data files)`, `${kb(r.load.bytes)} (${r.load.data.join(', ') || 'none'})`, vs(r.load.bytes, seed.load.bytes, kb), '≤ 1.1 × seed', r === seed ? null : r.load.bytes <= 1.1 * seed.load.bytes);
+    row(`${n}: bytes for a pair switch (files)`, `${kb(r.switched.bytes)} (${r.switched.data.length} file(s))`, vs(r.switched.bytes, seed.switched.bytes, kb), '', null);
+    row(`${n}: bytes for the query “${r.query}”, typed (name files)`, `${kb(r.search.bytes)} (${r.search.data.length})`, vs(r.search.bytes, seed.search.bytes, kb), '', null);
+    row(`${n}: Lighthouse mobile LCP / TBT`, `${ms(r.lighthouse.lcp)} / ${ms(r.lighthouse.tbt)}`, r === seed ? '' : `seed ${ms(seed.lighthouse.lcp)} / ${ms(seed.lighthouse.tbt)} (LCP ${ratio(r.lighthouse.lcp, seed.lighthouse.lcp)})`, '≤ 1.1 × seed', r === seed ? null : r.lighthouse.lcp <= 1.1 * seed.lighthouse.lcp && r.lighthouse.tbt <= Math.max(1.1 * seed.lighthouse.tbt, seed.lighthouse.tbt + 10));
+    const range = (xs) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
+    row(`${n}: navigation → interactive comparison, phone (slow 4G, ${PHONE_CPU.rate}× CPU; median, range of 5)`, `${ms(median(r.interactive))} (${range(r.interactive)})`, vs(median(r.interactive), median(seed.interactive), ms), '≤ 1.1 × seed or within noise', r === seed ? null : median(r.interactive) <= 1.1 * median(seed.interactive) || median(r.interactive) <= Math.max(...seed.interactive));
+    row(`${n}: keystroke → list, work (median / p95 of ${r.keystroke.length})`, `${ms(median(r.keystroke))} / ${ms(p95(r.keystroke))}`, vs(p95(r.keystroke), p95(seed.keystroke), ms), 'p95 ≤ 16 ms', p95(r.keystroke) <= 16);
+    row(`${n}: first keystroke → results, name file not yet in (slow 4G; median, range of 5)`, `${ms(median(r.firstResults))} (${range(r.firstResults)})`, vs(median(r.firstResults), median(seed.firstResults), ms), '≤ 300 ms', median(r.firstResults) <= 300);
+    if (r.published) {
+      const p = r.published;
+      row(`${n}: publish (time / files in the site / data files)`, `${p.seconds.toFixed(1)} s / ${p.files} / ${p.dataFiles}`, `1 data file per ${(Number(n.replace(/\D/g, '')) / p.dataFiles).toFixed(0)} tools`, '≤ 1 data file per 16 tools', p.dataFiles * 16 <= Number(n.replace(/\D/g, '')));
+      row(`${n}: shards (count / average / largest)`, `${p.shards} / ${kb(p.shardBytes / p.shards)} / ${kb(p.largestShard)}`, `name files ${p.nameFiles}, largest ${kb(p.largestNameFile)}`, '', null);
+    }
+  }
+}
