@@ -1,0 +1,71 @@
+//! A problem in the content folder, placed at its file, line and column.
+
+use std::fmt;
+use std::path::PathBuf;
+
+pub use verdicts_catalog::bundle::Severity;
+
+/// One problem, where an editor can jump to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// The file, as the folder was named plus its path in it (`content/tools/alpha.toml`).
+    pub file: PathBuf,
+    /// 1-based line and column (in characters) of the key or value at fault; `None` when the
+    /// problem is the file itself (it is missing, or its name is wrong).
+    pub position: Option<Position>,
+    /// The field, as a path in the file (`review[2].role`); empty for the whole file.
+    pub field: String,
+    /// What is wrong: what was found and what is expected.
+    pub message: String,
+    /// What it probably should be, where that can be told (`did you mean "buyer"?`).
+    pub suggestion: Option<String>,
+}
+
+/// A place in a file, 1-based.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    /// The line and column of byte `offset` in `text` (the column counts characters).
+    pub fn of_offset(text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Position { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        match self.position {
+            Some(Position { line, column }) => write!(f, ":{line}:{column}")?,
+            None => {}
+        }
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {kind}: ")?;
+        if !self.field.is_empty() {
+            write!(f, "{}: ", self.field)?;
+        }
+        write!(f, "{}", self.message)?;
+        if let Some(suggestion) = &self.suggestion {
+            write!(f, "; {suggestion}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether any problem is an error.
+pub fn has_errors(problems: &[Problem]) -> bool {
+    problems.iter().any(|p| p.severity == Severity::Error)
+}
