@@ -105,6 +105,13 @@ pub fn read_folder(dir: &Path) -> Compiled {
         }
         problems.push(places.place(&problem, &bundle));
     }
+    // File by file (site.toml first), each in file order.
+    let site_path = dir.join(SITE_FILE);
+    problems.sort_by(|a, b| {
+        let key = |p: &Problem| (p.file != site_path, p.position.map(|p| (p.line, p.column)));
+        let (ka, kb) = (key(a), key(b));
+        ka.0.cmp(&kb.0).then_with(|| a.file.cmp(&b.file)).then(ka.1.cmp(&kb.1))
+    });
     let bundle = (!has_errors(&problems)).then_some(bundle);
     Compiled { bundle, problems, tool_files }
 }
@@ -205,7 +212,8 @@ pub fn parse_text<T: DeserializeOwned>(shown: &Path, text: &str, schema: &Value)
     match T::deserialize(toml::de::Deserializer::from(table)) {
         Ok(value) => (Some(value), problems),
         Err(err) => {
-            let field = err.span().and_then(|s| field_at(text, s.start)).unwrap_or_default();
+            // A missing key of the document itself has an empty span: no field to name.
+            let field = err.span().filter(|s| !s.is_empty()).and_then(|s| field_at(text, s)).unwrap_or_default();
             let message = one_line(err.message());
             let suggestion = variant_suggestion(&message);
             problems.push(error(err.span(), field, message, suggestion));
@@ -227,29 +235,36 @@ fn variant_suggestion(message: &str) -> Option<String> {
     did_you_mean_text(found, options)
 }
 
-/// The path of the deepest value of `text` whose span holds `offset`.
-fn field_at(text: &str, offset: usize) -> Option<String> {
+/// The path of the deepest value of `text` whose span holds the span `at`.
+fn field_at(text: &str, at: std::ops::Range<usize>) -> Option<String> {
     let table = DeTable::parse(text).ok()?;
     let mut path = Vec::new();
     let mut best = None;
-    fn walk<'a>(value: &DeValue<'a>, offset: usize, path: &mut Vec<Step>, best: &mut Option<String>) {
+    let holds = |span: std::ops::Range<usize>, at: &std::ops::Range<usize>| span.start <= at.start && at.end <= span.end;
+    fn walk<'a>(
+        value: &DeValue<'a>,
+        at: &std::ops::Range<usize>,
+        holds: &dyn Fn(std::ops::Range<usize>, &std::ops::Range<usize>) -> bool,
+        path: &mut Vec<Step>,
+        best: &mut Option<String>,
+    ) {
         match value {
             DeValue::Table(t) => {
                 for (k, v) in t.iter() {
-                    if v.span().contains(&offset) || (k.span().contains(&offset)) {
+                    if holds(v.span(), at) || holds(k.span(), at) {
                         path.push(Step::Key(k.get_ref().to_string()));
                         *best = Some(path_text(path));
-                        walk(v.get_ref(), offset, path, best);
+                        walk(v.get_ref(), at, holds, path, best);
                         path.pop();
                     }
                 }
             }
             DeValue::Array(items) => {
                 for (i, v) in items.iter().enumerate() {
-                    if v.span().contains(&offset) {
+                    if holds(v.span(), at) {
                         path.push(Step::Index(i));
                         *best = Some(path_text(path));
-                        walk(v.get_ref(), offset, path, best);
+                        walk(v.get_ref(), at, holds, path, best);
                         path.pop();
                     }
                 }
@@ -257,7 +272,7 @@ fn field_at(text: &str, offset: usize) -> Option<String> {
             _ => {}
         }
     }
-    walk(&DeValue::Table(table.into_inner()), offset, &mut path, &mut best);
+    walk(&DeValue::Table(table.into_inner()), &at, &holds, &mut path, &mut best);
     best
 }
 
