@@ -1,9 +1,9 @@
 //! Suggestions for a mistyped id or key: the nearest known ones by edit distance.
 
 /// The known value nearest to `found`, when it is near enough to be a likely typo: at most a
-/// third of its length away (and at least 1, at most 3 edits).
+/// third of its length away, rounded up (at least 1, at most 3 edits).
 pub fn did_you_mean<'a>(found: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (found.chars().count() / 3).clamp(1, 3);
+    let limit = found.chars().count().div_ceil(3).clamp(1, 3);
     known
         .into_iter()
         .map(|k| (strsim::damerau_levenshtein(found, k), k))
