@@ -45,9 +45,8 @@ impl Position {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file.display())?;
-        match self.position {
-            Some(Position { line, column }) => write!(f, ":{line}:{column}")?,
-            None => {}
+        if let Some(Position { line, column }) = self.position {
+            write!(f, ":{line}:{column}")?;
         }
         let kind = match self.severity {
             Severity::Error => "error",

@@ -51,7 +51,7 @@ pub fn read_folder(dir: &Path) -> Compiled {
         Ok(paths) => paths,
         Err(problem) => {
             problems.extend(site.problems);
-            problems.push(problem);
+            problems.push(*problem);
             return Compiled { bundle: None, problems, tool_files: 0 };
         }
     };
@@ -68,10 +68,7 @@ pub fn read_folder(dir: &Path) -> Compiled {
                 file: shown,
                 position,
                 field: "schema_version".into(),
-                message: format!(
-                    "unsupported version {}: expected {SUPPORTED_SCHEMA_VERSION}",
-                    site.schema_version
-                ),
+                message: format!("unsupported version {}: expected {SUPPORTED_SCHEMA_VERSION}", site.schema_version),
                 suggestion: None,
             });
         }
@@ -96,7 +93,8 @@ pub fn read_folder(dir: &Path) -> Compiled {
         }
     }
     let bundle = site_file.into_bundle(entries);
-    let places = Places { site: dir.join(SITE_FILE), tools_dir: dir.join(TOOLS_DIR), tools: &shown_paths, review_files };
+    let places =
+        Places { site: dir.join(SITE_FILE), tools_dir: dir.join(TOOLS_DIR), tools: &shown_paths, review_files };
     for problem in validate(&bundle) {
         if let Some(id) = problem.message.strip_prefix("no tool has the id \"").and_then(|m| m.strip_suffix('"')) {
             if unread.contains(id) {
@@ -117,15 +115,17 @@ pub fn read_folder(dir: &Path) -> Compiled {
 }
 
 /// The tool files of `dir`, by name: `tools/*.toml`, hidden files left out.
-fn tool_files(dir: &Path) -> Result<Vec<PathBuf>, Problem> {
+fn tool_files(dir: &Path) -> Result<Vec<PathBuf>, Box<Problem>> {
     let tools_dir = dir.join(TOOLS_DIR);
-    let entries = fs::read_dir(&tools_dir).map_err(|err| Problem {
-        severity: Severity::Error,
-        file: tools_dir.clone(),
-        position: None,
-        field: String::new(),
-        message: format!("cannot read the tools folder: {err}"),
-        suggestion: Some("a content folder holds site.toml and tools/<tool-id>.toml".into()),
+    let entries = fs::read_dir(&tools_dir).map_err(|err| {
+        Box::new(Problem {
+            severity: Severity::Error,
+            file: tools_dir.clone(),
+            position: None,
+            field: String::new(),
+            message: format!("cannot read the tools folder: {err}"),
+            suggestion: Some("a content folder holds site.toml and tools/<tool-id>.toml".into()),
+        })
     })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
@@ -152,10 +152,8 @@ fn read_tools(paths: &[PathBuf]) -> Vec<FileRead<ToolFile>> {
             .collect();
         workers
             .into_iter()
-            .flat_map(|w| match w.join() {
-                Ok(files) => files,
-                Err(_) => Vec::new(),
-            })
+            // A worker that panicked is a bug: let it show, never a folder read short.
+            .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
             .collect()
     })
 }
@@ -240,7 +238,8 @@ fn field_at(text: &str, at: std::ops::Range<usize>) -> Option<String> {
     let table = DeTable::parse(text).ok()?;
     let mut path = Vec::new();
     let mut best = None;
-    let holds = |span: std::ops::Range<usize>, at: &std::ops::Range<usize>| span.start <= at.start && at.end <= span.end;
+    let holds =
+        |span: std::ops::Range<usize>, at: &std::ops::Range<usize>| span.start <= at.start && at.end <= span.end;
     fn walk<'a>(
         value: &DeValue<'a>,
         at: &std::ops::Range<usize>,
@@ -325,10 +324,8 @@ impl Places<'_> {
                 if rest == [Step::Key("role".into())] {
                     let found = &bundle.reviews[*i].role;
                     let roles: Vec<&str> = bundle.roles.iter().map(|r| r.id.as_str()).collect();
-                    message = format!(
-                        "found \"{found}\", expected one of the roles of site.toml: {}",
-                        roles.join(", ")
-                    );
+                    message =
+                        format!("found \"{found}\", expected one of the roles of site.toml: {}", roles.join(", "));
                     suggestion = did_you_mean_text(found, roles.iter().copied());
                 }
                 let mut in_file = vec![Step::Key("review".into()), Step::Index(j)];

@@ -51,7 +51,10 @@ mod tests {
         assert_eq!(did_you_mean("buyr", roles), Some("buyer"));
         assert_eq!(did_you_mean("biulder", roles), Some("builder"));
         assert_eq!(did_you_mean("investor", roles), None);
-        assert_eq!(nearest("tool-0012", ["tool-0011", "tool-0021", "zeta", "tool-0013"], 2), ["tool-0011", "tool-0013"]);
+        assert_eq!(
+            nearest("tool-0012", ["tool-0011", "tool-0021", "zeta", "tool-0013"], 2),
+            ["tool-0011", "tool-0013"]
+        );
         assert_eq!(slug_of("My Tool (v2)"), "my-tool-v2");
     }
 }

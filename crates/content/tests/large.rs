@@ -16,7 +16,10 @@ fn a_two_thousand_tool_folder_is_checked() {
     assert_eq!(compiled.tool_files, 2000);
     // Every 17th tool has no reviews: a warning each, at its file, and nothing else.
     assert_eq!(compiled.problems.len(), 2000 / 17);
-    assert!(compiled.problems.iter().all(|p| p.severity == Severity::Warning && p.message.ends_with("has no reviews yet")));
+    assert!(compiled
+        .problems
+        .iter()
+        .all(|p| p.severity == Severity::Warning && p.message.ends_with("has no reviews yet")));
     assert!(compiled.problems[0].file.ends_with("tools/tool-00016.toml"), "{}", compiled.problems[0]);
     let read = compiled.bundle.expect("a bundle");
     assert_eq!(bundle_json(&read).expect("json"), bundle_json(&bundle).expect("json"));

@@ -85,7 +85,9 @@ fn an_unknown_role_suggests_the_nearest() {
     let text = tool("Alpha", &[("builder", "ship"), ("buyr", "skip")]);
     assert_eq!(
         with_tool("alpha.toml", &text),
-        [r#"content/tools/alpha.toml:11:8: error: review[1].role: found "buyr", expected one of the roles of site.toml: builder, buyer; did you mean "buyer"?"#]
+        [
+            r#"content/tools/alpha.toml:11:8: error: review[1].role: found "buyr", expected one of the roles of site.toml: builder, buyer; did you mean "buyer"?"#
+        ]
     );
 }
 
@@ -95,7 +97,9 @@ fn a_featured_pair_naming_a_missing_tool_lists_the_nearest_ids() {
     let (_dir, content) = folder(&site, &good_tools());
     assert_eq!(
         problems_of(&content),
-        [r#"content/site.toml:8:20: error: featured.pairs[0][1]: found "gama", expected the id of a tool (a file in tools/); the nearest tool ids are "gamma", "beta", "alpha""#]
+        [
+            r#"content/site.toml:8:20: error: featured.pairs[0][1]: found "gama", expected the id of a tool (a file in tools/); the nearest tool ids are "gamma", "beta", "alpha""#
+        ]
     );
 }
 
@@ -140,13 +144,16 @@ fn an_unknown_variant_suggests_the_nearest() {
 
 #[test]
 fn an_unknown_key_suggests_the_nearest() {
-    let text = tool("Alpha", &[("builder", "ship")]).replace("name = \"Alpha\"", "name = \"Alpha\"\ntaglne = \"Fast.\"");
+    let text =
+        tool("Alpha", &[("builder", "ship")]).replace("name = \"Alpha\"", "name = \"Alpha\"\ntaglne = \"Fast.\"");
     let problems = with_tool("alpha.toml", &text);
     assert_eq!(problems.len(), 1, "{problems:#?}");
-    assert!(problems[0].starts_with("content/tools/alpha.toml:2:1: error: taglne: unknown key \"taglne\", expected one of "));
+    assert!(problems[0]
+        .starts_with("content/tools/alpha.toml:2:1: error: taglne: unknown key \"taglne\", expected one of "));
     assert!(problems[0].ends_with("; did you mean \"tagline\"?"), "{}", problems[0]);
     // In a nested table too.
-    let text = tool("Alpha", &[("builder", "ship")]) + "\n[[link]]\nlabel = \"Docs\"\nurl = \"https://example.com\"\nurll = \"x\"\n";
+    let text = tool("Alpha", &[("builder", "ship")])
+        + "\n[[link]]\nlabel = \"Docs\"\nurl = \"https://example.com\"\nurll = \"x\"\n";
     let problems = with_tool("alpha.toml", &text);
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert!(problems[0].starts_with("content/tools/alpha.toml:13:1: error: link[0].urll: unknown key \"urll\", expected one of label, url; did you mean \"url\"?"), "{}", problems[0]);
@@ -166,7 +173,9 @@ fn a_role_reviewing_twice_names_the_first() {
     let text = tool("Alpha", &[("builder", "ship"), ("builder", "skip")]);
     assert_eq!(
         with_tool("alpha.toml", &text),
-        [r#"content/tools/alpha.toml:10:1: error: review[1]: "alpha" is reviewed twice by the role "builder" (also review[0])"#]
+        [
+            r#"content/tools/alpha.toml:10:1: error: review[1]: "alpha" is reviewed twice by the role "builder" (also review[0])"#
+        ]
     );
 }
 

@@ -146,10 +146,7 @@ async fn run(args: Args, work: PathBuf) -> ExitCode {
         args.content.display(),
         work.display()
     );
-    let router = Router::new()
-        .route("/__preview/events", get(events))
-        .fallback(serve)
-        .with_state(app);
+    let router = Router::new().route("/__preview/events", get(events)).fallback(serve).with_state(app);
     let served = axum::serve(listener, router)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
@@ -231,7 +228,8 @@ async fn serve(State(app): State<Arc<App>>, request: Request) -> Response {
         (shown.root.clone(), shown.problems.clone())
     };
     let path = request.uri().path();
-    let is_page = path.ends_with('/') || path.ends_with(".html") || !path.rsplit('/').next().unwrap_or("").contains('.');
+    let is_page =
+        path.ends_with('/') || path.ends_with(".html") || !path.rsplit('/').next().unwrap_or("").contains('.');
     if let Some(problems) = problems.filter(|_| is_page) {
         return html(StatusCode::OK, page::problems_page(&problems));
     }

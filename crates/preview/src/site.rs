@@ -29,7 +29,10 @@ pub fn publish_folder(content: &Path, app: &Path, stage: &Path, settings: &Setti
     let text = match bundle_json(&bundle) {
         Ok(text) => text,
         Err(err) => {
-            return Published::Refused { problems: vec![format!("cannot write the bundle: {err}")], took: started.elapsed() }
+            return Published::Refused {
+                problems: vec![format!("cannot write the bundle: {err}")],
+                took: started.elapsed(),
+            }
         }
     };
     match publish(app, stage, &text, settings) {

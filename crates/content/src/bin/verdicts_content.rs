@@ -89,7 +89,9 @@ fn export(bundle_path: PathBuf, to: PathBuf) -> ExitCode {
             for p in err.problems() {
                 eprintln!("{shown}: {p}");
             }
-            eprintln!("{shown}: refused: fix the bundle first (verdicts-check lists its problems); nothing was written");
+            eprintln!(
+                "{shown}: refused: fix the bundle first (verdicts-check lists its problems); nothing was written"
+            );
             return ExitCode::from(1);
         }
     };

@@ -86,10 +86,7 @@ fn main() -> ExitCode {
                 eprintln!("{bundle}: warning: {warning}");
             }
             if warnings.len() > SHOWN {
-                eprintln!(
-                    "{bundle}: … and {} more warning(s) (verdicts-check lists them all)",
-                    warnings.len() - SHOWN
-                );
+                eprintln!("{bundle}: … and {} more warning(s) (verdicts-check lists them all)", warnings.len() - SHOWN);
             }
             println!(
                 "Published {} page(s) ({} canonical, with preview images; {}) for {} into {} in {:.2} s",
