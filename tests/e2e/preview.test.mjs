@@ -3,7 +3,7 @@
 // edit shown as the list of problems with their file:line:column, and the site back once fixed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -86,4 +86,26 @@ test('the reload script is only in what the preview serves, never in the publish
   for (const file of pages) {
     assert.doesNotMatch(readFileSync(join(folder, file), 'utf8'), /__preview/, file);
   }
+});
+
+test('publish.sh --content content/ publishes the same pages as the default bundle', () => {
+  const publishInto = (name, source) => {
+    const out = join(work, name);
+    cpSync('dist', out, { recursive: true });
+    const run = spawnSync('scripts/publish.sh', [...source, '--base-url', 'https://verdicts.example/', '--out', out], { encoding: 'utf8' });
+    assert.equal(run.status, 0, `publish.sh failed:\n${run.stdout}\n${run.stderr}`);
+    return out;
+  };
+  const fromBundle = publishInto('from-bundle', ['--bundle', 'public/data/bundle.json']);
+  const fromFolder = publishInto('from-folder', ['--content', 'content']);
+  const files = (dir) => readdirSync(dir, { recursive: true }).sort();
+  assert.deepEqual(files(fromFolder), files(fromBundle));
+  for (const file of ['sitemap.xml', 'robots.txt']) {
+    assert.equal(readFileSync(join(fromFolder, file), 'utf8'), readFileSync(join(fromBundle, file), 'utf8'), file);
+  }
+  // The pages differ only by the hash of the bundle's text (the folder's is in canonical order).
+  const page = (dir) => readFileSync(join(dir, 'mistral-8x24b-vs-openai-o3-pro-api', 'index.html'), 'utf8');
+  const hashes = (html) => new Set(html.match(/[0-9a-f]{16}/g));
+  const unhashed = (html, other) => [...hashes(html)].filter((h) => !other.includes(h)).reduce((t, h) => t.replaceAll(h, 'HASH'), html);
+  assert.equal(unhashed(page(fromFolder), page(fromBundle)), unhashed(page(fromBundle), page(fromFolder)));
 });
