@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::fs;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -93,8 +94,13 @@ pub fn read_folder(dir: &Path) -> Compiled {
         }
     }
     let bundle = site_file.into_bundle(entries);
-    let places =
-        Places { site: dir.join(SITE_FILE), tools_dir: dir.join(TOOLS_DIR), tools: &shown_paths, review_files };
+    let places = Places {
+        site: dir.join(SITE_FILE),
+        tools_dir: dir.join(TOOLS_DIR),
+        tools: &shown_paths,
+        review_files,
+        all_ids: tool_paths.iter().map(|p| id_of(p)).collect(),
+    };
     for problem in validate(&bundle) {
         if let Some(id) = problem.message.strip_prefix("no tool has the id \"").and_then(|m| m.strip_suffix('"')) {
             if unread.contains(id) {
@@ -207,17 +213,114 @@ pub fn parse_text<T: DeserializeOwned>(shown: &Path, text: &str, schema: &Value)
         .into_iter()
         .map(|k| error(Some(k.span), k.field, k.message, k.suggestion))
         .collect();
-    match T::deserialize(toml::de::Deserializer::from(table)) {
-        Ok(value) => (Some(value), problems),
-        Err(err) => {
-            // A missing key of the document itself has an empty span: no field to name.
-            let field = err.span().filter(|s| !s.is_empty()).and_then(|s| field_at(text, s)).unwrap_or_default();
-            let message = one_line(err.message());
-            let suggestion = variant_suggestion(&message);
-            problems.push(error(err.span(), field, message, suggestion));
-            problems.sort_by_key(|p| p.position.map(|p| (p.line, p.column)));
-            (None, problems)
+    // A value of the wrong type or a missing key stops serde at the first; to report them all,
+    // the faulty entry is taken out of the document and it is read again (at most 20 times).
+    let mut table = table;
+    // What was taken out: the path of its table and its name.
+    let mut removed: Vec<(String, String)> = Vec::new();
+    let mut read_errors = 0;
+    loop {
+        match T::deserialize(toml::de::Deserializer::from(table.clone())) {
+            Ok(value) => {
+                // Read with entries taken out, the value is not the file's.
+                let value = (read_errors == 0 && removed.is_empty()).then_some(value);
+                problems.sort_by_key(|p| p.position.map(|p| (p.line, p.column)));
+                return (value, problems);
+            }
+            Err(err) => {
+                let message = one_line(err.message());
+                let span = err.span().filter(|s| !s.is_empty());
+                // A missing key of the document itself has an empty span: no field to name.
+                let field = span.clone().and_then(|s| field_at(text, s)).unwrap_or_default();
+                // A key taken out after an error of its own is not reported again as missing.
+                // Nor a key missing because it was misspelt: the unknown key says so already.
+                let echo =
+                    message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')).is_some_and(|name| {
+                        let meant = format!("did you mean \"{name}\"?");
+                        let in_table = |f: &str| {
+                            if field.is_empty() {
+                                !f.contains('.')
+                            } else {
+                                f.starts_with(&format!("{field}."))
+                            }
+                        };
+                        removed.iter().any(|(table, k)| k == name && *table == field)
+                            || problems
+                                .iter()
+                                .any(|p| in_table(&p.field) && p.suggestion.as_deref() == Some(meant.as_str()))
+                    });
+                if !echo {
+                    read_errors += 1;
+                    let suggestion = variant_suggestion(&message);
+                    problems.push(error(err.span(), field, message, suggestion));
+                }
+                // The faulty entry, found in the document as it is now.
+                let mut document = DeValue::Table(std::mem::take(table.get_mut()));
+                let taken = span.and_then(|s| {
+                    let steps = path_holding(&document, &s)?;
+                    let (last, parent) = steps.split_last()?;
+                    let name = match last {
+                        Step::Key(k) => k.clone(),
+                        Step::Index(i) => i.to_string(),
+                    };
+                    let parent = path_text(parent);
+                    take_out(&mut document, &steps).then_some((parent, name))
+                });
+                if let DeValue::Table(t) = document {
+                    *table.get_mut() = t;
+                }
+                match taken {
+                    Some(taken) if read_errors < 20 => removed.push(taken),
+                    _ => {
+                        problems.sort_by_key(|p| p.position.map(|p| (p.line, p.column)));
+                        return (None, problems);
+                    }
+                }
+            }
         }
+    }
+}
+
+fn holds(span: &Range<usize>, at: &Range<usize>) -> bool {
+    span.start <= at.start && at.end <= span.end
+}
+
+/// The path of the deepest key or item of `value` whose span (or key's span) holds `at`. A
+/// table's own span may be only its `[header]`, so every table is searched.
+fn path_holding(value: &DeValue<'_>, at: &Range<usize>) -> Option<Vec<Step>> {
+    let found = |step: Step, v: &Spanned<DeValue<'_>>, key: Option<Range<usize>>| {
+        if let Some(mut inner) = path_holding(v.get_ref(), at) {
+            inner.insert(0, step);
+            Some(inner)
+        } else if holds(&v.span(), at) || key.is_some_and(|k| holds(&k, at)) {
+            Some(vec![step])
+        } else {
+            None
+        }
+    };
+    match value {
+        DeValue::Table(t) => t.iter().find_map(|(k, v)| found(Step::Key(k.get_ref().to_string()), v, Some(k.span()))),
+        DeValue::Array(a) => a.iter().enumerate().find_map(|(i, v)| found(Step::Index(i), v, None)),
+        _ => None,
+    }
+}
+
+/// Takes the key or item at `steps` out of `value`; whether there was one.
+fn take_out(value: &mut DeValue<'_>, steps: &[Step]) -> bool {
+    match (value, steps) {
+        (DeValue::Table(t), [Step::Key(k)]) => t.remove(k.as_str()).is_some(),
+        (DeValue::Table(t), [Step::Key(k), rest @ ..]) => {
+            t.get_mut(k.as_str()).is_some_and(|v| take_out(v.get_mut(), rest))
+        }
+        (DeValue::Array(a), [Step::Index(i)]) if *i < a.len() => {
+            let all = std::mem::replace(a, std::iter::empty().collect());
+            *a = all.into_iter().enumerate().filter(|(j, _)| j != i).map(|(_, v)| v).collect();
+            true
+        }
+        (DeValue::Array(a), [Step::Index(i), rest @ ..]) => {
+            a.as_mut().get_mut(*i).is_some_and(|v| take_out(v.get_mut(), rest))
+        }
+        _ => false,
     }
 }
 
@@ -233,46 +336,10 @@ fn variant_suggestion(message: &str) -> Option<String> {
     did_you_mean_text(found, options)
 }
 
-/// The path of the deepest value of `text` whose span holds the span `at`.
-fn field_at(text: &str, at: std::ops::Range<usize>) -> Option<String> {
+/// The path of the field of `text` at the span `at`.
+fn field_at(text: &str, at: Range<usize>) -> Option<String> {
     let table = DeTable::parse(text).ok()?;
-    let mut path = Vec::new();
-    let mut best = None;
-    let holds =
-        |span: std::ops::Range<usize>, at: &std::ops::Range<usize>| span.start <= at.start && at.end <= span.end;
-    fn walk<'a>(
-        value: &DeValue<'a>,
-        at: &std::ops::Range<usize>,
-        holds: &dyn Fn(std::ops::Range<usize>, &std::ops::Range<usize>) -> bool,
-        path: &mut Vec<Step>,
-        best: &mut Option<String>,
-    ) {
-        match value {
-            DeValue::Table(t) => {
-                for (k, v) in t.iter() {
-                    if holds(v.span(), at) || holds(k.span(), at) {
-                        path.push(Step::Key(k.get_ref().to_string()));
-                        *best = Some(path_text(path));
-                        walk(v.get_ref(), at, holds, path, best);
-                        path.pop();
-                    }
-                }
-            }
-            DeValue::Array(items) => {
-                for (i, v) in items.iter().enumerate() {
-                    if holds(v.span(), at) {
-                        path.push(Step::Index(i));
-                        *best = Some(path_text(path));
-                        walk(v.get_ref(), at, holds, path, best);
-                        path.pop();
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    walk(&DeValue::Table(table.into_inner()), &at, &holds, &mut path, &mut best);
-    best
+    path_holding(&DeValue::Table(table.into_inner()), &at).map(|steps| path_text(&steps))
 }
 
 /// The position of `steps` in the file `shown` (read again: only files with problems are).
@@ -290,6 +357,8 @@ struct Places<'a> {
     tools: &'a [PathBuf],
     /// `review_files[k]`: the tool (index in `tools`) and the review's index in its file.
     review_files: Vec<(usize, usize)>,
+    /// The ids of every tool file, read or not: what a mistyped id may have meant.
+    all_ids: Vec<String>,
 }
 
 impl Places<'_> {
@@ -337,7 +406,7 @@ impl Places<'_> {
             }
             [Step::Key(k), ..] if k == "featured" => {
                 if let Some(found) = message.strip_prefix("no tool has the id \"").and_then(|m| m.strip_suffix('"')) {
-                    let ids = nearest(found, bundle.tools.iter().map(|t| t.id.as_str()), 3);
+                    let ids = nearest(found, self.all_ids.iter().map(String::as_str), 3);
                     message = format!("found \"{found}\", expected the id of a tool (a file in tools/)");
                     if !ids.is_empty() {
                         let ids: Vec<String> = ids.iter().map(|id| format!("\"{id}\"")).collect();

@@ -254,3 +254,28 @@ fn a_folder_without_tools_says_what_a_content_folder_is() {
     assert!(problems[0].to_string().contains("cannot read the tools folder"), "{}", problems[0]);
     assert_eq!(problems[0].suggestion.as_deref(), Some("a content folder holds site.toml and tools/<tool-id>.toml"));
 }
+
+#[test]
+fn every_wrong_value_of_one_file_is_reported() {
+    let text = "name = \"Alpha\"\ncategory = \"Developer Tools\"\nentry = \"payed\"\n\n[community]\nship = \"many\"\n\n[[review]]\nrole = \"builder\"\nverdict = \"maybe\"\nquote = \"Words.\"\n\n[[review]]\nrole = \"buyer\"\nquote = \"Words.\"\n";
+    assert_eq!(
+        with_tool("alpha.toml", text),
+        [
+            "content/tools/alpha.toml:3:9: error: entry: unknown variant `payed`, expected one of `free`, `freemium`, `paid`, `contact-sales`; did you mean \"paid\"?",
+            "content/tools/alpha.toml:6:8: error: community.ship: invalid type: string \"many\", expected i64",
+            "content/tools/alpha.toml:10:11: error: review[0].verdict: unknown variant `maybe`, expected `ship` or `skip`",
+            "content/tools/alpha.toml:13:1: error: review[1]: missing field `verdict`",
+        ]
+    );
+}
+
+#[test]
+fn a_misspelt_required_key_is_one_problem_not_two() {
+    let text = tool("Alpha", &[("builder", "ship")]).replace("quote = ", "quot = ");
+    assert_eq!(
+        with_tool("alpha.toml", &text),
+        [
+            r#"content/tools/alpha.toml:8:1: error: review[0].quot: unknown key "quot", expected one of quote, role, verdict; did you mean "quote"?"#
+        ]
+    );
+}
