@@ -1,6 +1,7 @@
 // The live preview for data authors (scripts/preview.sh): a copy of the shipped content folder
 // previewed, an edit to a tool file shown in the open page with an "Updated" notice, a broken
-// edit shown as the list of problems with their file:line:column, and the site back once fixed.
+// edit shown as the list of problems with their file:line:column, and the site back once fixed;
+// and the same folder published with scripts/publish.sh --content.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -71,9 +72,11 @@ test('an edit shows in the open page, a broken edit lists its problems, and fixi
   );
   await expectText(problems, /mistral-8x22b-instruct-v2\.toml:\d+:\d+: error: entry: unknown variant `fre`.*did you mean "free"\?/);
 
-  // Fixed: the site is back, with the edit.
+  // Fixed: the site is back, with the edit; the catalogue is the one published before the
+  // error, so it is shown again without publishing.
   edit(TOOL, (t) => t.replace('entry = "fre"', 'entry = "free"'));
   await expectText(page.getByRole('heading', { level: 1 }), /Mistral Large Preview/, 'the site is back');
+  assert.match(output, /No change to the catalogue/);
   assert.deepEqual(page.problems.filter((p) => !/EventSource|net::ERR/.test(p)), []);
 });
 

@@ -49,7 +49,10 @@ pub fn read_folder(dir: &Path) -> Compiled {
     let site = read_file::<SiteFile>(&dir.join(SITE_FILE), site_schema());
     let mut problems = Vec::new();
     let tool_paths = match tool_files(dir) {
-        Ok(paths) => paths,
+        Ok((paths, ignored)) => {
+            problems.extend(ignored);
+            paths
+        }
         Err(problem) => {
             problems.extend(site.problems);
             problems.push(*problem);
@@ -120,8 +123,9 @@ pub fn read_folder(dir: &Path) -> Compiled {
     Compiled { bundle, problems, tool_files }
 }
 
-/// The tool files of `dir`, by name: `tools/*.toml`, hidden files left out.
-fn tool_files(dir: &Path) -> Result<Vec<PathBuf>, Box<Problem>> {
+/// The tool files of `dir`, by name: `tools/*.toml`, hidden files and editors' backups left
+/// out; and a warning for each other file there, which is not read (`alpha.tml`, `alpha.md`).
+fn tool_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<Problem>), Box<Problem>> {
     let tools_dir = dir.join(TOOLS_DIR);
     let entries = fs::read_dir(&tools_dir).map_err(|err| {
         Box::new(Problem {
@@ -133,16 +137,30 @@ fn tool_files(dir: &Path) -> Result<Vec<PathBuf>, Box<Problem>> {
             suggestion: Some("a content folder holds site.toml and tools/<tool-id>.toml".into()),
         })
     })?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            !name.starts_with('.') && name.ends_with(".toml") && p.is_file()
-        })
-        .collect();
+    let mut paths = Vec::new();
+    let mut ignored = Vec::new();
+    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".bak") {
+            continue;
+        }
+        if name.ends_with(".toml") && path.is_file() {
+            paths.push(path);
+        } else {
+            let stem = name.split('.').next().unwrap_or(&name);
+            ignored.push(Problem {
+                severity: Severity::Warning,
+                file: path.clone(),
+                position: None,
+                field: String::new(),
+                message: "not read: a tool file's name ends in .toml".into(),
+                suggestion: (path.is_file() && !stem.is_empty()).then(|| format!("rename it to {stem}.toml")),
+            });
+        }
+    }
     paths.sort();
-    Ok(paths)
+    ignored.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok((paths, ignored))
 }
 
 /// The tool files read on every core, in the order given.

@@ -279,3 +279,15 @@ fn a_misspelt_required_key_is_one_problem_not_two() {
         ]
     );
 }
+
+#[test]
+fn a_file_in_tools_that_is_not_a_toml_file_is_named() {
+    let mut tools = good_tools();
+    tools.push(("delta.tml", tool("Delta", &[("builder", "ship")])));
+    tools.push(("beta.toml~", "an editor's backup".into()));
+    let (_dir, content) = folder(SITE, &tools);
+    assert_eq!(
+        problems_of(&content),
+        ["content/tools/delta.tml: warning: not read: a tool file's name ends in .toml; rename it to delta.toml"]
+    );
+}

@@ -162,7 +162,9 @@ async fn run(args: Args, work: PathBuf) -> ExitCode {
     }
 }
 
-/// Publishes now, then again after each burst of changes (changes within 40 ms are one).
+/// Publishes now, then again after each burst of changes (changes within 40 ms are one); a
+/// change that leaves the compiled bundle as it was (a comment, a reformatted line, an error
+/// undone) publishes nothing.
 fn republish_on_change(
     app: &App,
     content: &Path,
@@ -172,11 +174,23 @@ fn republish_on_change(
     changes: &mpsc::Receiver<()>,
 ) {
     let mut generation = 0u64;
+    // The bundle text of the site shown.
+    let mut last: Option<String> = None;
     loop {
         generation += 1;
         let stage = work.join(format!("site-{generation}"));
-        let message = match publish_folder(content, app_dir, &stage, settings) {
-            Published::Site { root, took, warnings } => {
+        let message = match publish_folder(content, app_dir, &stage, settings, last.as_deref()) {
+            Published::Same { took, warnings } => {
+                for w in &warnings {
+                    println!("{w}");
+                }
+                // Back from errors to the site shown before them: nothing to publish again.
+                let had_problems = app.shown.write().unwrap_or_else(|e| e.into_inner()).problems.take().is_some();
+                println!("No change to the catalogue ({} ms)", took.as_millis());
+                had_problems.then(|| "Updated".to_string())
+            }
+            Published::Site { root, text, took, warnings } => {
+                last = Some(text);
                 for w in &warnings {
                     println!("{w}");
                 }
@@ -191,7 +205,7 @@ fn republish_on_change(
                     let before = previous.with_file_name(format!("site-{}", generation.saturating_sub(2)));
                     let _ = std::fs::remove_dir_all(before);
                 }
-                "Updated".to_string()
+                Some("Updated".to_string())
             }
             Published::Refused { problems, took } => {
                 for p in &problems {
@@ -200,10 +214,12 @@ fn republish_on_change(
                 eprintln!("Not published ({} ms): the page shows the problems until they are fixed", took.as_millis());
                 let _ = std::fs::remove_dir_all(&stage);
                 app.shown.write().unwrap_or_else(|e| e.into_inner()).problems = Some(problems);
-                "The catalogue has errors".to_string()
+                Some("The catalogue has errors".to_string())
             }
         };
-        let _ = app.updates.send(message);
+        if let Some(message) = message {
+            let _ = app.updates.send(message);
+        }
         // Wait for a change, then for the burst to end (an editor's save is several events).
         if changes.recv().is_err() {
             return;
