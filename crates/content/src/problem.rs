@@ -68,3 +68,22 @@ impl fmt::Display for Problem {
 pub fn has_errors(problems: &[Problem]) -> bool {
     problems.iter().any(|p| p.severity == Severity::Error)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let text = "name = \"日本語\"\nentry = \"x\"\r\nquote = \"é\" x";
+        assert_eq!(Position::of_offset(text, 0), Position { line: 1, column: 1 });
+        // After three 3-byte characters, the column counts characters, not bytes.
+        let closing = text.find("\"\n").unwrap_or_default();
+        assert_eq!(Position::of_offset(text, closing), Position { line: 1, column: 12 });
+        assert_eq!(Position::of_offset(text, text.find("entry").unwrap_or_default()), Position { line: 2, column: 1 });
+        assert_eq!(Position::of_offset(text, text.rfind('x').unwrap_or_default()), Position { line: 3, column: 13 });
+        // Past the end, or inside a character: the nearest place before it.
+        assert_eq!(Position::of_offset(text, 10_000), Position { line: 3, column: 14 });
+        assert_eq!(Position::of_offset(text, 9), Position { line: 1, column: 9 });
+    }
+}
