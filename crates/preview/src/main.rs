@@ -13,6 +13,7 @@ mod page;
 mod site;
 
 use std::convert::Infallible;
+use std::future::IntoFuture;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{mpsc, Arc, RwLock};
@@ -147,11 +148,11 @@ async fn run(args: Args, work: PathBuf) -> ExitCode {
         work.display()
     );
     let router = Router::new().route("/__preview/events", get(events)).fallback(serve).with_state(app);
-    let served = axum::serve(listener, router)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await;
+    // Stopping drops every connection, the pages' open event streams included.
+    let served = tokio::select! {
+        served = axum::serve(listener, router).into_future() => served,
+        () = stopped() => Ok(()),
+    };
     drop(watcher);
     match served {
         Ok(()) => ExitCode::SUCCESS,
@@ -159,6 +160,22 @@ async fn run(args: Args, work: PathBuf) -> ExitCode {
             eprintln!("verdicts-preview: {err}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM: the preview then stops and removes its temporary folder.
+async fn stopped() {
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = terminate => {}
     }
 }
 
