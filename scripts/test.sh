@@ -12,12 +12,13 @@ cargo fmt --all --check
 # the app's loader (a module fragment that reads WASM and MODULE, which the publisher defines).
 node --check src/takeover/inline.js
 node --check public/embed.js
+node --check crates/preview/src/reload.js
 { echo 'const WASM = {}, MODULE = {};'; cat crates/publish/src/loader.js; } | node --input-type=module --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked -p verdicts --features csr --lib --bins --target wasm32-unknown-unknown -- -D warnings
 # The browser build stays free of the native layers' crates (docs/architecture.md).
 native=$(cargo tree --locked -p verdicts --features csr --target wasm32-unknown-unknown -e normal --prefix none \
-  | awk '{ print $1 }' | grep -xE 'tokio|axum|sqlx|hyper|tower-http|lol_html|resvg|skrifa|schemars|clap|verdicts-publish|verdicts-server' \
+  | awk '{ print $1 }' | grep -xE 'tokio|axum|sqlx|hyper|tower-http|lol_html|resvg|skrifa|schemars|clap|notify|strsim|verdicts-publish|verdicts-server|verdicts-content|verdicts-preview' \
   | sort -u || true)
 if [ -n "$native" ]; then
   echo "The browser build depends on native crates: $native" >&2
@@ -35,9 +36,10 @@ export VERDICTS_TEST_POSTGRES
 echo "==> Native tests: the catalogue (bundle, pages, URL state, tallies, search), the app's state, publishing, the vote collector on SQLite and PostgreSQL"
 cargo test --locked --workspace
 
-echo "==> Release build, and the vote collector for the end-to-end tests"
+echo "==> Release build, and the vote collector and the authors' preview for the end-to-end tests"
 scripts/build.sh
 cargo build --locked -p verdicts-server --bin verdicts-collector
+cargo build --locked -p verdicts-preview --bin verdicts-preview
 
 echo "==> End-to-end tests in headless Chromium"
 node --test --test-concurrency=1 tests/e2e/

@@ -1,7 +1,9 @@
-//! Checks bundle files the way the app reads them and prints every problem with its JSON path.
+//! Checks bundle files the way the app reads them and prints every problem with its JSON path;
+//! a content folder (`site.toml` and `tools/<id>.toml`) with every problem at `file:line:column`.
 //!
 //! ```text
 //! verdicts-check public/data/bundle.json
+//! verdicts-check content/
 //! verdicts-check --schema > public/bundle.schema.json
 //! verdicts-check --data-schema > public/data-api.schema.json
 //! ```
@@ -24,8 +26,8 @@ struct Args {
     /// Print the JSON Schema of the published site's data files (the read API) instead.
     #[arg(long, conflicts_with_all = ["bundles", "schema"])]
     data_schema: bool,
-    /// The bundle files to check.
-    #[arg(required_unless_present_any = ["schema", "data_schema"], value_name = "BUNDLE.json")]
+    /// The bundle files or content folders to check.
+    #[arg(required_unless_present_any = ["schema", "data_schema"], value_name = "BUNDLE.json|DIR")]
     bundles: Vec<PathBuf>,
 }
 
@@ -42,6 +44,10 @@ fn main() -> ExitCode {
     let mut worst = 0u8;
     for path in &args.bundles {
         let path_text = path.display();
+        if path.is_dir() {
+            worst = worst.max(check_folder(path));
+            continue;
+        }
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(err) => {
@@ -76,4 +82,35 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::from(worst)
+}
+
+/// Checks a content folder: every problem with its file, line and column; 0, 1 or 2 as above.
+fn check_folder(dir: &std::path::Path) -> u8 {
+    let compiled = verdicts_content::read_folder(dir);
+    for p in &compiled.problems {
+        println!("{p}");
+    }
+    let errors = compiled.problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let warnings = compiled.problems.len() - errors;
+    match &compiled.bundle {
+        Some(b) => {
+            println!(
+                "{}: ok: {} tools, {} roles, {} reviews, {warnings} warning(s)",
+                dir.display(),
+                b.tools.len(),
+                b.roles.len(),
+                b.reviews.len()
+            );
+            0
+        }
+        None => {
+            println!("{}: refused: {errors} error(s), {warnings} warning(s)", dir.display());
+            // A folder that is not one (no site.toml, no tools/) cannot be read at all.
+            if verdicts_content::is_content_folder(dir) {
+                1
+            } else {
+                2
+            }
+        }
+    }
 }

@@ -26,9 +26,10 @@ struct Args {
 fn main() -> ExitCode {
     let args = Args::parse();
     let bundle = verdicts_catalog::bundle::generate::generate(args.tools as usize, args.roles as usize, args.seed);
-    match serde_json::to_string(&bundle) {
+    // The one canonical bundle text, as `verdicts-content import` writes it.
+    match verdicts_content::bundle_json(&bundle) {
         Ok(json) => {
-            println!("{json}");
+            print!("{json}");
             ExitCode::SUCCESS
         }
         Err(err) => {

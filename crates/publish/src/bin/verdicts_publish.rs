@@ -5,9 +5,11 @@
 //! ```text
 //! verdicts-publish --bundle BUNDLE.json --base-url https://example.com/tools/compare/ \
 //!                  [--out dist] [--all-pairs-max 40] [--frame-ancestors 'https://partner.example']
+//! verdicts-publish --content content/ --base-url …
 //! ```
-//! On a bundle the app would refuse it prints every problem with its JSON path, leaves the site
-//! as it was and exits 1; bad arguments exit 2.
+//! On a bundle the app would refuse it prints every problem with its JSON path (of a content
+//! folder, with its file, line and column), leaves the site as it was and exits 1; bad arguments
+//! exit 2.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,9 +23,12 @@ use verdicts_publish::{base_url_of, publish_data, publish_site, PublishError, Se
 #[derive(Parser)]
 #[command(name = "verdicts-publish", version)]
 struct Args {
-    /// The bundle to publish.
-    #[arg(long, value_name = "FILE")]
-    bundle: PathBuf,
+    /// The bundle to publish (a JSON file, or a content folder).
+    #[arg(long, value_name = "FILE", required_unless_present = "content", conflicts_with = "content")]
+    bundle: Option<PathBuf>,
+    /// The content folder to publish: site.toml and tools/<tool-id>.toml.
+    #[arg(long, value_name = "DIR")]
+    content: Option<PathBuf>,
     /// The site's absolute public URL (canonical links, Open Graph, the sitemap).
     #[arg(long, value_name = "URL", value_parser = base_url_of, required_unless_present = "data_only")]
     base_url: Option<String>,
@@ -44,32 +49,35 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let bundle = args.bundle.display();
+    let source = match args.content.as_ref().or(args.bundle.as_ref()) {
+        Some(source) => source.clone(),
+        None => return ExitCode::from(2),
+    };
+    let bundle = source.display();
     if args.data_only {
-        return match std::fs::read_to_string(&args.bundle) {
-            Ok(text) => match publish_data(&args.out, &text, args.all_pairs_max) {
-                Ok(d) => {
-                    println!(
-                        "Wrote the data files of {bundle} ({}, {} files) into {}/data",
-                        d.version,
-                        d.files(),
-                        args.out.display()
-                    );
-                    ExitCode::SUCCESS
+        let text = if source.is_dir() { compile_folder(&source) } else { std::fs::read_to_string(&source).ok() };
+        let Some(text) = text else {
+            eprintln!("{bundle}: cannot be read as a catalogue; nothing was written");
+            return ExitCode::FAILURE;
+        };
+        return match publish_data(&args.out, &text, args.all_pairs_max) {
+            Ok(d) => {
+                println!(
+                    "Wrote the data files of {bundle} ({}, {} files) into {}/data",
+                    d.version,
+                    d.files(),
+                    args.out.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(PublishError::Bundle(problems)) => {
+                for p in &problems {
+                    eprintln!("{bundle}: {p}");
                 }
-                Err(PublishError::Bundle(problems)) => {
-                    for p in &problems {
-                        eprintln!("{bundle}: {p}");
-                    }
-                    ExitCode::FAILURE
-                }
-                Err(err) => {
-                    eprintln!("verdicts-publish: {err}");
-                    ExitCode::FAILURE
-                }
-            },
+                ExitCode::FAILURE
+            }
             Err(err) => {
-                eprintln!("{bundle}: cannot read: {err}");
+                eprintln!("verdicts-publish: {err}");
                 ExitCode::FAILURE
             }
         };
@@ -85,11 +93,21 @@ fn main() -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let text = match std::fs::read_to_string(&args.bundle) {
-        Ok(t) => t,
-        Err(err) => {
-            eprintln!("{bundle}: cannot read: {err}");
-            return ExitCode::FAILURE;
+    let text = if source.is_dir() {
+        match compile_folder(&source) {
+            Some(text) => text,
+            None => {
+                eprintln!("{bundle}: refused: nothing was published; {} is unchanged", args.out.display());
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        match std::fs::read_to_string(&source) {
+            Ok(t) => t,
+            Err(err) => {
+                eprintln!("{bundle}: cannot read: {err}");
+                return ExitCode::FAILURE;
+            }
         }
     };
     let settings = Settings { base_url, all_pairs_max: args.all_pairs_max, frame_ancestors: args.frame_ancestors };
@@ -97,14 +115,13 @@ fn main() -> ExitCode {
     match publish_site(&args.out, &text, &settings) {
         Ok(report) => {
             const SHOWN: usize = 10;
-            for warning in report.warnings.iter().take(SHOWN) {
+            // A folder's warnings were printed with their places when it was read.
+            let warnings = if source.is_dir() { &[][..] } else { &report.warnings[..] };
+            for warning in warnings.iter().take(SHOWN) {
                 eprintln!("{bundle}: warning: {warning}");
             }
-            if report.warnings.len() > SHOWN {
-                eprintln!(
-                    "{bundle}: … and {} more warning(s) (verdicts-check lists them all)",
-                    report.warnings.len() - SHOWN
-                );
+            if warnings.len() > SHOWN {
+                eprintln!("{bundle}: … and {} more warning(s) (verdicts-check lists them all)", warnings.len() - SHOWN);
             }
             println!(
                 "Published {} page(s) ({} canonical, with preview images; {}) for {} into {} in {:.2} s",
@@ -142,6 +159,36 @@ fn main() -> ExitCode {
         Err(PublishError::Other(err)) => {
             eprintln!("verdicts-publish: {err}; {} is unchanged", args.out.display());
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// A content folder compiled into the bundle's canonical text; its errors printed with their
+/// places (warnings are printed by publishing, as for a bundle file).
+fn compile_folder(dir: &std::path::Path) -> Option<String> {
+    const SHOWN: usize = 10;
+    let compiled = verdicts_content::read_folder(dir);
+    let Some(bundle) = compiled.bundle else {
+        for p in compiled.problems.iter().filter(|p| p.severity == verdicts_content::Severity::Error) {
+            eprintln!("{p}");
+        }
+        return None;
+    };
+    for p in compiled.problems.iter().take(SHOWN) {
+        eprintln!("{p}");
+    }
+    if compiled.problems.len() > SHOWN {
+        eprintln!(
+            "{}: … and {} more warning(s) (verdicts-check lists them all)",
+            dir.display(),
+            compiled.problems.len() - SHOWN
+        );
+    }
+    match verdicts_content::bundle_json(&bundle) {
+        Ok(text) => Some(text),
+        Err(err) => {
+            eprintln!("verdicts-publish: cannot write the bundle: {err}");
+            None
         }
     }
 }
