@@ -41,6 +41,28 @@ pub struct NameChunk {
     /// The words that list only their first [`MAX_POSTINGS`] tools.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub capped: Vec<String>,
+    /// Each tool's folded name and other searchable text, made once, at the first search.
+    #[serde(skip)]
+    folded: std::sync::OnceLock<Vec<(String, String)>>,
+}
+
+impl NameChunk {
+    /// Each tool's folded name, and its folded vendor, category and id: what a query is matched
+    /// against (as [`crate::bundle::Catalog::search_keys`]).
+    fn folded(&self) -> &[(String, String)] {
+        self.folded.get_or_init(|| {
+            self.tools
+                .iter()
+                .map(|entry| {
+                    let mut other = String::new();
+                    for part in [entry.vendor.as_deref().unwrap_or(""), " ", &entry.category, " ", &entry.id] {
+                        other.push_str(&fold(part));
+                    }
+                    (fold(&entry.name), other)
+                })
+                .collect()
+        })
+    }
 }
 
 /// The folded words a tool is found by.
@@ -137,21 +159,15 @@ pub fn rank_entries<'a>(chunk: &'a NameChunk, word: &str, query: &str) -> Vec<&'
             }
         }
     }
-    let mut hits: Vec<(u8, String, &Entry)> = chunk
+    let mut hits: Vec<(u8, &str, &Entry)> = chunk
         .tools
         .iter()
+        .zip(chunk.folded())
         .zip(seen)
         .filter(|(_, seen)| *seen)
-        .filter_map(|(entry, _)| {
-            let name = fold(&entry.name);
-            let mut other = String::new();
-            for part in [entry.vendor.as_deref().unwrap_or(""), " ", &entry.category, " ", &entry.id] {
-                other.push_str(&fold(part));
-            }
-            score(&name, &other, &query, &words).map(|s| (s, name, entry))
-        })
+        .filter_map(|((entry, (name, other)), _)| score(name, other, &query, &words).map(|s| (s, name.as_str(), entry)))
         .collect();
-    hits.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)).then(a.2.n.cmp(&b.2.n)));
+    hits.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)).then(a.2.n.cmp(&b.2.n)));
     hits.into_iter().map(|(_, _, e)| e).collect()
 }
 
