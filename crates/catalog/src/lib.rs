@@ -22,6 +22,7 @@ pub mod pages;
 pub mod percent;
 pub mod search;
 pub mod view_state;
+pub mod vote_proof;
 pub mod vote_protocol;
 pub mod votes;
 pub mod workload;
