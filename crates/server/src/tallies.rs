@@ -1,4 +1,5 @@
-//! `GET /v1/tallies/{bundle}`: each tool's counts, read from the database after a write (or a
+//! `GET /v1/tallies/{bundle}`: each tool's counted votes (and, under `held`, the votes held
+//! back from a burst, until reviewed or released), read from the database after a write (or a
 //! second, for other collectors' writes) and served from memory in between, with an ETag.
 
 use std::sync::atomic::Ordering;
@@ -46,13 +47,14 @@ async fn read_tallies(shared: &Shared, bundle: &str) -> Result<(Arc<String>, Str
             }
         }
     }
-    let tools = shared.store.tallies(bundle).await?;
+    let now = unix_seconds();
+    let (tools, held) = shared.store.tallies_at(bundle, now).await?;
     let votes = tools.values().map(|c| c.ship + c.skip).sum();
-    let counts = serde_json::to_string(&tools).map_err(|e| e.to_string())?;
+    let counts = serde_json::to_string(&(&tools, &held)).map_err(|e| e.to_string())?;
     // The tag follows the counts, not the time they were read at.
     let etag = format!("\"{}\"", verdicts_catalog::bundle::content_hash(&counts));
     let body = Arc::new(
-        serde_json::to_string(&Tallies { tools, votes, as_of: rfc3339(unix_seconds()) }).map_err(|e| e.to_string())?,
+        serde_json::to_string(&Tallies { tools, held, votes, as_of: rfc3339(now) }).map_err(|e| e.to_string())?,
     );
     if let Ok(mut cache) = shared.tallies.lock() {
         cache.insert(
