@@ -189,7 +189,9 @@ mod tests {
         let value: serde_json::Value = serde_json::from_str(&proof.to_json()).unwrap_or_default();
         assert_eq!(value["number"], 7);
         assert_eq!(value["salt"], "0a1b");
-        for bad in ["", "[]", r#"{"salt":"a"}"#, r#"{"salt":"a b","expires":1,"max":1,"challenge":"a","signature":"a"}"#] {
+        for bad in
+            ["", "[]", r#"{"salt":"a"}"#, r#"{"salt":"a b","expires":1,"max":1,"challenge":"a","signature":"a"}"#]
+        {
             assert_eq!(Challenge::from_json(bad), None, "{bad}");
         }
     }

@@ -237,13 +237,8 @@ mod tests {
     fn a_vote_with_its_proof() {
         use crate::vote_proof::{Challenge, Proof};
         let vote = Vote { bundle: "b".into(), tool: "t".into(), voter: "v".into(), verdict: Some(Verdict::Ship) };
-        let challenge = Challenge {
-            salt: "aa".into(),
-            expires: 9,
-            max: 10,
-            challenge: "bb".into(),
-            signature: "cc".into(),
-        };
+        let challenge =
+            Challenge { salt: "aa".into(), expires: 9, max: 10, challenge: "bb".into(), signature: "cc".into() };
         let text = vote.to_json_with(&Proof { challenge, number: 3 });
         let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
         assert_eq!(value["verdict"], "ship");

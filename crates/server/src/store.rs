@@ -297,6 +297,15 @@ impl Store {
         Ok(key)
     }
 
+    /// The days whose network key is kept (only today's, once a vote came today).
+    pub async fn kept_key_days(&self) -> Result<Vec<i64>, String> {
+        let rows = sqlx::query("SELECT day FROM collector_keys WHERE name LIKE 'network:%' ORDER BY day")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(error)?;
+        rows.iter().map(|r| r.try_get::<i64, _>("day").map_err(error)).collect()
+    }
+
     /// What the burst rule needs of a tool now.
     async fn recent(
         tx: &mut sqlx::Transaction<'_, sqlx::Any>,
