@@ -14,6 +14,17 @@ use crate::json::{quote, Reader};
 /// Where a challenge is fetched, under the collector's base URL.
 pub const CHALLENGE_PATH: &str = "v1/challenge";
 
+/// The collector's error codes for a vote whose proof it refused: another challenge may pass.
+pub const REFUSALS: [&str; 7] = [
+    "proof_missing",
+    "bad_proof",
+    "proof_forged",
+    "challenge_expired",
+    "wrong_difficulty",
+    "proof_wrong",
+    "challenge_used",
+];
+
 /// A challenge as the collector issues it (`GET v1/challenge`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Challenge {
@@ -49,7 +60,7 @@ pub fn to_hex(bytes: &[u8]) -> String {
 
 /// Bytes of lower- or upper-case hex; `None` when it is not hex.
 pub fn from_hex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
+    if text.len() % 2 != 0 {
         return None;
     }
     let digit = |c: u8| (c as char).to_digit(16);
