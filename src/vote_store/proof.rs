@@ -83,11 +83,14 @@ impl VoteStore {
 
 /// Searches the challenge's numbers a slice per task; the proof, or `None` if no number solves
 /// it (a challenge that was not made right).
+/// The benchmark reads how long it took from two marks (`scripts/proof-bench.mjs`).
 async fn solve_in_slices(challenge: Challenge) -> Option<Proof> {
+    crate::browser::mark("verdicts:proof-start");
     let mut from = 0u64;
     while from <= challenge.max {
         let to = from.saturating_add(SLICE);
         if let Some(number) = challenge.search(from..to) {
+            crate::browser::mark("verdicts:proof-solved");
             return Some(Proof { challenge, number });
         }
         from = to;

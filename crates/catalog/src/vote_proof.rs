@@ -72,8 +72,22 @@ pub fn hash(salt: &str, number: u64) -> [u8; 32] {
     let mut hasher = Sha256::new();
     hasher.update(salt.as_bytes());
     hasher.update(b":");
-    hasher.update(number.to_string().as_bytes());
+    hasher.update(decimal(number, &mut [0u8; 20]));
     hasher.finalize().into()
+}
+
+/// `number` in decimal, written into `buffer` (no allocation: the solver calls this a million
+/// times).
+fn decimal(mut number: u64, buffer: &mut [u8; 20]) -> &[u8] {
+    let mut at = buffer.len();
+    loop {
+        at -= 1;
+        buffer[at] = b'0' + (number % 10) as u8;
+        number /= 10;
+        if number == 0 {
+            return &buffer[at..];
+        }
+    }
 }
 
 impl Challenge {
@@ -175,6 +189,13 @@ mod tests {
         assert_eq!(from_hex("zz"), None);
         // SHA-256("abc:0"), by a second implementation (sha256sum).
         assert_eq!(to_hex(&hash("abc", 0)), "5f36efce86f68877cee18fda5637abb2a1bb409f4326cc741fdf13200aa26980");
+    }
+
+    #[test]
+    fn numbers_in_decimal() {
+        for n in [0, 7, 10, 99_999, u64::MAX] {
+            assert_eq!(decimal(n, &mut [0; 20]), n.to_string().as_bytes());
+        }
     }
 
     #[test]

@@ -118,6 +118,8 @@ struct Shared {
     /// Bumped after every commit: cached tallies from before are stale.
     generation: AtomicU64,
     tallies: Mutex<HashMap<String, CachedTallies>>,
+    /// Held while the tallies are read from the database.
+    reading_tallies: tokio::sync::Mutex<()>,
 }
 
 /// A running collector.
@@ -147,6 +149,7 @@ pub async fn start(
         writer,
         generation: AtomicU64::new(0),
         tallies: Mutex::new(HashMap::new()),
+        reading_tallies: tokio::sync::Mutex::new(()),
     });
     tokio::spawn(write_votes(shared.clone(), queue));
     let forgetting = tokio::spawn(forget_idle_clients(shared.clone()));

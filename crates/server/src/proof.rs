@@ -16,9 +16,9 @@ use crate::error::ApiError;
 use crate::{unix_seconds, Shared};
 use verdicts_catalog::vote_proof::{from_hex, hash, to_hex, Challenge, Proof};
 
-/// The secret numbers are at most this unless told: about 50,000 hashes for half of the
+/// The secret numbers are at most this unless told: at most 150,000 hashes for half of the
 /// solutions (see docs/collector.md for the times measured).
-pub const DEFAULT_DIFFICULTY: u64 = 100_000;
+pub const DEFAULT_DIFFICULTY: u64 = 300_000;
 /// How long a challenge may be solved and used, unless told: the visitor reads first.
 pub const DEFAULT_CHALLENGE_SECONDS: u64 = 3600;
 

@@ -47,10 +47,23 @@ pub struct Store {
     /// The key challenges are signed with, the same for every collector on this database.
     challenge_key: Arc<Vec<u8>>,
     /// The day whose network key is in use, and the key.
-    day_key: Arc<Mutex<Option<(i64, Vec<u8>)>>>,
+    day_key: Arc<Mutex<Option<DayKey>>>,
     /// When expired challenges were last forgotten.
     pruned_at: Arc<Mutex<i64>>,
+    /// Each tool's recent votes for the burst rule, as last read (at most [`RECENT_FOR`] ago)
+    /// and counted on since.
+    recent: Arc<Mutex<HashMap<ToolOf, (i64, Recent)>>>,
 }
+
+/// A day (since 1970, UTC) and its network key.
+type DayKey = (i64, Vec<u8>);
+/// A bundle and one of its tools.
+type ToolOf = (String, String);
+
+/// How long a tool's recent votes, once read, are counted on in memory before they are read
+/// again (so that other collectors' votes are in them too): reading them for every batch
+/// would cost more than the votes' own writes.
+const RECENT_FOR: i64 = 5;
 
 const SCHEMA: [&str; 5] = [
     "CREATE TABLE IF NOT EXISTS votes (
@@ -177,7 +190,7 @@ fn error(e: sqlx::Error) -> String {
 
 /// A tool's recent votes, for the burst rule: votes and networks in the window, and votes in
 /// the day before it.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Recent {
     window_votes: u64,
     networks: std::collections::HashSet<String>,
@@ -236,9 +249,14 @@ impl Store {
         pool.execute("SELECT state, network, created_at, release_at, drop_id, before_drop FROM votes LIMIT 1")
             .await
             .map_err(|e| format!("cannot add the new columns to the votes table: {e}"))?;
-        pool.execute("CREATE INDEX IF NOT EXISTS votes_by_time ON votes (bundle, tool, created_at)")
-            .await
-            .map_err(|e| format!("cannot index the votes table: {e}"))?;
+        for index in [
+            // The burst rule's recent votes, and the review's.
+            "CREATE INDEX IF NOT EXISTS votes_by_time ON votes (bundle, tool, created_at)",
+            // A batch's voters' rows, read in one query.
+            "CREATE INDEX IF NOT EXISTS votes_by_voter ON votes (bundle, voter)",
+        ] {
+            pool.execute(index).await.map_err(|e| format!("cannot index the votes table: {e}"))?;
+        }
         let challenge_key = Self::shared_secret(&pool, "challenge", 0).await?;
         let challenge_key =
             verdicts_catalog::vote_proof::from_hex(&challenge_key).ok_or("a malformed challenge key")?;
@@ -248,6 +266,7 @@ impl Store {
             challenge_key: Arc::new(challenge_key),
             day_key: Arc::new(Mutex::new(None)),
             pruned_at: Arc::new(Mutex::new(0)),
+            recent: Arc::new(Mutex::new(HashMap::new())),
         })
     }
 
@@ -355,43 +374,44 @@ impl Store {
         let key = self.network_key(day).await?;
         self.forget_used_challenges(now).await?;
         let mut tx = self.pool.begin().await.map_err(error)?;
-        let mut recent: HashMap<(String, String), Recent> = HashMap::new();
+        // The recent votes as counted so far; written back once the batch is committed.
+        let mut recent: HashMap<(String, String), Recent> = match self.recent.lock() {
+            Ok(cache) => cache
+                .iter()
+                .filter(|(_, (read_at, _))| now - *read_at < RECENT_FOR && *read_at <= now)
+                .map(|(k, (_, r))| (k.clone(), r.clone()))
+                .collect(),
+            Err(_) => HashMap::new(),
+        };
+        let mut read_now: HashMap<(String, String), i64> = HashMap::new();
+        let mut fresh = Self::use_challenges(&mut tx, batch).await?;
+        let mut existing = Self::existing(&mut tx, batch).await?;
         let mut taken = Vec::with_capacity(batch.len());
         for incoming in batch {
             let vote = &incoming.vote;
-            let fresh = sqlx::query(
-                "INSERT INTO used_challenges (salt, expires) VALUES ($1, $2) ON CONFLICT (salt) DO NOTHING",
-            )
-            .bind(&incoming.salt)
-            .bind(incoming.expires)
-            .execute(&mut *tx)
-            .await
-            .map_err(error)?;
-            if fresh.rows_affected() == 0 {
+            if !fresh.remove(&incoming.salt) {
                 taken.push(Taken::ChallengeUsed);
                 continue;
             }
+            let row = (vote.bundle.clone(), vote.tool.clone(), vote.voter.clone());
             let Some(verdict) = vote.verdict else {
-                sqlx::query("DELETE FROM votes WHERE bundle = $1 AND tool = $2 AND voter = $3 AND state <> 'dropped'")
+                if existing.get(&row).is_some_and(|state| state != "dropped") {
+                    sqlx::query(
+                        "DELETE FROM votes WHERE bundle = $1 AND tool = $2 AND voter = $3 AND state <> 'dropped'",
+                    )
                     .bind(&vote.bundle)
                     .bind(&vote.tool)
                     .bind(&vote.voter)
                     .execute(&mut *tx)
                     .await
                     .map_err(error)?;
+                    existing.remove(&row);
+                }
                 taken.push(Taken::Counted);
                 continue;
             };
-            let existing = sqlx::query("SELECT state FROM votes WHERE bundle = $1 AND tool = $2 AND voter = $3")
-                .bind(&vote.bundle)
-                .bind(&vote.tool)
-                .bind(&vote.voter)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(error)?;
-            if let Some(row) = existing {
+            if let Some(state) = existing.get(&row) {
                 // A change of a vote already there: it keeps its place (counted, held or dropped).
-                let state: String = row.try_get("state").map_err(error)?;
                 sqlx::query(
                     "UPDATE votes SET verdict = $4, updated_at = $5 WHERE bundle = $1 AND tool = $2 AND voter = $3",
                 )
@@ -430,6 +450,7 @@ impl Store {
                     if !recent.contains_key(&k) {
                         let r = Self::recent(&mut tx, &vote.bundle, &vote.tool, burst, now).await?;
                         recent.insert(k.clone(), r);
+                        read_now.insert(k.clone(), now);
                     }
                     recent.get_mut(&k).is_some_and(|r| Self::is_burst(r, &network, burst))
                 }
@@ -451,10 +472,69 @@ impl Store {
             .execute(&mut *tx)
             .await
             .map_err(error)?;
+            existing.insert(row, if held { "held" } else { "counted" }.to_string());
             taken.push(if held { Taken::Held } else { Taken::Counted });
         }
         tx.commit().await.map_err(error)?;
+        if let Ok(mut cache) = self.recent.lock() {
+            for (k, r) in recent {
+                let read_at = read_now.get(&k).copied().or_else(|| cache.get(&k).map(|(at, _)| *at)).unwrap_or(now);
+                cache.insert(k, (read_at, r));
+            }
+            cache.retain(|_, (read_at, _)| now - *read_at < RECENT_FOR);
+        }
         Ok(taken)
+    }
+
+    /// Records the batch's challenges as used, in one statement; the salts that were not used
+    /// before (a salt twice in the batch is returned once: its second use is refused).
+    async fn use_challenges(
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        batch: &[Incoming],
+    ) -> Result<std::collections::HashSet<String>, String> {
+        if batch.is_empty() {
+            return Ok(Default::default());
+        }
+        let values: Vec<String> = (0..batch.len()).map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2)).collect();
+        let sql = format!(
+            "INSERT INTO used_challenges (salt, expires) VALUES {} ON CONFLICT (salt) DO NOTHING RETURNING salt",
+            values.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for incoming in batch {
+            query = query.bind(&incoming.salt).bind(incoming.expires);
+        }
+        let rows = query.fetch_all(&mut **tx).await.map_err(error)?;
+        rows.iter().map(|r| r.try_get::<String, _>("salt").map_err(error)).collect()
+    }
+
+    /// The rows already there for the batch's voters: (bundle, tool, voter) → state.
+    async fn existing(
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        batch: &[Incoming],
+    ) -> Result<HashMap<(String, String, String), String>, String> {
+        let mut found = HashMap::new();
+        let bundles: std::collections::BTreeSet<&str> = batch.iter().map(|i| i.vote.bundle.as_str()).collect();
+        for bundle in bundles {
+            let voters: std::collections::BTreeSet<&str> =
+                batch.iter().filter(|i| i.vote.bundle == bundle).map(|i| i.vote.voter.as_str()).collect();
+            let marks: Vec<String> = (0..voters.len()).map(|i| format!("${}", i + 2)).collect();
+            let sql =
+                format!("SELECT tool, voter, state FROM votes WHERE bundle = $1 AND voter IN ({})", marks.join(", "));
+            let mut query = sqlx::query(&sql).bind(bundle);
+            for voter in voters {
+                query = query.bind(voter);
+            }
+            for row in query.fetch_all(&mut **tx).await.map_err(error)? {
+                let key = (
+                    bundle.to_string(),
+                    row.try_get::<String, _>("tool").map_err(error)?,
+                    row.try_get::<String, _>("voter").map_err(error)?,
+                );
+                found.insert(key, row.try_get::<String, _>("state").map_err(error)?);
+            }
+        }
+        Ok(found)
     }
 
     /// Once a minute, forgets the challenges that have expired (they are refused as expired).

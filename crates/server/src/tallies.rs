@@ -38,14 +38,24 @@ pub fn rfc3339(unix: i64) -> String {
     OffsetDateTime::from_unix_timestamp(unix).ok().and_then(|t| t.format(&Rfc3339).ok()).unwrap_or_default()
 }
 
+/// The cached tallies of `bundle`, if still fresh.
+fn cached(shared: &Shared, bundle: &str, generation: u64) -> Option<(Arc<String>, String)> {
+    let cache = shared.tallies.lock().ok()?;
+    let c = cache.get(bundle)?;
+    (c.generation == generation && c.read_at.elapsed() < TALLY_FRESHNESS).then(|| (c.body.clone(), c.etag.clone()))
+}
+
 async fn read_tallies(shared: &Shared, bundle: &str) -> Result<(Arc<String>, String), String> {
     let generation = shared.generation.load(Ordering::Acquire);
-    if let Ok(cache) = shared.tallies.lock() {
-        if let Some(c) = cache.get(bundle) {
-            if c.generation == generation && c.read_at.elapsed() < TALLY_FRESHNESS {
-                return Ok((c.body.clone(), c.etag.clone()));
-            }
-        }
+    if let Some(fresh) = cached(shared, bundle, generation) {
+        return Ok(fresh);
+    }
+    // One reading at a time: the requests that missed together wait for it rather than all
+    // asking the database the same question.
+    let _reading = shared.reading_tallies.lock().await;
+    let generation = shared.generation.load(Ordering::Acquire);
+    if let Some(fresh) = cached(shared, bundle, generation) {
+        return Ok(fresh);
     }
     let now = unix_seconds();
     let (tools, held) = shared.store.tallies_at(bundle, now).await?;

@@ -75,7 +75,7 @@ struct Args {
           value_parser = clap::value_parser!(i64).range(10..=86_400))]
     burst_window: i64,
     /// … than this many times its average over the day before …
-    #[arg(long, value_name = "X", default_value_t = Burst::default().factor, value_parser = votes_per_second)]
+    #[arg(long, value_name = "X", default_value_t = Burst::default().factor, value_parser = votes_per_second, allow_negative_numbers = true)]
     burst_factor: f64,
     /// … and more than this many …
     #[arg(long, value_name = "N", default_value_t = Burst::default().min_votes)]
@@ -371,6 +371,82 @@ mod tests {
     }
 
     #[test]
+    fn the_rules_flags() -> Result<(), clap::Error> {
+        let base = ["--bundle", "b.json", "--db", "v.sqlite"];
+        let options = parse(&base)?.into_options();
+        assert_eq!(options.rules, Rules::default());
+        assert_eq!(options.difficulty, verdicts_server::proof::DEFAULT_DIFFICULTY);
+        let args: Vec<&str> = base
+            .iter()
+            .copied()
+            .chain([
+                "--daily-limit",
+                "3",
+                "--difficulty",
+                "5000",
+                "--challenge-seconds",
+                "600",
+                "--burst-window",
+                "300",
+                "--burst-factor",
+                "4",
+                "--burst-min-votes",
+                "20",
+                "--burst-min-networks",
+                "6",
+                "--hold-hours",
+                "12",
+            ])
+            .collect();
+        let options = parse(&args)?.into_options();
+        let burst = Burst { window: 300, factor: 4.0, min_votes: 20, min_networks: 6, hold_seconds: 12 * 3600 };
+        assert_eq!(options.rules, Rules { daily_limit: 3, burst: Some(burst) });
+        assert_eq!((options.difficulty, options.challenge_seconds), (5000, 600));
+        let off: Vec<&str> = base.iter().copied().chain(["--no-hold"]).collect();
+        assert_eq!(parse(&off)?.into_options().rules.burst, None);
+        Ok(())
+    }
+
+    #[test]
+    fn the_operators_commands() -> Result<(), clap::Error> {
+        let review = parse(&["review", "--db", "v.sqlite"])?;
+        assert!(matches!(review.command, Some(Command::Review { ref db }) if db == "v.sqlite"));
+        let drop = parse(&[
+            "drop",
+            "--db",
+            "v.sqlite",
+            "--tool",
+            "t",
+            "--since",
+            "2026-12-06T13:00:00Z",
+            "--until",
+            "2026-12-06T14:00:00Z",
+        ])?;
+        assert!(matches!(drop.command, Some(Command::Drop(ref r)) if r.tool == "t" && r.until - r.since == 3600));
+        assert!(matches!(
+            parse(&["restore", "--db", "v", "--drop", "3"])?.command,
+            Some(Command::Restore(DropId { id: 3, .. }))
+        ));
+        assert!(matches!(
+            parse(&["confirm", "--db", "v", "--drop", "3"])?.command,
+            Some(Command::Confirm(DropId { id: 3, .. }))
+        ));
+        for (args, named) in [
+            (
+                &["drop", "--db", "v", "--tool", "t", "--since", "yesterday", "--until", "2026-12-06T14:00:00Z"][..],
+                "--since",
+            ),
+            (&["accept", "--db", "v", "--since", "2026-12-06T13:00:00Z", "--until", "2026-12-06T14:00:00Z"], "--tool"),
+            (&["restore", "--db", "v"], "--drop"),
+            (&["review"], "--db"),
+        ] {
+            let error = parse(args).err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(error.contains(named), "{args:?}: {error}");
+        }
+        Ok(())
+    }
+
+    #[test]
     fn a_wrong_or_unknown_flag_is_an_error_naming_it() {
         let base = ["--bundle", "b.json", "--db", "v.sqlite"];
         for (extra, named) in [
@@ -383,6 +459,10 @@ mod tests {
             (&["--burst", "2.5"], "--burst"),
             (&["--listen", "nowhere"], "--listen"),
             (&["--trust-forwarded-for=yes"], "--trust-forwarded-for"),
+            (&["--daily-limit", "0"], "--daily-limit"),
+            (&["--difficulty", "0"], "--difficulty"),
+            (&["--burst-factor", "-2"], "--burst-factor"),
+            (&["--hold-hours", "0"], "--hold-hours"),
         ] {
             let args: Vec<&str> = base.iter().chain(extra).copied().collect();
             let error = parse(&args).err().map(|e| e.to_string()).unwrap_or_default();
