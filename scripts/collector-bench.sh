@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Durability and load of the vote collector on this machine, for SQLite and for PostgreSQL:
-# release builds of the collector and of its benchmark, a throwaway PostgreSQL server, and for
-# each database "acknowledged N, found N" after a SIGKILL mid-run, votes/s with p50/p99 latency,
-# and tallies requests/s. Everything listens on 127.0.0.1; every loop is bounded.
+# Durability, load and attacks of the vote collector on this machine, for SQLite and for
+# PostgreSQL: release builds of the collector and of its benchmark, a throwaway PostgreSQL
+# server, and for each database "acknowledged N, found N" after a SIGKILL mid-run, votes/s with
+# p50/p99 latency, tallies requests/s, and the attacks (one address with 10,000 voter ids;
+# 200 networks × 50 votes held, reviewed and dropped; the proof of work's cost to a script).
+# Then, if dist/ is built (scripts/build.sh), the proof of work's solve time in headless
+# Chromium at the performance benchmark's phone slowdown. Everything listens on 127.0.0.1;
+# every loop is bounded.
 #
 #   scripts/collector-bench.sh [--votes N] [--seconds S] [--clients C]
 set -euo pipefail
@@ -20,3 +24,9 @@ echo
 echo "== PostgreSQL $(ls -d /usr/lib/postgresql/*/ | sort -V | tail -1 | xargs basename)"
 url=$(scripts/postgres.sh start "$work/pg" "${VERDICTS_BENCH_PG_PORT:-}")
 bench --db "$url" "$@"
+echo
+if [ -f dist/index.html ]; then
+  node scripts/proof-bench.mjs
+else
+  echo "(no dist/: run scripts/build.sh for the proof of work's solve time in the browser)"
+fi

@@ -95,19 +95,55 @@ fn classify(error: gloo_net::Error, deadline: &Deadline) -> LoadFailure {
     }
 }
 
-/// Sends one vote to the collector at `endpoint` (its base URL); whether it was acknowledged.
-pub async fn send_vote(endpoint: &str, vote: &verdicts_catalog::vote_protocol::Vote) -> bool {
-    let body = vote.to_json();
+/// Sends one vote with its solved challenge to the collector at `endpoint` (its base URL); what
+/// became of it.
+pub async fn send_vote(
+    endpoint: &str,
+    vote: &verdicts_catalog::vote_protocol::Vote,
+    proof: &verdicts_catalog::vote_proof::Proof,
+) -> crate::vote_store::Sent {
+    use crate::vote_store::Sent;
     let deadline = Deadline::start();
     let request = Request::post(&format!("{endpoint}{}", verdicts_catalog::vote_protocol::VOTES_PATH))
         .credentials(web_sys::RequestCredentials::Omit)
         .abort_signal(deadline.signal().as_ref())
         .header("content-type", "application/json")
-        .body(body);
-    match request {
-        Ok(request) => request.send().await.map(|r| r.ok()).unwrap_or(false),
-        Err(_) => false,
+        .body(vote.to_json_with(proof));
+    let Ok(response) = (match request {
+        Ok(request) => request.send().await,
+        Err(e) => Err(e),
+    }) else {
+        return Sent::Failed;
+    };
+    let text = response.text().await.unwrap_or_default();
+    match response.status() {
+        200..=299 => Sent::Taken(verdicts_catalog::vote_protocol::Outcome::from_json(&text)),
+        // The challenge was refused (expired, used, another difficulty): another one may pass.
+        409 | 422
+            if verdicts_catalog::vote_proof::REFUSALS.iter().any(|code| text.contains(&format!("\"{code}\""))) =>
+        {
+            Sent::ProofRefused
+        }
+        _ => Sent::Failed,
     }
+}
+
+/// A challenge from the collector at `endpoint`, to solve for the next vote; `None` when it
+/// cannot be reached or answers with anything else.
+pub async fn load_challenge(endpoint: &str) -> Option<verdicts_catalog::vote_proof::Challenge> {
+    let deadline = Deadline::start();
+    let response = Request::get(&format!("{endpoint}{}", verdicts_catalog::vote_proof::CHALLENGE_PATH))
+        .cache(RequestCache::NoStore)
+        .credentials(web_sys::RequestCredentials::Omit)
+        .abort_signal(deadline.signal().as_ref())
+        .send()
+        .await
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = response.text().await.ok()?;
+    verdicts_catalog::vote_proof::Challenge::from_json(&text)
 }
 
 /// Reads a bundle's live tallies from the collector at `endpoint`; `None` when it cannot be

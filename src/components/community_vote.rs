@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::section::Section;
 use crate::pair::{Pair, Side};
-use crate::vote_store::{Keeping, VoteStore};
+use crate::vote_store::{Keeping, Standing, VoteStore};
 use verdicts_catalog::bundle::figures::{panel_share, panel_vs_community};
 use verdicts_catalog::bundle::Verdict;
 
@@ -19,6 +19,8 @@ fn VoteSide(
     let votes = expect_context::<VoteStore>();
     let tool = Memo::new(move |_| pair.with_tool(side, |t| (t.id.clone(), t.name.clone())).unwrap_or_default());
     let own = move || tool.with(|(id, _)| votes.vote(id));
+    let standing = move || tool.with(|(id, _)| votes.standing(id));
+    let held = move || tool.with(|(id, _)| votes.held_for_review(id));
     let figures = move || {
         let t = votes.tally_on(pair, side)?;
         let panel = pair.catalog.with(|c| panel_share(c, pair.tool_index(side), |_| true));
@@ -47,18 +49,35 @@ fn VoteSide(
                 <p class="figure-detail">{words}</p>
                 {contrast.map(|text| view! { <p class="contrast">{text}</p> })}
             })}
+            {move || (held() > 0).then(|| view! {
+                <p class="figure-detail held">{held_words(held())}</p>
+            })}
             <div class="vote-buttons" role="group" aria-label=move || format!("Would you ship {}?", tool.with(|(_, n)| n.clone()))>
                 {button(Verdict::Ship)}
                 {button(Verdict::Skip)}
             </div>
-            <p class="own-vote">
-                {move || match own() {
-                    Some(v) => format!("Your vote: {}. Press it again to take it back.", v.label()),
-                    None => "Would you ship it? Your vote counts here.".to_string(),
+            <p class="own-vote" aria-live="polite">
+                {move || match (own(), standing()) {
+                    (Some(v), Standing::NotCounted) => format!(
+                        "Your vote: {}. It is kept on this device but not counted today: this tool has had its share of votes from your network today.",
+                        v.label()
+                    ),
+                    (Some(v), Standing::Held) => format!(
+                        "Your vote: {}. It is kept, and counted once reviewed: this tool is getting unusually many votes right now.",
+                        v.label()
+                    ),
+                    (Some(v), Standing::Counted) => format!("Your vote: {}. Press it again to take it back.", v.label()),
+                    (None, _) => "Would you ship it? Your vote counts here.".to_string(),
                 }}
             </p>
         </div>
     }
+}
+
+/// Votes held back for review, in words.
+fn held_words(n: u64) -> String {
+    let votes = if n == 1 { "1 more vote is".to_string() } else { format!("{n} more votes are") };
+    format!("{votes} held for review: an unusual burst, not counted yet.")
 }
 
 /// The community's side of the comparison.

@@ -36,15 +36,14 @@ impl VoteStore {
             self.bundle.with_value(|b| verdicts_catalog::votes::vote_to_send(b, &tool, voter, acked, now))
         });
         let Some(vote) = vote else { return };
-        #[cfg(feature = "csr")]
-        let sent = crate::api::send_vote(&endpoint, &vote).await;
-        // Natively (the pages rendered at publish time) nothing is ever sent.
-        #[cfg(not(feature = "csr"))]
-        let sent = {
-            let _ = (&endpoint, &vote);
-            false
-        };
-        if sent {
+        let mut sent = self.send_with_proof(&endpoint, &vote).await;
+        if sent == Sent::ProofRefused {
+            // Expired while the visitor read, say: one more, freshly solved.
+            self.drop_proof();
+            sent = self.send_with_proof(&endpoint, &vote).await;
+        }
+        if let Sent::Taken(outcome) = sent {
+            self.record(&tool, now, outcome);
             self.acked.update_value(|a| match now {
                 Some(v) => {
                     a.insert(tool.clone(), v);
@@ -59,6 +58,20 @@ impl VoteStore {
         } else {
             self.send_failed.set(true);
         }
+    }
+
+    /// Sends a vote with a solved challenge.
+    async fn send_with_proof(self, endpoint: &str, vote: &verdicts_catalog::vote_protocol::Vote) -> Sent {
+        let Some(proof) = self.take_proof().await else { return Sent::Failed };
+        #[cfg(feature = "csr")]
+        let sent = crate::api::send_vote(endpoint, vote, &proof).await;
+        // Natively (the pages rendered at publish time) nothing is ever sent.
+        #[cfg(not(feature = "csr"))]
+        let sent = {
+            let _ = (endpoint, vote, proof);
+            Sent::Failed
+        };
+        sent
     }
 
     /// Reads the collector's tallies again; on failure the figures stay as they were (the
@@ -76,8 +89,8 @@ impl VoteStore {
                 let _ = (&endpoint, &bundle);
                 None
             };
-            if let Some(Tallies { tools, .. }) = tallies {
-                self.live.set(Some(Live { tools, acked }));
+            if let Some(Tallies { tools, held, .. }) = tallies {
+                self.live.set(Some(Live { tools, held, acked }));
             }
         });
     }

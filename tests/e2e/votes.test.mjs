@@ -160,7 +160,11 @@ test('the collector gets one vote per change, with this browser\'s voter id and 
     await voteAndSend(skip('Mistral 8x24B Mixture-of-Experts'));
     const voter = sent[0].body.voter;
     assert.match(voter, VOTER);
-    assert.deepEqual(sent.map((s) => s.body), [
+    // Each vote carries its own solved challenge (used once).
+    const salts = sent.map((s) => s.body.proof?.salt);
+    assert.ok(salts.every((salt) => /^[0-9a-f]{32}$/.test(salt)), JSON.stringify(salts));
+    assert.equal(new Set(salts).size, sent.length);
+    assert.deepEqual(sent.map(({ body: { proof, ...vote } }) => vote), [
       { bundle: SEED_ID, tool: 'openai-o3-pro-api', voter, verdict: 'ship' },
       { bundle: SEED_ID, tool: 'openai-o3-pro-api', voter, verdict: 'skip' },
       { bundle: SEED_ID, tool: 'openai-o3-pro-api', voter, verdict: null },
@@ -204,6 +208,59 @@ test('two visitors vote and a third sees both; a changed and a taken-back vote f
     await expectAttribute(skipO3(a), 'aria-pressed', 'true');
     await a.getByRole('region', { name: O3 }).getByText('1 vote', { exact: true }).waitFor();
     for (const p of visitors) assert.deepEqual(p.problems, []);
+  } finally {
+    await real.close();
+  }
+});
+
+test('the challenge is solved while the visitor reads, and the vote goes out as soon as it settles', async () => {
+  const real = await startRealCollector({ bundle: BUNDLE_FILE, allowOrigin: server.origin });
+  try {
+    const challenges = [];
+    page.on('response', async (r) => {
+      if (r.url() === `${real.url}v1/challenge`) challenges.push(await r.json());
+    });
+    const sent = await openWithCollector(real.url);
+    // Fetched with the page, before any vote.
+    await eventually(async () => assert.ok(challenges.length >= 1, 'a challenge was fetched on load'));
+    const answer = await voteAndSend(ship(O3));
+    assert.equal(answer.status(), 200);
+    assert.deepEqual(await answer.json(), { ok: true, tool: 'openai-o3-pro-api', verdict: 'ship', counted: true, held: false });
+    assert.equal(sent[0].body.proof.salt, challenges[0].salt, 'the vote used the challenge solved while the page was read');
+    await page.getByRole('region', { name: O3 }).getByText('1 vote', { exact: true }).waitFor();
+    await expectText(community(), /Your vote: Ship\. Press it again to take it back\./);
+    assert.deepEqual((await real.tallies(SEED_ID)).tools, { 'openai-o3-pro-api': { ship: 1, skip: 0 } });
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await real.close();
+  }
+});
+
+test('a visitor over the daily limit is told the vote was kept but not counted, and it still shows as theirs', async () => {
+  // A limit of one vote per tool per network: the second visitor on this machine is over it.
+  const real = await startRealCollector({ bundle: BUNDLE_FILE, allowOrigin: server.origin, args: ['--daily-limit', '1'] });
+  try {
+    const [a, b] = [await newPage(browser), await newPage(browser)];
+    const shipO3 = (p) => p.getByRole('region', { name: 'Community vote' }).getByRole('button', { name: `Ship ${O3}`, exact: true });
+    await openWithCollector(real.url, a);
+    await openWithCollector(real.url, b);
+    const first = await voteAndSend(shipO3(a), a);
+    assert.equal((await first.json()).counted, true);
+    const second = await voteAndSend(shipO3(b), b);
+    assert.equal(second.status(), 200);
+    assert.equal((await second.json()).counted, false);
+    const told = /Your vote: Ship\. It is kept on this device but not counted today: this tool has had its share of votes from your network today\./;
+    await expectText(b.getByRole('region', { name: 'Community vote' }), told);
+    await expectAttribute(shipO3(b), 'aria-pressed', 'true');
+    // The figure is what is counted: A's vote, not B's.
+    await b.getByRole('region', { name: O3 }).getByText('1 vote', { exact: true }).waitFor();
+    assert.deepEqual((await real.tallies(SEED_ID)).tools, { 'openai-o3-pro-api': { ship: 1, skip: 0 } });
+    // After a reload, still theirs, still said.
+    await b.reload();
+    await expectAttribute(shipO3(b), 'aria-pressed', 'true');
+    await expectText(b.getByRole('region', { name: 'Community vote' }), told);
+    await b.getByRole('region', { name: O3 }).getByText('1 vote', { exact: true }).waitFor();
+    for (const p of [a, b]) assert.deepEqual(p.problems, []);
   } finally {
     await real.close();
   }

@@ -24,6 +24,7 @@ pub mod percent;
 pub mod search;
 pub mod site_data;
 pub mod view_state;
+pub mod vote_proof;
 pub mod vote_protocol;
 pub mod votes;
 pub mod workload;

@@ -4,7 +4,10 @@
 //! - `POST v1/votes` with `{"bundle": id, "tool": id, "voter": id, "verdict": "ship" | "skip" | null}`:
 //!   the voter's current vote on a tool; a repeat never counts twice, a change replaces, `null`
 //!   takes it back. Answered 2xx only once the vote is durable.
-//! - `GET v1/tallies/{bundle}` → `{"tools": {"<id>": {"ship": n, "skip": n}}, "votes": n, "as_of": "…"}`.
+//!   The vote carries `"proof"`, a solved challenge from `GET v1/challenge` ([`crate::vote_proof`]).
+//!   The answer says whether it was counted (`"counted"`, `"held"`, and why not in `"reason"`).
+//! - `GET v1/tallies/{bundle}` → `{"tools": {"<id>": {"ship": n, "skip": n}}, "held": {"<id>": n},
+//!   "votes": n, "as_of": "…"}` (`held` only when some are).
 //!
 //! Paths are relative to the collector's base URL (the `verdicts:vote-endpoint` setting).
 
@@ -15,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::bundle::Verdict;
 use crate::json::{quote, Reader};
 use crate::percent::encode_component;
+use crate::vote_proof::Proof;
 
 /// Where votes are posted, under the collector's base URL.
 pub const VOTES_PATH: &str = "v1/votes";
@@ -67,6 +71,48 @@ impl Vote {
             quote(&self.voter)
         )
     }
+
+    /// The vote as posted with its solved challenge (`"proof"`), in JSON.
+    pub fn to_json_with(&self, proof: &Proof) -> String {
+        let vote = self.to_json();
+        format!("{},\"proof\":{}}}", &vote[..vote.len() - 1], proof.to_json())
+    }
+}
+
+/// What the collector did with a vote it took (`200`): counted, held for review, or kept out
+/// of the tallies (over the daily limit of its network).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Counted,
+    /// Counted once reviewed, or after a while (an unusual burst of votes for the tool).
+    Held,
+    /// Not counted today: the network has had its share of votes for the tool today.
+    NotCounted,
+}
+
+impl Outcome {
+    /// The answer read from the collector's JSON: `"counted": true`, else `"held": true`, else
+    /// not counted. An answer without `counted` (a collector from before) counts.
+    pub fn from_json(text: &str) -> Outcome {
+        let mut r = Reader::new(text);
+        let (mut counted, mut held) = (None, None);
+        let read = (|| {
+            r.object("an answer").ok()?;
+            while let Some(key) = r.key().ok()? {
+                match &*key {
+                    "counted" => counted = Some(r.bool().ok()?),
+                    "held" => held = Some(r.bool().ok()?),
+                    _ => r.skip().ok()?,
+                }
+            }
+            Some(())
+        })();
+        match (read, counted, held) {
+            (Some(()), Some(false), Some(true)) => Outcome::Held,
+            (Some(()), Some(false), _) => Outcome::NotCounted,
+            _ => Outcome::Counted,
+        }
+    }
 }
 
 /// One tool's live counts.
@@ -80,6 +126,9 @@ pub struct Counts {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tallies {
     pub tools: BTreeMap<String, Counts>,
+    /// Per tool, votes held back (an unusual burst), not in `tools` until reviewed or released.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub held: BTreeMap<String, u64>,
     /// All votes, every tool.
     pub votes: u64,
     /// When the figures were read, RFC 3339 UTC.
@@ -90,20 +139,30 @@ impl Tallies {
     /// The collector's answer read from JSON; `None` when it is not a well-formed answer.
     pub fn from_json(text: &str) -> Option<Tallies> {
         let mut r = Reader::new(text);
-        let (mut tools, mut votes, mut as_of) = (None, None, None);
+        let (mut tools, mut votes, mut as_of, mut held) = (None, None, None, None);
         r.object("a map").ok()?;
         while let Some(key) = r.key().ok()? {
             match &*key {
                 "tools" if tools.is_none() => tools = Some(tool_counts(&mut r)?),
                 "votes" if votes.is_none() => votes = Some(r.unsigned("u64", u64::MAX).ok()?),
                 "as_of" if as_of.is_none() => as_of = Some(r.string().ok()?),
-                "tools" | "votes" | "as_of" => return None,
+                "held" if held.is_none() => held = Some(held_counts(&mut r)?),
+                "tools" | "votes" | "as_of" | "held" => return None,
                 _ => r.skip().ok()?,
             }
         }
         r.end().ok()?;
-        Some(Tallies { tools: tools?, votes: votes?, as_of: as_of? })
+        Some(Tallies { tools: tools?, held: held.unwrap_or_default(), votes: votes?, as_of: as_of? })
     }
+}
+
+fn held_counts(r: &mut Reader) -> Option<BTreeMap<String, u64>> {
+    let mut held = BTreeMap::new();
+    r.object("a map").ok()?;
+    while let Some(tool) = r.key().ok()? {
+        held.insert(tool.into_owned(), r.unsigned("u64", u64::MAX).ok()?);
+    }
+    Some(held)
 }
 
 fn tool_counts(r: &mut Reader) -> Option<BTreeMap<String, Counts>> {
@@ -140,6 +199,7 @@ mod tests {
         let tallies = Tallies {
             tools: [("a".to_string(), Counts { ship: 3, skip: u64::MAX }), ("é\"".to_string(), Counts::default())]
                 .into(),
+            held: [("a".to_string(), 4)].into(),
             votes: 7,
             as_of: "2026-11-23T12:00:00Z".into(),
         };
@@ -159,6 +219,31 @@ mod tests {
         }
         let extra = r#"{"tools": {"a": {"ship": 1, "skip": 2, "x": [1]}}, "votes": 3, "as_of": "t", "new": {}}"#;
         assert_eq!(Tallies::from_json(extra), serde_json::from_str::<Tallies>(extra).ok());
+    }
+
+    #[test]
+    fn what_the_collector_did_with_a_vote() {
+        assert_eq!(Outcome::from_json(r#"{"ok":true,"counted":true,"held":false}"#), Outcome::Counted);
+        assert_eq!(Outcome::from_json(r#"{"ok":true,"counted":false,"held":true}"#), Outcome::Held);
+        let over = r#"{"ok":true,"counted":false,"held":false,"reason":"daily_limit","message":"…"}"#;
+        assert_eq!(Outcome::from_json(over), Outcome::NotCounted);
+        assert_eq!(Outcome::from_json(r#"{"ok":true}"#), Outcome::Counted, "a collector from before counts");
+        assert_eq!(Outcome::from_json("not json"), Outcome::Counted);
+        let without = r#"{"tools": {}, "votes": 0, "as_of": "t"}"#;
+        assert_eq!(Tallies::from_json(without).map(|t| t.held.is_empty()), Some(true));
+    }
+
+    #[test]
+    fn a_vote_with_its_proof() {
+        use crate::vote_proof::{Challenge, Proof};
+        let vote = Vote { bundle: "b".into(), tool: "t".into(), voter: "v".into(), verdict: Some(Verdict::Ship) };
+        let challenge =
+            Challenge { salt: "aa".into(), expires: 9, max: 10, challenge: "bb".into(), signature: "cc".into() };
+        let text = vote.to_json_with(&Proof { challenge, number: 3 });
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        assert_eq!(value["verdict"], "ship");
+        assert_eq!(value["proof"]["number"], 3);
+        assert_eq!(value["proof"]["signature"], "cc");
     }
 
     #[test]

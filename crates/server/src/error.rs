@@ -14,7 +14,7 @@ use verdicts_catalog::vote_protocol::MAX_BODY_BYTES;
 /// Why a request was not answered with what it asked for.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
-    #[error("Nothing here: the collector answers POST /v1/votes and GET /v1/tallies/{{bundle}}.")]
+    #[error("Nothing here: the collector answers GET /v1/challenge, POST /v1/votes and GET /v1/tallies/{{bundle}}.")]
     NotFound,
     #[error("This origin may not send votes here.")]
     OriginNotAllowed,
@@ -47,6 +47,23 @@ pub enum ApiError {
     TalliesOfAnotherBundle { known: String },
     #[error("The bundle has no tool “{tool}”.")]
     UnknownTool { tool: String },
+    #[error("A vote needs a solved challenge (“proof”): get one from GET /v1/challenge.")]
+    ProofMissing,
+    #[error("“proof” must be a solved challenge: salt, expires, max, challenge, signature and number.")]
+    BadProof,
+    #[error("This challenge was not issued by this collector; get a new one from GET /v1/challenge.")]
+    ProofForged,
+    #[error("This challenge has expired; get a new one from GET /v1/challenge.")]
+    ChallengeExpired,
+    #[error("This challenge is not of the difficulty asked now ({asked}); get a new one from GET /v1/challenge.")]
+    WrongDifficulty { asked: u64 },
+    #[error("“number” does not solve the challenge.")]
+    ProofWrong,
+    #[error("This challenge has been used already; get a new one from GET /v1/challenge.")]
+    ChallengeUsed,
+    /// No randomness, or no key; `cause` is logged, not sent.
+    #[error("No challenge could be made; try again.")]
+    ChallengeNotMade { cause: String },
     #[error("The collector is shutting down.")]
     ShuttingDown,
     /// The database refused or failed the write; `cause` is logged, not sent.
@@ -73,7 +90,15 @@ impl ApiError {
             | ApiError::UnknownVerdict(_)
             | ApiError::BadVoter
             | ApiError::VoteForAnotherBundle { .. }
-            | ApiError::UnknownTool { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            | ApiError::UnknownTool { .. }
+            | ApiError::ProofMissing
+            | ApiError::BadProof
+            | ApiError::ProofForged
+            | ApiError::ChallengeExpired
+            | ApiError::WrongDifficulty { .. }
+            | ApiError::ProofWrong => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::ChallengeUsed => StatusCode::CONFLICT,
+            ApiError::ChallengeNotMade { .. } => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::ShuttingDown | ApiError::VoteNotSaved { .. } | ApiError::TalliesNotRead { .. } => {
                 StatusCode::SERVICE_UNAVAILABLE
             }
@@ -95,6 +120,14 @@ impl ApiError {
             ApiError::BadVoter => "bad_voter",
             ApiError::VoteForAnotherBundle { .. } | ApiError::TalliesOfAnotherBundle { .. } => "unknown_bundle",
             ApiError::UnknownTool { .. } => "unknown_tool",
+            ApiError::ProofMissing => "proof_missing",
+            ApiError::BadProof => "bad_proof",
+            ApiError::ProofForged => "proof_forged",
+            ApiError::ChallengeExpired => "challenge_expired",
+            ApiError::WrongDifficulty { .. } => "wrong_difficulty",
+            ApiError::ProofWrong => "proof_wrong",
+            ApiError::ChallengeUsed => "challenge_used",
+            ApiError::ChallengeNotMade { .. } => "unavailable",
             ApiError::ShuttingDown | ApiError::VoteNotSaved { .. } | ApiError::TalliesNotRead { .. } => "unavailable",
         }
     }
@@ -112,6 +145,7 @@ impl IntoResponse for ApiError {
         match &self {
             ApiError::VoteNotSaved { cause } => tracing::error!(%cause, "a vote could not be written"),
             ApiError::TalliesNotRead { cause } => tracing::error!(%cause, "the tallies could not be read"),
+            ApiError::ChallengeNotMade { cause } => tracing::error!(%cause, "a challenge could not be made"),
             _ => {}
         }
         let problem = Problem { error: self.code(), message: self.to_string() };
@@ -164,7 +198,7 @@ mod tests {
     fn the_not_found_message_names_the_routes() {
         assert_eq!(
             ApiError::NotFound.to_string(),
-            "Nothing here: the collector answers POST /v1/votes and GET /v1/tallies/{bundle}."
+            "Nothing here: the collector answers GET /v1/challenge, POST /v1/votes and GET /v1/tallies/{bundle}."
         );
         assert_eq!(ApiError::BodyTooLarge.to_string(), format!("A vote is at most {MAX_BODY_BYTES} bytes."));
     }

@@ -19,6 +19,9 @@
 mod cors;
 mod error;
 pub mod limits;
+pub mod network;
+pub mod proof;
+pub mod review;
 pub mod store;
 mod tallies;
 mod votes;
@@ -41,10 +44,11 @@ use tracing::Level;
 use cors::{preflight, refuse_foreign_preflight, AllowedOrigins};
 pub use error::ApiError;
 use limits::RateLimiter;
-use store::Store;
+pub use store::{Burst, DAY};
+use store::{Incoming, Rules, Store, Taken};
 pub use tallies::rfc3339;
 use tallies::{get_tallies, CachedTallies};
-use verdicts_catalog::vote_protocol::{Vote, MAX_BODY_BYTES};
+use verdicts_catalog::vote_protocol::MAX_BODY_BYTES;
 use votes::post_vote;
 use watch::BundleWatch;
 
@@ -75,6 +79,12 @@ pub struct Options {
     pub trust_forwarded_for: bool,
     /// The most votes written in one transaction.
     pub batch_max: usize,
+    /// The daily limit and the burst rule.
+    pub rules: Rules,
+    /// The proof of work's difficulty: the largest secret number of a challenge.
+    pub difficulty: u64,
+    /// How long a challenge may be used, in seconds.
+    pub challenge_seconds: u64,
 }
 
 impl Options {
@@ -89,12 +99,15 @@ impl Options {
             burst: DEFAULT_BURST,
             trust_forwarded_for: false,
             batch_max: 512,
+            rules: Rules::default(),
+            difficulty: proof::DEFAULT_DIFFICULTY,
+            challenge_seconds: proof::DEFAULT_CHALLENGE_SECONDS,
         }
     }
 }
 
-/// A vote waiting for its commit, and who to tell.
-type Pending = (Vote, oneshot::Sender<Result<(), String>>);
+/// A vote waiting for its commit, and who to tell what became of it.
+type Pending = (Incoming, oneshot::Sender<Result<Taken, String>>);
 
 struct Shared {
     options: Options,
@@ -105,6 +118,8 @@ struct Shared {
     /// Bumped after every commit: cached tallies from before are stale.
     generation: AtomicU64,
     tallies: Mutex<HashMap<String, CachedTallies>>,
+    /// Held while the tallies are read from the database.
+    reading_tallies: tokio::sync::Mutex<()>,
 }
 
 /// A running collector.
@@ -134,12 +149,14 @@ pub async fn start(
         writer,
         generation: AtomicU64::new(0),
         tallies: Mutex::new(HashMap::new()),
+        reading_tallies: tokio::sync::Mutex::new(()),
     });
     tokio::spawn(write_votes(shared.clone(), queue));
     let forgetting = tokio::spawn(forget_idle_clients(shared.clone()));
     let origins = Arc::new(AllowedOrigins::new(&shared.options.allow_origins));
     let app = Router::new()
         .route("/v1/votes", post(post_vote).options(preflight))
+        .route("/v1/challenge", get(proof::get_challenge).options(preflight))
         .route("/v1/tallies/{bundle}", get(get_tallies).options(preflight))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -176,18 +193,22 @@ async fn write_votes(shared: Arc<Shared>, mut queue: mpsc::Receiver<Pending>) {
     let max = shared.options.batch_max.max(1);
     let mut batch: Vec<Pending> = Vec::with_capacity(max);
     while queue.recv_many(&mut batch, max).await > 0 {
-        let votes: Vec<Vote> = batch.iter().map(|(v, _)| v.clone()).collect();
-        let result = shared.store.apply(&votes, unix_seconds()).await;
+        let votes: Vec<Incoming> = batch.iter().map(|(v, _)| v.clone()).collect();
+        let result = shared.store.apply(&votes, &shared.options.rules, unix_seconds()).await;
         if result.is_ok() {
             shared.generation.fetch_add(1, Ordering::Release);
         }
-        for (_, done) in batch.drain(..) {
-            let _ = done.send(result.clone());
+        for (i, (_, done)) in batch.drain(..).enumerate() {
+            let answer = match &result {
+                Ok(taken) => taken.get(i).copied().ok_or_else(|| "a vote went unanswered".to_string()),
+                Err(e) => Err(e.clone()),
+            };
+            let _ = done.send(answer);
         }
     }
 }
 
-fn unix_seconds() -> i64 {
+pub(crate) fn unix_seconds() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 

@@ -85,8 +85,9 @@ fn client_ip(trust_forwarded_for: bool, peer: IpAddr, headers: &HeaderMap) -> Ip
 }
 
 /// The client is within its rate; else `429 rate_limited` with `Retry-After`. An extractor of
-/// the request's head, so the check comes before the body is read.
-pub(crate) struct WithinRateLimit;
+/// the request's head, so the check comes before the body is read. It holds the client's
+/// address, for the daily limit (hashed before anything is written).
+pub(crate) struct WithinRateLimit(pub IpAddr);
 
 impl FromRequestParts<Arc<Shared>> for WithinRateLimit {
     type Rejection = ApiError;
@@ -99,7 +100,7 @@ impl FromRequestParts<Arc<Shared>> for WithinRateLimit {
             .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(peer)| peer.ip());
         let ip = client_ip(shared.options.trust_forwarded_for, peer, &parts.headers);
         match shared.limiter.take(ip) {
-            Ok(()) => Ok(WithinRateLimit),
+            Ok(()) => Ok(WithinRateLimit(ip)),
             Err(wait) => Err(ApiError::RateLimited { seconds: wait.as_secs_f64().ceil().max(1.0) as u64 }),
         }
     }

@@ -1,4 +1,5 @@
-//! `GET /v1/tallies/{bundle}`: each tool's counts, read from the database after a write (or a
+//! `GET /v1/tallies/{bundle}`: each tool's counted votes (and, under `held`, the votes held
+//! back from a burst, until reviewed or released), read from the database after a write (or a
 //! second, for other collectors' writes) and served from memory in between, with an ETag.
 
 use std::sync::atomic::Ordering;
@@ -37,22 +38,33 @@ pub fn rfc3339(unix: i64) -> String {
     OffsetDateTime::from_unix_timestamp(unix).ok().and_then(|t| t.format(&Rfc3339).ok()).unwrap_or_default()
 }
 
+/// The cached tallies of `bundle`, if still fresh.
+fn cached(shared: &Shared, bundle: &str, generation: u64) -> Option<(Arc<String>, String)> {
+    let cache = shared.tallies.lock().ok()?;
+    let c = cache.get(bundle)?;
+    (c.generation == generation && c.read_at.elapsed() < TALLY_FRESHNESS).then(|| (c.body.clone(), c.etag.clone()))
+}
+
 async fn read_tallies(shared: &Shared, bundle: &str) -> Result<(Arc<String>, String), String> {
     let generation = shared.generation.load(Ordering::Acquire);
-    if let Ok(cache) = shared.tallies.lock() {
-        if let Some(c) = cache.get(bundle) {
-            if c.generation == generation && c.read_at.elapsed() < TALLY_FRESHNESS {
-                return Ok((c.body.clone(), c.etag.clone()));
-            }
-        }
+    if let Some(fresh) = cached(shared, bundle, generation) {
+        return Ok(fresh);
     }
-    let tools = shared.store.tallies(bundle).await?;
+    // One reading at a time: the requests that missed together wait for it rather than all
+    // asking the database the same question.
+    let _reading = shared.reading_tallies.lock().await;
+    let generation = shared.generation.load(Ordering::Acquire);
+    if let Some(fresh) = cached(shared, bundle, generation) {
+        return Ok(fresh);
+    }
+    let now = unix_seconds();
+    let (tools, held) = shared.store.tallies_at(bundle, now).await?;
     let votes = tools.values().map(|c| c.ship + c.skip).sum();
-    let counts = serde_json::to_string(&tools).map_err(|e| e.to_string())?;
+    let counts = serde_json::to_string(&(&tools, &held)).map_err(|e| e.to_string())?;
     // The tag follows the counts, not the time they were read at.
     let etag = format!("\"{}\"", verdicts_catalog::bundle::content_hash(&counts));
     let body = Arc::new(
-        serde_json::to_string(&Tallies { tools, votes, as_of: rfc3339(unix_seconds()) }).map_err(|e| e.to_string())?,
+        serde_json::to_string(&Tallies { tools, held, votes, as_of: rfc3339(now) }).map_err(|e| e.to_string())?,
     );
     if let Ok(mut cache) = shared.tallies.lock() {
         cache.insert(

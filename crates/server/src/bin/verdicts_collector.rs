@@ -5,7 +5,8 @@
 //!   --listen 127.0.0.1:8787 --bundle dist/data/bundle.json --db votes.sqlite \
 //!   --allow-origin http://127.0.0.1:8080
 //! ```
-//! `--help` lists the options. Once listening it prints one line on stdout,
+//! `--help` lists the options; `review`, `accept`, `drop`, `restore` and `confirm` are the
+//! operator's commands for held votes (see `review.rs`). Once listening it prints one line on stdout,
 //! `verdicts-collector: listening on http://ADDR (…)`, as before, for scripts that read it; logs go
 //! to stderr through `tracing` (`RUST_LOG` filters them, default `info`; `RUST_LOG=debug`
 //! shows each request).
@@ -19,20 +20,23 @@ use clap::Parser;
 use tracing_subscriber::filter::LevelFilter;
 use tracing_subscriber::EnvFilter;
 
-use verdicts_server::{start, Options, DEFAULT_BURST, DEFAULT_LISTEN, DEFAULT_RATE};
+use verdicts_server::store::{Burst, Rules, Store};
+use verdicts_server::{rfc3339, start, Options, DEFAULT_BURST, DEFAULT_LISTEN, DEFAULT_RATE};
 
 /// Collects the community's votes for a published bundle and serves the live tallies.
 #[derive(Debug, Parser)]
-#[command(name = "verdicts-collector", version)]
+#[command(name = "verdicts-collector", version, subcommand_negates_reqs = true, args_conflicts_with_subcommands = true)]
 struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// The published bundle: votes are taken for its id and its tools only. A replaced file is
     /// picked up within a second.
-    #[arg(long, value_name = "FILE")]
-    bundle: PathBuf,
+    #[arg(long, value_name = "FILE", required = true)]
+    bundle: Option<PathBuf>,
     /// Where votes are kept: a SQLite file (created if missing) or a
     /// postgres://user:password@host/db URL.
-    #[arg(long, value_name = "FILE.sqlite | postgres://…")]
-    db: String,
+    #[arg(long, value_name = "FILE.sqlite | postgres://…", required = true)]
+    db: Option<String>,
     /// The address and port to listen on.
     #[arg(long, value_name = "ADDR:PORT", default_value_t = DEFAULT_LISTEN)]
     listen: SocketAddr,
@@ -49,6 +53,89 @@ struct Args {
     /// Behind a proxy: the client's address is the last `X-Forwarded-For` entry.
     #[arg(long)]
     trust_forwarded_for: bool,
+    /// New counted votes per tool per network (an IPv4 address or an IPv6 /56) per day; more
+    /// are answered "not counted today".
+    #[arg(long, value_name = "N", default_value_t = Rules::default().daily_limit,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    daily_limit: u32,
+    /// The proof of work: the largest secret number of a challenge (on average half as many
+    /// SHA-256 hashes to solve one).
+    #[arg(long, value_name = "N", default_value_t = verdicts_server::proof::DEFAULT_DIFFICULTY,
+          value_parser = clap::value_parser!(u64).range(1..=1_000_000_000))]
+    difficulty: u64,
+    /// Seconds a challenge may be used.
+    #[arg(long, value_name = "S", default_value_t = verdicts_server::proof::DEFAULT_CHALLENGE_SECONDS,
+          value_parser = clap::value_parser!(u64).range(10..=86_400))]
+    challenge_seconds: u64,
+    /// Count every vote within the daily limit, holding no burst back.
+    #[arg(long)]
+    no_hold: bool,
+    /// A burst: more votes for a tool in this many seconds …
+    #[arg(long, value_name = "S", default_value_t = Burst::default().window,
+          value_parser = clap::value_parser!(i64).range(10..=86_400))]
+    burst_window: i64,
+    /// … than this many times its average over the day before …
+    #[arg(long, value_name = "X", default_value_t = Burst::default().factor, value_parser = votes_per_second, allow_negative_numbers = true)]
+    burst_factor: f64,
+    /// … and more than this many …
+    #[arg(long, value_name = "N", default_value_t = Burst::default().min_votes)]
+    burst_min_votes: u64,
+    /// … from at least this many networks.
+    #[arg(long, value_name = "N", default_value_t = Burst::default().min_networks)]
+    burst_min_networks: u64,
+    /// Hours after which a held vote counts unless reviewed before.
+    #[arg(long, value_name = "H", default_value_t = 48, value_parser = clap::value_parser!(u32).range(1..=8760))]
+    hold_hours: u32,
+}
+
+/// The operator's commands for held votes.
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    /// Lists the votes held now (by tool and hour: networks and votes) and the drops.
+    Review {
+        #[arg(long, value_name = "FILE.sqlite | postgres://…")]
+        db: String,
+    },
+    /// Counts the held votes of a tool cast in a time range.
+    Accept(Range),
+    /// Takes every vote of a tool cast in a time range out of the tallies (one transaction,
+    /// logged, undone by `restore` until `confirm`).
+    Drop(Range),
+    /// Undoes a drop that is not confirmed.
+    Restore(DropId),
+    /// Confirms a drop: its votes are deleted for good.
+    Confirm(DropId),
+}
+
+#[derive(Debug, clap::Args)]
+struct Range {
+    #[arg(long, value_name = "FILE.sqlite | postgres://…")]
+    db: String,
+    /// The tool's id.
+    #[arg(long, value_name = "ID")]
+    tool: String,
+    /// From this time (RFC 3339, e.g. 2026-12-06T13:00:00Z) …
+    #[arg(long, value_name = "TIME", value_parser = rfc3339_time)]
+    since: i64,
+    /// … until before this one.
+    #[arg(long, value_name = "TIME", value_parser = rfc3339_time)]
+    until: i64,
+}
+
+#[derive(Debug, clap::Args)]
+struct DropId {
+    #[arg(long, value_name = "FILE.sqlite | postgres://…")]
+    db: String,
+    /// The drop's number, as `drop` and `review` print it.
+    #[arg(long = "drop", value_name = "N")]
+    id: i64,
+}
+
+/// A time in RFC 3339, as unix seconds.
+fn rfc3339_time(value: &str) -> Result<i64, String> {
+    time::OffsetDateTime::parse(value, &time::format_description::well_known::Rfc3339)
+        .map(|t| t.unix_timestamp())
+        .map_err(|_| "expected a time like 2026-12-06T13:00:00Z".into())
 }
 
 /// A rate: a positive number.
@@ -58,14 +145,108 @@ fn votes_per_second(value: &str) -> Result<f64, String> {
 
 impl Args {
     fn into_options(self) -> Options {
-        let mut options = Options::new(self.bundle, self.db);
+        let mut options = Options::new(self.bundle.unwrap_or_default(), self.db.unwrap_or_default());
         options.listen = self.listen;
         options.allow_origins = self.allow_origins;
         options.rate = self.rate;
         options.burst = self.burst;
         options.trust_forwarded_for = self.trust_forwarded_for;
+        options.difficulty = self.difficulty;
+        options.challenge_seconds = self.challenge_seconds;
+        let burst = Burst {
+            window: self.burst_window,
+            factor: self.burst_factor,
+            min_votes: self.burst_min_votes,
+            min_networks: self.burst_min_networks,
+            hold_seconds: i64::from(self.hold_hours) * 3600,
+        };
+        options.rules = Rules { daily_limit: self.daily_limit, burst: (!self.no_hold).then_some(burst) };
         options
     }
+}
+
+fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// Runs an operator's command; what to print.
+async fn operate(command: Command) -> Result<String, String> {
+    let db = match &command {
+        Command::Review { db } => db,
+        Command::Accept(r) | Command::Drop(r) => &r.db,
+        Command::Restore(d) | Command::Confirm(d) => &d.db,
+    };
+    let store = Store::open(db).await?;
+    let said = match command {
+        Command::Review { .. } => {
+            let mut lines = vec!["Held votes (counted once accepted, or when their time comes):".to_string()];
+            let bursts = store.held_bursts(now()).await?;
+            if bursts.is_empty() {
+                lines.push("  none".into());
+            }
+            for b in bursts {
+                lines.push(format!(
+                    "  {}  {} … {}  {} networks, {} votes  (bundle {})",
+                    b.tool,
+                    rfc3339(b.first),
+                    rfc3339(b.last),
+                    b.networks,
+                    b.votes,
+                    b.bundle
+                ));
+            }
+            lines.push("Drops:".into());
+            let drops = store.drops().await?;
+            if drops.is_empty() {
+                lines.push("  none".into());
+            }
+            for d in drops {
+                lines.push(format!(
+                    "  #{}  {}  {} … {}  {} votes, at {}  {}",
+                    d.id,
+                    d.tool,
+                    rfc3339(d.since),
+                    rfc3339(d.until),
+                    d.votes,
+                    rfc3339(d.at),
+                    if d.confirmed { "confirmed (deleted)" } else { "not confirmed: `restore` undoes it" }
+                ));
+            }
+            lines.join("\n")
+        }
+        Command::Accept(r) => {
+            let n = store.accept(&r.tool, r.since, r.until).await?;
+            format!(
+                "Accepted {n} held votes for {} cast {} … {}: they count now.",
+                r.tool,
+                rfc3339(r.since),
+                rfc3339(r.until)
+            )
+        }
+        Command::Drop(r) => {
+            let (id, n) = store.drop_votes(&r.tool, r.since, r.until, now()).await?;
+            tracing::warn!(drop = id, tool = %r.tool, since = %rfc3339(r.since), until = %rfc3339(r.until), votes = n, "votes dropped");
+            format!(
+                "Dropped {n} votes for {} cast {} … {} as drop #{id}: out of the tallies now. \
+                 `verdicts-collector restore --drop {id}` undoes it; `verdicts-collector confirm --drop {id}` deletes them.",
+                r.tool,
+                rfc3339(r.since),
+                rfc3339(r.until)
+            )
+        }
+        Command::Restore(d) => {
+            let n = store.restore(d.id).await?;
+            tracing::warn!(drop = d.id, votes = n, "drop undone");
+            format!("Drop #{} undone: {n} votes are as they were.", d.id)
+        }
+        Command::Confirm(d) => {
+            let n = store.confirm(d.id).await?;
+            tracing::warn!(drop = d.id, votes = n, "drop confirmed");
+            format!("Drop #{} confirmed: {n} votes deleted.", d.id)
+        }
+    };
+    store.close().await;
+    Ok(said)
 }
 
 async fn shutdown_signal() {
@@ -95,8 +276,21 @@ fn log_to_stderr() {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let options = Args::parse().into_options();
+    let mut args = Args::parse();
     log_to_stderr();
+    if let Some(command) = args.command.take() {
+        return match operate(command).await {
+            Ok(said) => {
+                println!("{said}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("verdicts-collector: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let options = args.into_options();
     let db = verdicts_server::store::redact(&options.db);
     let origins = if options.allow_origins.is_empty() {
         "none (no browser may call it)".into()
@@ -177,6 +371,82 @@ mod tests {
     }
 
     #[test]
+    fn the_rules_flags() -> Result<(), clap::Error> {
+        let base = ["--bundle", "b.json", "--db", "v.sqlite"];
+        let options = parse(&base)?.into_options();
+        assert_eq!(options.rules, Rules::default());
+        assert_eq!(options.difficulty, verdicts_server::proof::DEFAULT_DIFFICULTY);
+        let args: Vec<&str> = base
+            .iter()
+            .copied()
+            .chain([
+                "--daily-limit",
+                "3",
+                "--difficulty",
+                "5000",
+                "--challenge-seconds",
+                "600",
+                "--burst-window",
+                "300",
+                "--burst-factor",
+                "4",
+                "--burst-min-votes",
+                "20",
+                "--burst-min-networks",
+                "6",
+                "--hold-hours",
+                "12",
+            ])
+            .collect();
+        let options = parse(&args)?.into_options();
+        let burst = Burst { window: 300, factor: 4.0, min_votes: 20, min_networks: 6, hold_seconds: 12 * 3600 };
+        assert_eq!(options.rules, Rules { daily_limit: 3, burst: Some(burst) });
+        assert_eq!((options.difficulty, options.challenge_seconds), (5000, 600));
+        let off: Vec<&str> = base.iter().copied().chain(["--no-hold"]).collect();
+        assert_eq!(parse(&off)?.into_options().rules.burst, None);
+        Ok(())
+    }
+
+    #[test]
+    fn the_operators_commands() -> Result<(), clap::Error> {
+        let review = parse(&["review", "--db", "v.sqlite"])?;
+        assert!(matches!(review.command, Some(Command::Review { ref db }) if db == "v.sqlite"));
+        let drop = parse(&[
+            "drop",
+            "--db",
+            "v.sqlite",
+            "--tool",
+            "t",
+            "--since",
+            "2026-12-06T13:00:00Z",
+            "--until",
+            "2026-12-06T14:00:00Z",
+        ])?;
+        assert!(matches!(drop.command, Some(Command::Drop(ref r)) if r.tool == "t" && r.until - r.since == 3600));
+        assert!(matches!(
+            parse(&["restore", "--db", "v", "--drop", "3"])?.command,
+            Some(Command::Restore(DropId { id: 3, .. }))
+        ));
+        assert!(matches!(
+            parse(&["confirm", "--db", "v", "--drop", "3"])?.command,
+            Some(Command::Confirm(DropId { id: 3, .. }))
+        ));
+        for (args, named) in [
+            (
+                &["drop", "--db", "v", "--tool", "t", "--since", "yesterday", "--until", "2026-12-06T14:00:00Z"][..],
+                "--since",
+            ),
+            (&["accept", "--db", "v", "--since", "2026-12-06T13:00:00Z", "--until", "2026-12-06T14:00:00Z"], "--tool"),
+            (&["restore", "--db", "v"], "--drop"),
+            (&["review"], "--db"),
+        ] {
+            let error = parse(args).err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(error.contains(named), "{args:?}: {error}");
+        }
+        Ok(())
+    }
+
+    #[test]
     fn a_wrong_or_unknown_flag_is_an_error_naming_it() {
         let base = ["--bundle", "b.json", "--db", "v.sqlite"];
         for (extra, named) in [
@@ -189,6 +459,10 @@ mod tests {
             (&["--burst", "2.5"], "--burst"),
             (&["--listen", "nowhere"], "--listen"),
             (&["--trust-forwarded-for=yes"], "--trust-forwarded-for"),
+            (&["--daily-limit", "0"], "--daily-limit"),
+            (&["--difficulty", "0"], "--difficulty"),
+            (&["--burst-factor", "-2"], "--burst-factor"),
+            (&["--hold-hours", "0"], "--hold-hours"),
         ] {
             let args: Vec<&str> = base.iter().chain(extra).copied().collect();
             let error = parse(&args).err().map(|e| e.to_string()).unwrap_or_default();

@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::error::ApiError;
 use verdicts_catalog::bundle::Verdict;
+use verdicts_catalog::vote_proof::{Challenge, Proof};
 use verdicts_catalog::vote_protocol::{is_voter_id, Vote};
 
 /// One field of a posted vote as sent: the type asked for, something else, or nothing.
@@ -47,6 +48,20 @@ struct VoteRequest {
     /// `null` takes a vote back.
     #[serde(default)]
     verdict: Field<Option<String>>,
+    /// The solved challenge.
+    #[serde(default)]
+    proof: Option<Value>,
+}
+
+/// A vote's `"proof"` as sent.
+#[derive(Deserialize)]
+struct ProofFields {
+    salt: String,
+    expires: u64,
+    max: u64,
+    challenge: String,
+    signature: String,
+    number: u64,
 }
 
 impl VoteRequest {
@@ -77,6 +92,24 @@ impl VoteRequest {
         }
         Ok(Vote { bundle, tool, voter, verdict })
     }
+
+    /// The vote, then its proof: missing, or not the shape of one, is refused.
+    fn into_vote_and_proof(mut self) -> Result<(Vote, Proof), ApiError> {
+        let proof = self.proof.take();
+        let vote = self.into_vote()?;
+        let fields: ProofFields = match proof {
+            None | Some(Value::Null) => return Err(ApiError::ProofMissing),
+            Some(value) => serde_json::from_value(value).map_err(|_| ApiError::BadProof)?,
+        };
+        let challenge = Challenge {
+            salt: fields.salt,
+            expires: fields.expires,
+            max: fields.max,
+            challenge: fields.challenge,
+            signature: fields.signature,
+        };
+        Ok((vote, Proof { challenge, number: fields.number }))
+    }
 }
 
 /// Whether a request says its body is JSON: `application/json`, any parameters, any case.
@@ -91,7 +124,7 @@ fn is_json(headers: &HeaderMap) -> bool {
 /// A well-formed vote read from the body, not yet checked against the bundle. Refused with
 /// `415 wrong_content_type`, `413 body_too_large` (the body limit is the router's
 /// `DefaultBodyLimit`), `400 malformed_json`, or `422` naming the field.
-pub(crate) struct PostedVote(pub Vote);
+pub(crate) struct PostedVote(pub Vote, pub Proof);
 
 impl<S: Send + Sync> FromRequest<S> for PostedVote {
     type Rejection = ApiError;
@@ -102,7 +135,8 @@ impl<S: Send + Sync> FromRequest<S> for PostedVote {
         }
         // Over the limit, or cut off: either way the vote is not all there.
         let body = Bytes::from_request(request, state).await.map_err(|_| ApiError::BodyTooLarge)?;
-        VoteRequest::from_json(&body)?.into_vote().map(PostedVote)
+        let (vote, proof) = VoteRequest::from_json(&body)?.into_vote_and_proof()?;
+        Ok(PostedVote(vote, proof))
     }
 }
 
@@ -131,6 +165,20 @@ mod tests {
         assert!(back.is_ok_and(|v| v.verdict.is_none()));
         let last = read(&format!(r#"{{"bundle":"x","bundle":"b","tool":"t","voter":"{V}","verdict":"skip"}}"#));
         assert!(last.is_ok_and(|v| v.bundle == "b" && v.verdict == Some(Verdict::Skip)), "the last repeat counts");
+    }
+
+    #[test]
+    fn the_proof_comes_after_the_fields() {
+        let vote = format!(r#""bundle":"b","tool":"t","voter":"{V}","verdict":"ship""#);
+        let read = |body: String| VoteRequest::from_json(body.as_bytes()).and_then(|r| r.into_vote_and_proof());
+        let code = |body: String| read(body).err().map(|e| e.code());
+        assert_eq!(code(format!("{{{vote}}}")), Some("proof_missing"));
+        assert_eq!(code(format!(r#"{{{vote},"proof":null}}"#)), Some("proof_missing"));
+        assert_eq!(code(format!(r#"{{{vote},"proof":{{"salt":"a"}}}}"#)), Some("bad_proof"));
+        assert_eq!(code(r#"{"bundle":"b","proof":1}"#.into()), Some("missing_field"), "the fields first");
+        let proof = r#"{"salt":"a","expires":1,"max":2,"challenge":"c","signature":"d","number":1}"#;
+        let (v, p) = read(format!(r#"{{{vote},"proof":{proof}}}"#)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((v.verdict, p.number, p.challenge.max), (Some(Verdict::Ship), 1, 2));
     }
 
     #[test]

@@ -102,9 +102,41 @@ impl Collector {
         }
     }
 
+    /// A vote with a freshly solved challenge.
     pub async fn vote(&self, bundle: &str, tool: &str, voter: &str, verdict: Value) -> Answer {
-        let body = json!({ "bundle": bundle, "tool": tool, "voter": voter, "verdict": verdict });
+        let proof = self.solved().await;
+        self.vote_with(bundle, tool, voter, verdict, proof).await
+    }
+
+    /// A vote with the proof given (`Value::Null`: none).
+    pub async fn vote_with(&self, bundle: &str, tool: &str, voter: &str, verdict: Value, proof: Value) -> Answer {
+        let body = json!({ "bundle": bundle, "tool": tool, "voter": voter, "verdict": verdict, "proof": proof });
         self.http.post_json(&format!("{}v1/votes", self.base), &body).await.expect("an answer")
+    }
+
+    /// A vote sent as if from `ip` (the collector trusts `X-Forwarded-For`, see [`options`]).
+    pub async fn vote_from(&self, ip: &str, bundle: &str, tool: &str, voter: &str, verdict: Value) -> Answer {
+        let proof = self.solved().await;
+        let body = json!({ "bundle": bundle, "tool": tool, "voter": voter, "verdict": verdict, "proof": proof });
+        self.http
+            .send(
+                hyper::Method::POST,
+                &format!("{}v1/votes", self.base),
+                &[("content-type", "application/json"), ("x-forwarded-for", ip)],
+                body.to_string().into_bytes(),
+            )
+            .await
+            .expect("an answer")
+    }
+
+    /// A challenge from the collector, solved: the vote's `"proof"`.
+    pub async fn solved(&self) -> Value {
+        let answer = self.http.get(&format!("{}v1/challenge", self.base)).await.expect("a challenge");
+        assert_eq!(answer.status, 200, "{:?}", answer.json());
+        let mut proof = answer.json();
+        let challenge = verdicts_catalog::vote_proof::Challenge::from_json(&proof.to_string()).expect("a challenge");
+        proof["number"] = json!(challenge.solve().expect("a solution"));
+        proof
     }
 
     /// Sends a vote until it is past the rate limit and `settled` says the answer is the one
@@ -164,8 +196,12 @@ pub fn options(bundle: PathBuf, db: String) -> Options {
     options.rate = 1000.0;
     options.burst = 1000;
     options.allow_origins = vec!["http://app.example".into()];
+    // Quick to solve in a debug build; the checks are the same at any difficulty.
+    options.difficulty = TEST_DIFFICULTY;
     options
 }
+
+pub const TEST_DIFFICULTY: u64 = 2_000;
 
 pub fn counts(answer: &Answer, tool: &str) -> (u64, u64) {
     let t = &answer.json()["tools"][tool];

@@ -47,6 +47,28 @@ impl Http {
         Http { client: builder.build_http() }
     }
 
+    /// A client whose connections come from `source` (on loopback, any 127.x.y.z: the
+    /// benchmark's stand-ins for networks).
+    pub fn from_address(source: std::net::IpAddr) -> Http {
+        let mut connector = HttpConnector::new();
+        connector.set_local_address(Some(source));
+        let mut builder = Client::builder(TokioExecutor::new());
+        builder.pool_max_idle_per_host(256);
+        Http { client: builder.build(connector) }
+    }
+
+    /// A challenge from the collector at `base`, solved: a vote's `"proof"`.
+    pub async fn solved(&self, base: &str) -> Result<serde_json::Value, String> {
+        let answer = self.get(&format!("{base}v1/challenge")).await?;
+        let text = String::from_utf8_lossy(&answer.body).into_owned();
+        let challenge = verdicts_catalog::vote_proof::Challenge::from_json(&text)
+            .ok_or_else(|| format!("not a challenge ({}): {text}", answer.status))?;
+        let number = challenge.solve().ok_or("a challenge without a solution")?;
+        let mut proof = answer.json();
+        proof["number"] = serde_json::json!(number);
+        Ok(proof)
+    }
+
     /// Sends a request.
     pub async fn send(
         &self,

@@ -12,10 +12,17 @@ pub fn free_port() -> Result<u16, String> {
     listener.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
 }
 
-/// Starts the collector and waits until it answers.
-pub async fn spawn_collector(s: &Settings, port: u16) -> Result<Child, String> {
+/// The difficulty of the runs that measure the collector rather than the clients: checking a
+/// solution costs one hash and one HMAC whatever the difficulty, solving it is the client's cost
+/// (measured apart).
+pub const EASY: &str = "1000";
+
+/// Starts the collector (its rate limit out of the way, `extra` flags added) and waits until it
+/// answers.
+pub async fn spawn_collector(s: &Settings, port: u16, extra: &[&str]) -> Result<Child, String> {
     let mut child = Command::new(&s.collector)
         .args(["--listen", &format!("127.0.0.1:{port}"), "--db", &s.db, "--rate", "1000000", "--burst", "1000000"])
+        .args(extra)
         .arg("--bundle")
         .arg(&s.bundle)
         .stdout(std::process::Stdio::null())

@@ -10,12 +10,21 @@
 //!    restarted, every acknowledged vote must be in the database: "acknowledged N, found N".
 //! 2. Writes: votes/s and p50/p99 latency of acknowledged votes.
 //! 3. Reads: tallies requests/s.
+//! 4. Attacks (`attack.rs`): one address with 10,000 fresh voter ids; honest votes then 200
+//!    networks × 50 votes for one tool, held, listed by `verdicts-collector review`, dropped by
+//!    `verdicts-collector drop`, and the tallies back to the honest count; what solving the
+//!    challenges of 10,000 votes costs a script.
+//!
+//! Votes carry solved challenges throughout, checked by the collector. The runs that measure
+//! the collector use an easy difficulty (checking costs the same at any); the honest runs come
+//! from 64 addresses standing for many voters' networks, with the daily limit raised to match.
 //!
 //! Every loop is bounded by a count and a time; everything listens on 127.0.0.1 only. The
 //! collector under test is started in `collector.rs`, the votes are sent in `votes.rs` and the
 //! tallies read in `tallies.rs`.
 
 // Shared with the collector's tests, which use all of it.
+mod attack;
 #[allow(dead_code)]
 mod client;
 mod collector;
@@ -32,7 +41,7 @@ use clap::Parser;
 use verdicts_catalog::bundle::Catalog;
 use verdicts_server::store::{redact, Store};
 
-use collector::{free_port, spawn_collector};
+use collector::{free_port, spawn_collector, EASY};
 use votes::{percentile, send_votes};
 
 /// Durability and load of the vote collector, over loopback.
@@ -75,18 +84,20 @@ async fn run(s: Settings) -> Result<(), String> {
     store.clear().await?;
     let port = free_port()?;
     let base = format!("http://127.0.0.1:{port}/");
-    let mut child = spawn_collector(&s, port).await?;
+    // Honest voters: 64 addresses stand for their many networks, so the daily limit is raised.
+    let honest = ["--difficulty", EASY, "--daily-limit", "1000000"];
+    let mut child = spawn_collector(&s, port, &honest).await?;
     let sender = {
         let (base, bundle, tools) = (base.clone(), bundle.clone(), tools.clone());
         // More votes than can be sent before the kill: the kill comes mid-run.
         let (votes, clients) = (s.votes * 20, s.clients);
-        tokio::spawn(async move { send_votes(&base, &bundle, &tools, "durable", votes, clients, limit).await })
+        tokio::spawn(async move { send_votes(&base, &bundle, &tools, "durable", votes, clients, limit, false).await })
     };
     tokio::time::sleep(Duration::from_millis(1000)).await;
     child.start_kill().map_err(|e| format!("kill -9: {e}"))?;
     let _ = child.wait().await;
     let sent = sender.await.map_err(|e| e.to_string())?;
-    let mut child = spawn_collector(&s, port).await?;
+    let mut child = spawn_collector(&s, port, &honest).await?;
     let mut found = 0;
     for (voter, tool, verdict) in &sent.acknowledged {
         if store.vote_of(&bundle, tool, voter).await? == Some(*verdict) {
@@ -96,7 +107,7 @@ async fn run(s: Settings) -> Result<(), String> {
     let total: u64 = store.tallies(&bundle).await?.values().map(|c| c.ship + c.skip).sum();
     println!(
         "Durability (collector killed with SIGKILL 1 s into the run, then restarted): acknowledged {}, found {found} \
-         ({} refused or cut off by the kill; {total} votes in the database in all)",
+         ({} refused or cut off by the kill; {total} counted in the tallies, the rest held as a burst)",
         sent.acknowledged.len(),
         sent.failed
     );
@@ -106,8 +117,8 @@ async fn run(s: Settings) -> Result<(), String> {
 
     // 2. Writes.
     store.clear().await?;
-    let mut child = spawn_collector(&s, port).await?;
-    let sent = send_votes(&base, &bundle, &tools, "load", s.votes, s.clients, limit).await;
+    let mut child = spawn_collector(&s, port, &honest).await?;
+    let sent = send_votes(&base, &bundle, &tools, "load", s.votes, s.clients, limit, true).await;
     let mut latencies = sent.latencies.clone();
     latencies.sort();
     let rate = sent.acknowledged.len() as f64 / sent.elapsed.as_secs_f64();
@@ -116,7 +127,75 @@ async fn run(s: Settings) -> Result<(), String> {
     let read_rate = tallies::read_rate(&base, &bundle, s.clients, Duration::from_secs(s.seconds.min(10))).await;
     let _ = child.start_kill();
     let _ = child.wait().await;
+
+    // 4. Attacks, under the default rules (the difficulty aside: its cost is measured apart).
+    store.clear().await?;
+    let mut child = spawn_collector(&s, port, &["--difficulty", EASY]).await?;
+    let (one, many) = (&tools[0], &tools[1 % tools.len()]);
+    let single = attack::flood(&base, &bundle, one, &[attack::network(9, 0)], 10_000, "one", limit).await;
+    let one_tally = store.tallies(&bundle).await?.get(one.as_str()).map_or(0, |c| c.ship + c.skip);
+    let honest_networks: Vec<_> = (0..30).map(|n| attack::network(3, n)).collect();
+    let honest_votes = attack::flood(&base, &bundle, many, &honest_networks, 1, "honest", limit).await;
+    let honest_tallies = store.tallies(&bundle).await?;
+    // The burst starts on the next second, so that the drop's range leaves the honest votes out.
+    let since = (unix_now() + 1) as i64;
+    tokio::time::sleep(Duration::from_millis(
+        1000 - (std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_millis())
+            as u64)
+            .min(999)
+            + 50,
+    ))
+    .await;
+    let attackers: Vec<_> = (0..200).map(|n| attack::network(4, n)).collect();
+    let burst = attack::flood(&base, &bundle, many, &attackers, 50, "burst", limit).await;
+    let burst_tally = store.tallies(&bundle).await?.get(many.as_str()).map_or(0, |c| c.ship + c.skip);
+    let review = attack::operator(&s, &["review"]).await?;
+    let until = (unix_now() + 1) as i64;
+    let dropped = attack::operator(
+        &s,
+        &[
+            "drop",
+            "--tool",
+            many,
+            "--since",
+            &verdicts_server::rfc3339(since),
+            "--until",
+            &verdicts_server::rfc3339(until),
+        ],
+    )
+    .await?;
+    let after_drop = store.tallies(&bundle).await?;
+    let back = after_drop.get(many.as_str()) == honest_tallies.get(many.as_str());
+    let _ = child.start_kill();
+    let _ = child.wait().await;
     store.close().await;
+    let (each, ten_thousand) = attack::solving_cost(verdicts_server::proof::DEFAULT_DIFFICULTY, 200, 10_000);
+
+    println!();
+    println!("Attacks (default rules: 5 votes a tool a network a day, bursts held):");
+    println!(
+        "- one address, 10,000 votes with fresh voter ids for {one}: {} counted, {} not counted (over the limit), {} refused, in {:.1} s; {one_tally} in the tallies",
+        single.counted, single.not_counted, single.refused, single.elapsed.as_secs_f64()
+    );
+    println!("- honest: 30 networks, a vote each for {many}: {} counted", honest_votes.counted);
+    println!(
+        "- 200 networks × 50 votes for {many}: {} counted, {} held, {} not counted (over the limit), {} refused, in {:.1} s; {burst_tally} counted in the tallies",
+        burst.counted, burst.held, burst.not_counted, burst.refused, burst.elapsed.as_secs_f64()
+    );
+    println!("- verdicts-collector review:\n    {}", review.trim().replace('\n', "\n    "));
+    println!("- verdicts-collector drop: {}", dropped.trim());
+    println!(
+        "- tallies of {many} after the drop: {} (honest count {}): {}",
+        after_drop.get(many.as_str()).map_or(0, |c| c.ship + c.skip),
+        honest_tallies.get(many.as_str()).map_or(0, |c| c.ship + c.skip),
+        if back { "back exactly" } else { "NOT back" }
+    );
+    println!(
+        "- proof of work at the default difficulty ({}): {:.0} ms of one core per vote, so 10,000 votes cost a script {:.0} CPU-seconds",
+        verdicts_server::proof::DEFAULT_DIFFICULTY,
+        each * 1000.0,
+        ten_thousand
+    );
 
     println!();
     println!("| Measure | Value |");
@@ -134,11 +213,19 @@ async fn run(s: Settings) -> Result<(), String> {
         percentile(&latencies, 0.99)
     );
     println!("| tallies requests/s | {read_rate:.0} |");
-    if durable {
-        Ok(())
-    } else {
-        Err("acknowledged votes are missing after the restart".into())
+    if !durable {
+        return Err("acknowledged votes are missing after the restart".into());
     }
+    if single.counted > 5 || one_tally > 5 || burst.counted > 200 * 5 || !back {
+        return Err(
+            "an attack got more counted than the rules allow, or the drop did not restore the honest count".into()
+        );
+    }
+    Ok(())
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
 #[tokio::main]
