@@ -229,7 +229,14 @@ impl Store {
         let url = self.url(&shard_path(&version, shard));
         spawn_local(async move {
             let loaded = match fetch::<Shard>(&url).await {
-                Ok(s) if s.version == version && s.shard == shard => Load::Ready(Arc::new(s)),
+                // A shard that does not make a catalogue with its entry point (a file edited on
+                // the host) is said, not left out in silence.
+                Ok(s) if s.version == version && s.shard == shard => {
+                    match self.manifest.with_untracked(|m| (m.version == version).then(|| partial_catalog(m, [&s]))) {
+                        Some(Err(e)) => Load::Failed(LoadError { url, failure: LoadFailure::Bundle(e) }),
+                        _ => Load::Ready(Arc::new(s)),
+                    }
+                }
                 Ok(_) => Load::Failed(LoadError {
                     url,
                     failure: LoadFailure::Data("the file belongs to another publish".into()),
