@@ -36,10 +36,11 @@ export VERDICTS_TEST_POSTGRES
 echo "==> Native tests: the catalogue (bundle, pages, URL state, tallies, search), the app's state, publishing, the vote collector on SQLite and PostgreSQL"
 cargo test --locked --workspace
 
-echo "==> Release build, and the vote collector and the authors' preview for the end-to-end tests"
+echo "==> Release build, and the vote collector, the authors' preview, the publisher and the generator for the end-to-end tests"
 scripts/build.sh
-cargo build --locked -p verdicts-server --bin verdicts-collector
-cargo build --locked -p verdicts-preview --bin verdicts-preview
+# The collector for the vote tests; the preview for the authors' tests; the publisher and the
+# generator for the published catalogues.
+cargo build --locked -p verdicts-server -p verdicts-preview -p verdicts-publish --bin verdicts-collector --bin verdicts-preview --bin verdicts-publish --bin verdicts-generate
 
 echo "==> End-to-end tests in headless Chromium"
 node --test --test-concurrency=1 tests/e2e/

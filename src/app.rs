@@ -8,13 +8,14 @@ use crate::components::comparison::Comparison;
 use crate::components::error_view::ErrorView;
 use crate::components::site_chrome::{About, SiteFooter, SiteHeader};
 use crate::components::skeleton::Skeleton;
-use crate::data::{Store, Wanted};
+use crate::data::{Shared, Store, Wanted};
 use crate::first_render::FirstRender;
 use crate::navigation::Navigation;
 use crate::pair::{pages_of, Pair};
 use crate::vote_store::VoteStore;
 use verdicts_catalog::config::Config;
-use verdicts_catalog::load_error::auto_retry_delay;
+use verdicts_catalog::load_error::{auto_retry_delay, LoadError};
+use verdicts_catalog::site_data::Manifest;
 use verdicts_catalog::view_state::Theme;
 
 /// The whole app.
@@ -98,25 +99,60 @@ pub fn App() -> impl IntoView {
     let signup = config.signup_url.clone();
     let about = move || manifest.with(|m| m.as_ref().and_then(|r| r.as_ref().ok()).map(|m| About::of_site(&m.site)));
     let entry_url = config.catalog_url.clone();
+    // The latest entry point read. Once one is in, a newer publish's (read again because a file
+    // was gone) takes its place inside the page: what the visitor is doing stays on screen.
+    let latest = Memo::new(move |previous: Option<&Option<Shared<Manifest>>>| {
+        let previous = previous.cloned().flatten();
+        match manifest.get() {
+            Some(Ok(m)) if previous.as_ref().is_some_and(|p| p.version == m.version) => previous,
+            Some(Ok(m)) => Some(Shared(m)),
+            _ => previous,
+        }
+    });
+    let loaded = Memo::new(move |_| latest.with(Option::is_some));
+    let owner = Owner::current();
+    // Made once, from the first usable entry point read (`latest` never goes back to none): the
+    // store follows `latest` from then on.
+    let store = Memo::new_with_compare(
+        move |previous: Option<&Option<Result<Store, LoadError>>>| {
+            if !loaded.get() {
+                return None;
+            }
+            if let Some(Some(Ok(store))) = previous {
+                return Some(Ok(*store));
+            }
+            // Tracked until one makes a catalogue: a newer entry point may.
+            let first = latest.get()?;
+            // The store belongs to the app, not to this memo, which runs again (and would dispose
+            // of what it made) whenever a newer entry point is read.
+            let entry_url = &entry_url;
+            let make = move || {
+                let current = Memo::new(move |_| latest.get().unwrap_or_else(|| first.clone()));
+                Store::new(current, entry_url, crate::browser::page_data(), stale)
+            };
+            Some(match &owner {
+                Some(owner) => owner.with(make),
+                None => make(),
+            })
+        },
+        |old, new| !matches!((old, new), (Some(Some(Ok(_))), Some(Some(Ok(_)))) | (Some(None), Some(None))),
+    );
     move || {
         let signup = signup.clone();
-        let entry_url = entry_url.clone();
         built.get().then(|| {
             view! {
                 {move || (!embed.get()).then(|| view! { <SiteHeader/> })}
                 <main id="main" class="page">
-                    {move || match manifest.get() {
-                        // The first load happens behind the static page, which has its own comparison
-                        // or skeleton: the live one is built only for a retry, after the takeover.
-                        None if tries.with(|t| *t == Tries::default()) => ().into_any(),
-                        None => view! { <Skeleton/> }.into_any(),
-                        Some(Err(error)) => view! {
-                            <ErrorView error on_retry=retry auto_retry/>
-                        }
-                        .into_any(),
-                        Some(Ok(manifest)) => match Store::new(manifest, &entry_url, crate::browser::page_data(), stale) {
-                            Ok(store) => view! { <Loaded store/> }.into_any(),
-                            Err(error) => view! { <ErrorView error on_retry=retry auto_retry/> }.into_any(),
+                    {move || match store.get() {
+                        Some(Ok(store)) => view! { <Loaded store/> }.into_any(),
+                        Some(Err(error)) => view! { <ErrorView error on_retry=retry auto_retry/> }.into_any(),
+                        None => match manifest.get() {
+                            // The first load happens behind the static page, which has its own
+                            // comparison or skeleton: the live one is built only for a retry, after
+                            // the takeover.
+                            None if tries.with(|t| *t == Tries::default()) => ().into_any(),
+                            Some(Err(error)) => view! { <ErrorView error on_retry=retry auto_retry/> }.into_any(),
+                            _ => view! { <Skeleton/> }.into_any(),
                         },
                     }}
                 </main>
@@ -160,9 +196,12 @@ fn Loaded(
     // page's buttons pressed before the takeover are pressed again only then, too.
     let published = config.with_value(|c| c.published.clone());
     let current = published.as_ref().is_some_and(|p| p.version == manifest.version);
-    let all_pairs = published.filter(|_| current).map(|p| p.all_pairs);
     let catalog = store.catalog;
-    let pages = Memo::new(move |_| catalog.with(|c| pages_of(c, all_pairs)));
+    // After a newer publish is read, the pages on the site may be others: links use the query.
+    let pages = Memo::new(move |_| {
+        let all_pairs = published.as_ref().filter(|p| p.version == store.version()).map(|p| p.all_pairs);
+        catalog.with(|c| pages_of(c, all_pairs))
+    });
     Pair::new(catalog, nav, pages, Some(store)).map(|pair| {
         // The first render, one step per task, once the pair's data is in or failed (a timer is
         // the outside world); then the live page replaces the static one.

@@ -74,66 +74,82 @@ pub enum Wanted {
     Failed(LoadError),
 }
 
+/// A file's place: the publish it belongs to, and its shard number or name key.
+type Key<T> = (String, T);
+
 /// The files read so far, and the catalogue made of them.
 #[derive(Clone, Copy)]
 pub struct Store {
-    manifest: StoredValue<Arc<Manifest>>,
+    /// The latest entry point read: a newer publish's takes the place of the first one's, and the
+    /// files of the old one are no longer used (they stay keyed by their version).
+    manifest: Memo<Shared<Manifest>>,
     /// The entry point's folder, with its trailing slash: the versioned files are under it.
     folder: StoredValue<String>,
     /// The shown pair's tools, as the published page carries them for its own version.
     page: StoredValue<Option<Arc<Shard>>>,
-    shards: RwSignal<BTreeMap<u32, Load<Arc<Shard>>>>,
-    names: RwSignal<BTreeMap<String, Load<Arc<NameChunk>>>>,
-    /// The catalogue of the entry point, the page's tools and the shards in.
+    shards: RwSignal<BTreeMap<Key<u32>, Load<Arc<Shard>>>>,
+    names: RwSignal<BTreeMap<Key<String>, Load<Arc<NameChunk>>>>,
+    /// The catalogue of the entry point, the page's tools and the shards in, of its version.
     pub catalog: Memo<Known>,
     /// Called with the version when one of its files is missing: a newer publish replaced it.
     stale: Callback<String>,
 }
 
 impl Store {
-    /// A store for `manifest`, read from `entry_url`, with the tools the page carries (when the
-    /// page was rendered from this version). `Err` when the entry point is not a usable catalogue.
+    /// A store for the entry point `manifest` (the latest read: it may change), read from
+    /// `entry_url`, with the tools the page carries (used while the entry point's version is the
+    /// page's). `Err` when the entry point read now is not a usable catalogue.
     pub fn new(
-        manifest: Arc<Manifest>,
+        manifest: Memo<Shared<Manifest>>,
         entry_url: &str,
         page: Option<Shard>,
         stale: Callback<String>,
     ) -> Result<Store, LoadError> {
-        let page = page.filter(|p| p.version == manifest.version).map(Arc::new);
+        let page = page.map(Arc::new);
+        let of_version = |page: &Option<Arc<Shard>>, version: &str| page.clone().filter(|p| p.version == version);
         // The entry point with the page's tools must make a catalogue: if not, nothing will.
-        let first = partial_catalog(&manifest, page.as_deref())
+        let first = manifest
+            .with_untracked(|m| partial_catalog(m, of_version(&page, &m.version).as_deref()))
             .map_err(|e| LoadError { url: entry_url.to_string(), failure: LoadFailure::Bundle(e) })?;
         let folder = entry_url.rsplit_once('/').map(|(f, _)| format!("{f}/")).unwrap_or_default();
-        let shards: RwSignal<BTreeMap<u32, Load<Arc<Shard>>>> = RwSignal::new(BTreeMap::new());
+        let shards: RwSignal<BTreeMap<Key<u32>, Load<Arc<Shard>>>> = RwSignal::new(BTreeMap::new());
+        // The shards in, of the entry point's version.
         let ready = Memo::new(move |_| {
-            shards.with(|m| m.iter().filter(|(_, l)| matches!(l, Load::Ready(_))).map(|(n, _)| *n).collect::<Vec<_>>())
+            let version = manifest.with(|m| m.version.clone());
+            shards.with(|m| {
+                m.iter()
+                    .filter(|((v, _), l)| *v == version && matches!(l, Load::Ready(_)))
+                    .map(|((_, n), _)| *n)
+                    .collect::<Vec<_>>()
+            })
         });
-        let manifest_value = manifest.clone();
         let page_value = page.clone();
         let first = Shared(Arc::new(first));
         let catalog = Memo::new(move |previous: Option<&Known>| {
+            let manifest = manifest.get();
             let ready = ready.get();
-            if ready.is_empty() {
-                return previous.cloned().unwrap_or_else(|| first.clone());
-            }
+            let page = of_version(&page_value, &manifest.version);
             let in_ = shards.with_untracked(|m| {
                 ready
                     .iter()
-                    .filter_map(|n| match m.get(n) {
+                    .filter_map(|n| match m.get(&(manifest.version.clone(), *n)) {
                         Some(Load::Ready(s)) => Some(s.clone()),
                         _ => None,
                     })
                     .collect::<Vec<_>>()
             });
-            let all = page_value.iter().chain(in_.iter()).map(|s| s.as_ref());
-            match partial_catalog(&manifest_value, all) {
+            if previous.is_none() && in_.is_empty() {
+                return first.clone();
+            }
+            let all = page.iter().chain(in_.iter()).map(|s| s.as_ref());
+            match partial_catalog(&manifest, all) {
                 Ok(c) => Shared(Arc::new(c)),
                 // A shard that does not fit the rest is left out: the tools it holds stay unknown.
                 Err(_) => previous.cloned().unwrap_or_else(|| first.clone()),
             }
         });
         Ok(Store {
-            manifest: StoredValue::new(manifest),
+            manifest,
             folder: StoredValue::new(folder),
             page: StoredValue::new(page),
             shards,
@@ -143,13 +159,23 @@ impl Store {
         })
     }
 
-    /// The entry point.
+    /// The entry point (the latest read).
     pub fn manifest(self) -> Arc<Manifest> {
-        self.manifest.get_value()
+        self.manifest.get_untracked().0
+    }
+
+    /// The entry point's version (tracked).
+    pub fn version(self) -> String {
+        self.manifest.with(|m| m.version.clone())
     }
 
     fn url(self, path: &str) -> String {
         format!("{}{path}", self.folder.get_value())
+    }
+
+    /// The version and the shard of the tool `id` (tracked: a newer entry point changes both).
+    fn shard_key(self, id: &str) -> Key<u32> {
+        self.manifest.with(|m| (m.version.clone(), shard_of(id, m.shards)))
     }
 
     /// Where the tool `id` stands (tracked): in, on its way, or failed. Asking does not fetch:
@@ -158,48 +184,59 @@ impl Store {
         if catalog.tool_index(id).is_some_and(|i| catalog.is_whole(i)) {
             return Wanted::Ready;
         }
-        let shard = shard_of(id, self.manifest.with_value(|m| m.shards));
-        self.shards.with(|m| match m.get(&shard) {
+        let key = self.shard_key(id);
+        self.shards.with(|m| match m.get(&key) {
             None | Some(Load::Pending) => Wanted::Loading,
             Some(Load::Ready(_)) => Wanted::Ready,
             Some(Load::Failed(e)) => Wanted::Failed(e.clone()),
         })
     }
 
-    /// Fetches the shard of each tool whose data is not in and not on its way.
+    /// Fetches the shard of each tool whose data is not in and not on its way. Tracks the entry
+    /// point: called from an effect, it runs again when a newer publish's is read.
     pub fn want(self, ids: &[String]) {
-        let catalog = self.catalog.get_untracked();
-        let count = self.manifest.with_value(|m| m.shards);
+        let catalog = self.catalog.get();
         for id in ids {
             if catalog.tool_index(id).is_some_and(|i| catalog.is_whole(i)) {
                 continue;
             }
-            let shard = shard_of(id, count);
-            if !self.shards.with_untracked(|m| m.contains_key(&shard)) {
-                self.fetch_shard(shard);
+            let key = self.shard_key(id);
+            if !self.shards.with_untracked(|m| m.contains_key(&key)) {
+                self.fetch_shard(key);
             }
         }
     }
 
-    /// Fetches the shards that failed again.
+    /// Fetches the shards of the entry point's version that failed again.
     pub fn retry(self) {
-        let failed: Vec<u32> = self
-            .shards
-            .with_untracked(|m| m.iter().filter(|(_, l)| matches!(l, Load::Failed(_))).map(|(n, _)| *n).collect());
-        for shard in failed {
-            self.fetch_shard(shard);
+        let version = self.manifest.with_untracked(|m| m.version.clone());
+        let failed: Vec<Key<u32>> = self.shards.with_untracked(|m| {
+            m.iter()
+                .filter(|((v, _), l)| *v == version && matches!(l, Load::Failed(_)))
+                .map(|(k, _)| k.clone())
+                .collect()
+        });
+        for key in failed {
+            self.fetch_shard(key);
         }
     }
 
-    fn fetch_shard(self, shard: u32) {
+    fn fetch_shard(self, key: Key<u32>) {
         self.shards.update(|m| {
-            m.insert(shard, Load::Pending);
+            m.insert(key.clone(), Load::Pending);
         });
-        let (version, url) =
-            self.manifest.with_value(|m| (m.version.clone(), self.url(&shard_path(&m.version, shard))));
+        let (version, shard) = key.clone();
+        let url = self.url(&shard_path(&version, shard));
         spawn_local(async move {
             let loaded = match fetch::<Shard>(&url).await {
-                Ok(s) if s.version == version && s.shard == shard => Load::Ready(Arc::new(s)),
+                // A shard that does not make a catalogue with its entry point (a file edited on
+                // the host) is said, not left out in silence.
+                Ok(s) if s.version == version && s.shard == shard => {
+                    match self.manifest.with_untracked(|m| (m.version == version).then(|| partial_catalog(m, [&s]))) {
+                        Some(Err(e)) => Load::Failed(LoadError { url, failure: LoadFailure::Bundle(e) }),
+                        _ => Load::Ready(Arc::new(s)),
+                    }
+                }
                 Ok(_) => Load::Failed(LoadError {
                     url,
                     failure: LoadFailure::Data("the file belongs to another publish".into()),
@@ -212,7 +249,7 @@ impl Store {
                 }
             };
             self.shards.update(|m| {
-                m.insert(shard, loaded);
+                m.insert(key, loaded);
             });
         });
     }
@@ -220,15 +257,16 @@ impl Store {
     /// What the pickers find for `query` with the name files at hand (tracked). Reading does
     /// not fetch: [`Found::Needs`] names the file to fetch with [`Store::fetch_names`].
     pub fn search(self, query: &str) -> Found {
-        let keys = self.manifest.with_value(|m| m.names.clone());
+        let (version, keys) = self.manifest.with(|m| (m.version.clone(), m.names.clone()));
         self.names.with(|names| {
-            let lookup = search(query, &keys, |k| match names.get(k) {
+            let file = |k: &str| names.get(&(version.clone(), k.to_string()));
+            let lookup = search(query, &keys, |k| match file(k) {
                 Some(Load::Ready(chunk)) => Some(chunk.as_ref()),
                 _ => None,
             });
             match lookup {
                 Lookup::Found(entries) => Found::Tools(entries.into_iter().cloned().collect()),
-                Lookup::Needs(key) => match names.get(&key) {
+                Lookup::Needs(key) => match file(&key) {
                     Some(Load::Failed(e)) => Found::Failed(e.clone()),
                     Some(_) => Found::Loading,
                     None => Found::Needs(key),
@@ -237,25 +275,31 @@ impl Store {
         })
     }
 
-    /// Fetches the name files that failed again.
+    /// Fetches the name files of the entry point's version that failed again.
     pub fn retry_names(self) {
+        let version = self.manifest.with_untracked(|m| m.version.clone());
         let failed: Vec<String> = self.names.with_untracked(|m| {
-            m.iter().filter(|(_, l)| matches!(l, Load::Failed(_))).map(|(k, _)| k.clone()).collect()
+            m.iter()
+                .filter(|((v, _), l)| *v == version && matches!(l, Load::Failed(_)))
+                .map(|((_, k), _)| k.clone())
+                .collect()
         });
         for key in failed {
             self.fetch_names(key);
         }
     }
 
-    /// Fetches a name file, unless it is in or on its way.
+    /// Fetches a name file of the entry point's version, unless it is in or on its way.
     pub fn fetch_names(self, key: String) {
-        if self.names.with_untracked(|m| matches!(m.get(&key), Some(Load::Pending | Load::Ready(_)))) {
+        let version = self.manifest.with_untracked(|m| m.version.clone());
+        let at = (version.clone(), key.clone());
+        if self.names.with_untracked(|m| matches!(m.get(&at), Some(Load::Pending | Load::Ready(_)))) {
             return;
         }
         self.names.update(|m| {
-            m.insert(key.clone(), Load::Pending);
+            m.insert(at.clone(), Load::Pending);
         });
-        let (version, url) = self.manifest.with_value(|m| (m.version.clone(), self.url(&names_path(&m.version, &key))));
+        let url = self.url(&names_path(&version, &key));
         spawn_local(async move {
             let loaded = match fetch::<NameChunk>(&url).await {
                 Ok(c) if c.version == version && c.key == key => Load::Ready(Arc::new(c)),
@@ -271,14 +315,16 @@ impl Store {
                 }
             };
             self.names.update(|m| {
-                m.insert(key, loaded);
+                m.insert(at, loaded);
             });
         });
     }
 
-    /// Whether the page's own tools are in use (the page was rendered from this version).
+    /// Whether the page's own tools are in use (the page was rendered from the entry point's
+    /// version).
     pub fn page_is_current(self) -> bool {
-        self.page.with_value(Option::is_some)
+        let version = self.manifest.with_untracked(|m| m.version.clone());
+        self.page.with_value(|p| p.as_ref().is_some_and(|p| p.version == version))
     }
 }
 

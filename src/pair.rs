@@ -36,6 +36,8 @@ pub struct Pair {
     /// Whether a pair has been shown: until then the view is a placeholder (the first pair's
     /// data is on its way, or failed).
     pub shown: Memo<bool>,
+    /// The tools whose data the view needs, by id: the URL's pair first.
+    wanted: Memo<Vec<String>>,
     nav: Navigation,
     /// The pages of the site, for links and the history.
     pub pages: Memo<Shared<Pages>>,
@@ -131,7 +133,7 @@ impl Pair {
         });
         let roles_on = Memo::new(move |_| view.with(|v| v.role_on.clone()));
         let workload = Memo::new(move |_| view.with(|v| (v.input.clone(), v.output.clone())));
-        Some(Pair { catalog, view, tools, ids, roles_on, workload, status, shown, nav, pages, store })
+        Some(Pair { catalog, view, tools, ids, roles_on, workload, status, shown, wanted, nav, pages, store })
     }
 
     /// The read catalogue's files, when the app reads them (not in the publish step's render).
@@ -208,8 +210,14 @@ impl Pair {
     }
 
     /// Puts the tool `id` on `side`; picking the tool already on the other side swaps them.
+    /// While the pair the URL names is not on screen (its data on its way, or failed), the other
+    /// side is the URL's tool, not the one still shown.
     pub fn pick(self, side: Side, id: &str) {
-        let (a, b) = self.ids.get_untracked();
+        let asked = match (self.status.get_untracked(), self.wanted.get_untracked().as_slice()) {
+            (Wanted::Ready, _) | (_, [] | [_]) => None,
+            (_, [a, b, ..]) => Some((a.clone(), b.clone())),
+        };
+        let (a, b) = asked.unwrap_or_else(|| self.ids.get_untracked());
         let (x, y) = pick_id((&a, &b), side, id);
         self.go(&self.state(x, y, self.roles()), HistoryMode::Push);
     }

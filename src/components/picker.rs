@@ -71,9 +71,13 @@ pub fn ToolPicker(
     let option_id = move |n: u32| format!("{id}-option-{n}");
     let listbox_id = format!("{id}-listbox");
 
+    // Enter pressed while the query's name file is on its way: the pick waits for the results
+    // (picking from the last query's list would choose a tool the visitor did not ask for).
+    let enter_pending = RwSignal::new(false);
     let close = move || {
         open.set(false);
         typed.set(None);
+        enter_pending.set(false);
     };
     let choose = move |tool: String| {
         close();
@@ -99,6 +103,10 @@ pub fn ToolPicker(
                 ev.prevent_default();
                 active.set(if ev.key() == "Home" { 0 } else { count - 1 });
             }
+            "Enter" if open.get_untracked() && matches!(found.get_untracked(), Found::Needs(_) | Found::Loading) => {
+                ev.prevent_default();
+                enter_pending.set(true);
+            }
             "Enter" if open.get_untracked() => {
                 ev.prevent_default();
                 if let Some(tool) = shown.with_untracked(|s| s.get(active.get_untracked()).map(|t| t.id.clone())) {
@@ -112,6 +120,23 @@ pub fn ToolPicker(
             _ => {}
         }
     };
+    // The waiting Enter is pressed once the results are in (a pick is a navigation: the outside
+    // world); a failed search drops it, and its error says why.
+    Effect::new(move |_| {
+        if !enter_pending.get() {
+            return;
+        }
+        match found.get() {
+            Found::Tools(_) => {
+                enter_pending.set(false);
+                if let Some(tool) = shown.with_untracked(|s| s.get(active.get_untracked()).map(|t| t.id.clone())) {
+                    choose(tool);
+                }
+            }
+            Found::Failed(_) => enter_pending.set(false),
+            Found::Needs(_) | Found::Loading => {}
+        }
+    });
     // Keep the active option in view while moving through a long list (the list's children are
     // the options shown, in order).
     let listbox = NodeRef::<leptos::html::Ul>::new();
@@ -166,6 +191,7 @@ pub fn ToolPicker(
                     value=selected_name
                     prop:value=move || typed.get().unwrap_or_else(selected_name)
                     on:input:target=move |ev| {
+                        enter_pending.set(false);
                         typed.set(Some(ev.target().value()));
                         open.set(true);
                         active.set(0);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 import { newPage, axeViolations, readText } from '../support/browser.mjs';
 import { eventually, expectAttribute, expectCount, expectEqual, expectMatch, expectText, expectValue } from '../support/expect.mjs';
+import { ENTRY } from '../support/data.mjs';
 
 let server;
 let browser;
@@ -305,7 +306,7 @@ test('axe-core finds no WCAG 2 A/AA violations: loaded, filtered, empty filter, 
     await p.getByRole('combobox', { name: 'First tool' }).fill('o');
     await p.getByRole('listbox', { name: 'First tool' }).waitFor();
     assert.deepEqual(await axeViolations(p), [], `picker open (${theme})`);
-    server.override('data/bundle.json', { status: 404 });
+    server.override(ENTRY, { status: 404 });
     await p.goto(server.url);
     await p.getByRole('alert').waitFor();
     assert.deepEqual(await axeViolations(p), [], `error (${theme})`);

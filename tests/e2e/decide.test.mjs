@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 import { axeViolations, newPage } from '../support/browser.mjs';
 import { eventually, expectAttribute, expectCount, expectEqual, expectText, expectValue } from '../support/expect.mjs';
+import { serveBundle } from '../support/data.mjs';
 
 const BUNDLE = JSON.parse(readFileSync(new URL('../../public/data/bundle.json', import.meta.url), 'utf8'));
 const O3 = 'OpenAI o3 Pro API';
@@ -98,7 +99,7 @@ test('two priced tools are compared, and the embed view shows the estimate too',
     { amount: 5, currency: 'USD', unit: '1M input tokens', per: { quantity: 1000000, item: 'input-token' } },
     { amount: 15, currency: 'USD', unit: '1M output tokens', per: { quantity: 1000000, item: 'output-token' } },
   ];
-  server.override('data/bundle.json', { body: JSON.stringify(bundle) });
+  serveBundle(server, bundle);
   await open('?a=openai-o4-api&b=openai-o3-pro-api&in=50M&out=10M');
   await calculator().getByText('≈ $400 / month').waitFor();
   await expectText(calculator(), new RegExp(`${O4.replace(/[&]/g, '\\$&')} is cheaper than ${O3} by \\$1,400 a month\\.`));
@@ -235,7 +236,7 @@ test('related comparisons link to other pairs with either tool, and none when th
   lonely.tools[1].category = 'Something else';
   lonely.reviews = lonely.reviews.filter((r) => lonely.tools.some((t) => t.id === r.tool));
   delete lonely.featured;
-  server.override('data/bundle.json', { body: JSON.stringify(lonely) });
+  serveBundle(server, lonely);
   await open('');
   assert.equal(await region('Related comparisons').count(), 0);
 });

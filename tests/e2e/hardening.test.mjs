@@ -9,6 +9,7 @@ import { startCollector } from '../support/collector.mjs';
 import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 import { newPage, readText } from '../support/browser.mjs';
 import { expectAttribute, expectCount, expectEqual, expectMatch, expectText } from '../support/expect.mjs';
+import { ENTRY, dataFiles, serveBundle, shardPathOf } from '../support/data.mjs';
 
 const INDEX = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
 const BUNDLE = JSON.parse(readFileSync(new URL('../../public/data/bundle.json', import.meta.url), 'utf8'));
@@ -25,7 +26,8 @@ freshPageEachTest(() => ({ server, browser }), (p) => {
   });
 });
 
-const bundleRequests = () => server.requests.filter((r) => r.path.endsWith('data/bundle.json')).length;
+const ENTRY_POINT = readFileSync(new URL('../../dist/data/catalog.json', import.meta.url), 'utf8');
+const entryRequests = () => server.requests.filter((r) => r.path.endsWith(ENTRY)).length;
 /** Opens the page, waits for its alert and that it offers Retry, and waits until the alert's
  * text matches `pattern` (when given). Returns the alert. */
 async function openAlert(query = '', pattern, message) {
@@ -37,25 +39,25 @@ async function openAlert(query = '', pattern, message) {
   return alert;
 }
 
+// The entry point is the one file every visit reads: each way it can be wrong is said.
 const faults = [
   ['404', { status: 404, type: 'text/plain', body: 'no' }, /not found \(HTTP 404\)/],
   ['503', { status: 503, type: 'text/plain', body: 'busy' }, /HTTP 503/],
   ['an HTML page', { type: 'text/html', body: '<!doctype html><title>Home</title>' }, /not JSON: the server sent a web page/],
-  ['an empty body', { body: '' }, /the bundle is empty/],
-  ['truncated JSON', { body: JSON.stringify(BUNDLE).slice(0, 500) }, /the bundle is cut short/],
-  ['JSON of the wrong shape', { body: '{"products": []}' }, /the JSON is not a Verdicts bundle/],
-  ['JSON that is not an object', { body: '[1, 2, 3]' }, /the bundle must be a JSON object, but it is an array/],
-  ['an unsupported schema_version', { body: JSON.stringify({ ...BUNDLE, schema_version: 2 }) }, /Unsupported bundle version 2/],
-  ['a 50 MB body', { body: JSON.stringify({ ...BUNDLE, padding: 'x'.repeat(50 * 1024 * 1024) }) }, /too large to load \(52 MB; the limit is 20 MB\)/],
-  ['JSON nested 10,000 levels deep', { body: '['.repeat(10_000) + ']'.repeat(10_000) }, /must be a JSON object/],
-  ['objects nested 10,000 levels deep', { body: `{"schema_version":1,"title":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}` }, /title: expected a string, found map/],
+  ['an empty body', { body: '' }, /could not be read: EOF while parsing/],
+  ['truncated JSON', { body: ENTRY_POINT.slice(0, 500) }, /could not be read: EOF while parsing/],
+  ['JSON of the wrong shape', { body: '{"products": []}' }, /could not be read: missing field `api`/],
+  ['JSON that is not an object', { body: '[1, 2, 3]' }, /could not be read: invalid type: integer `2`, expected a string/],
+  ['an unsupported api version', { body: ENTRY_POINT.replace('"api":1,', '"api":2,') }, /Unsupported bundle version 2/],
+  ['JSON nested 10,000 levels deep', { body: '['.repeat(10_000) + ']'.repeat(10_000) }, /could not be read: invalid type: sequence, expected u32/],
+  ['objects nested 10,000 levels deep', { body: `{"api":1,"version":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}` }, /could not be read: invalid type: map, expected a string/],
 ];
 
 for (const [name, response, message] of faults) {
-  test(`the bundle URL answering ${name} gets its own clear message`, async () => {
-    server.override('data/bundle.json', response);
+  test(`the entry point answering ${name} gets its own clear message`, async () => {
+    server.override(ENTRY, response);
     const alert = await openAlert('', message);
-    await expectText(alert, /Bundle address: http:\/\/127\.0\.0\.1:\d+\/tools\/compare\/data\/bundle\.json/);
+    await expectText(alert, /address: http:\/\/127\.0\.0\.1:\d+\/tools\/compare\/data\/catalog\.json/);
     assert.deepEqual(page.problems.filter((p) => !/status of (404|503)/.test(p)), []);
   });
 }
@@ -63,9 +65,9 @@ for (const [name, response, message] of faults) {
 test('5xx is retried automatically with backoff, a bounded number of times; 4xx never', async () => {
   // The retry timers run on the page's clock, moved by the test.
   await page.clock.install();
-  server.override('data/bundle.json', { status: 503 });
+  server.override(ENTRY, { status: 503 });
   await openAlert('', /Trying again automatically in 1 second/);
-  const retried = () => page.waitForResponse((r) => r.url().endsWith('data/bundle.json'));
+  const retried = () => page.waitForResponse((r) => r.url().endsWith(ENTRY));
   let next = retried();
   await page.clock.runFor(1000);
   await next;
@@ -74,23 +76,23 @@ test('5xx is retried automatically with backoff, a bounded number of times; 4xx 
   await page.clock.runFor(3000);
   await next;
   await page.getByText('Trying again automatically').waitFor({ state: 'detached' });
-  assert.equal(bundleRequests(), 3, 'one try and two automatic retries');
+  assert.equal(entryRequests(), 3, 'one try and two automatic retries');
   await page.clock.runFor(60_000);
-  assert.equal(bundleRequests(), 3, 'and no more, a minute later');
+  assert.equal(entryRequests(), 3, 'and no more, a minute later');
   server.reset();
-  server.override('data/bundle.json', { status: 410 });
+  server.override(ENTRY, { status: 410 });
   await openAlert();
   await page.clock.runFor(60_000);
-  assert.equal(bundleRequests(), 1);
+  assert.equal(entryRequests(), 1);
   assert.doesNotMatch(await page.getByRole('alert').innerText(), /Trying again/);
 });
 
 test('a server that recovers during the automatic retries shows the comparison', async () => {
   let calls = 0;
-  server.override('data/bundle.json', (req, res) => {
+  server.override(ENTRY, (req, res) => {
     calls += 1;
     res.writeHead(calls === 1 ? 502 : 200, { 'content-type': 'application/json' });
-    res.end(calls === 1 ? '' : JSON.stringify(BUNDLE));
+    res.end(calls === 1 ? '' : ENTRY_POINT);
   });
   await page.goto(server.url);
   await page.getByRole('heading', { level: 1, name: /Mistral 8x22B Instruct v2/ }).waitFor({ timeout: 10_000 });
@@ -100,12 +102,12 @@ test('a server that recovers during the automatic retries shows the comparison',
 const bundleWith = (change) => {
   const b = structuredClone(BUNDLE);
   change(b);
-  return { body: JSON.stringify(b) };
+  return b;
 };
 
 test('a bundle with zero tools or one tool says what is missing', async () => {
   for (const [tools, words] of [[[], /has 0 tools; a comparison needs at least two/], [[BUNDLE.tools[0]], /has 1 tool; a comparison needs at least two/]]) {
-    server.override('data/bundle.json', bundleWith((b) => {
+    serveBundle(server, bundleWith((b) => {
       b.tools = tools;
       b.reviews = b.reviews.filter((r) => tools.some((t) => t.id === r.tool));
       delete b.featured;
@@ -117,7 +119,7 @@ test('a bundle with zero tools or one tool says what is missing', async () => {
 });
 
 test('tools and roles without reviews are said, not shown as broken sections', async () => {
-  server.override('data/bundle.json', bundleWith((b) => {
+  serveBundle(server, bundleWith((b) => {
     b.reviews = b.reviews.filter((r) => r.tool !== 'openai-o4-api' && r.role !== 'futurist');
   }));
   await page.goto(server.url);
@@ -165,7 +167,7 @@ test('a panic shows an error view with a way forward instead of a dead page', as
 const NASTY = `<script>alert("x")</script><img src=x onerror=alert(1)> "double" 'single' &amp;`;
 
 test('text from the bundle renders as literal text, never as markup', async () => {
-  server.override('data/bundle.json', bundleWith((b) => {
+  serveBundle(server, bundleWith((b) => {
     b.tools[0].name = `Tool ${NASTY}`;
     b.tools[0].tagline = NASTY;
     b.tools[0].description = NASTY;
@@ -187,14 +189,35 @@ test('text from the bundle renders as literal text, never as markup', async () =
   await expectMatch(() => page.title(), /<script>/);
 });
 
-test('links from data must be http or https, and external links are noopener noreferrer', async () => {
-  for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' https://example.com', 'jav\tascript:alert(1)', 'data:text/html,hi', 'vbscript:msgbox(1)']) {
-    server.override('data/bundle.json', bundleWith((b) => { b.tools[0].links = [{ label: 'Home', url }]; }));
-    await openAlert('', /tools\[0\]\.links\[0\]\.url: .* is not an http or https link/, JSON.stringify(url));
-    assert.equal(await page.locator('a[href*="script:"], a[href^="data:"]').count(), 0);
+const BAD_LINKS = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' https://example.com', 'jav\tascript:alert(1)', 'data:text/html,hi', 'vbscript:msgbox(1)'];
+
+test('links from data must be http or https: the publisher refuses others, and the app never links them', async () => {
+  for (const url of BAD_LINKS) {
+    assert.throws(() => dataFiles(bundleWith((b) => { b.tools[0].links = [{ label: 'Home', url }]; })),
+      /tools\[0\]\.links\[0\]\.url: .* is not an http or https link/, JSON.stringify(url));
   }
-  server.override('data/bundle.json', bundleWith((b) => { b.tools[0].links = [{ label: 'Model card', url: 'https://example.com/card' }]; }));
+  // A host's copy of a shard edited by hand gets no further: the comparison says its data has a
+  // problem, and nothing links to anything but http(s).
+  const id = BUNDLE.tools[0].id;
+  const good = { label: 'Model card', url: 'https://example.com/card' };
+  let path;
+  let clean;
+  serveBundle(server, bundleWith((b) => { b.tools[0].links = [good]; }), (files) => {
+    path = shardPathOf(files, id);
+    clean = files.get(path);
+    const shard = JSON.parse(clean);
+    shard.tools.find((t) => t.tool.id === id).tool.links = [...BAD_LINKS.map((url, i) => ({ label: `Bad ${i}`, url })), good];
+    files.set(path, JSON.stringify(shard));
+  });
+  // The published build's page of the default pair: its tools are read from the version now served.
   await page.goto(server.url);
+  const failed = page.getByRole('main').getByRole('alert');
+  await expectText(failed, /The comparison data has \d+ problems? and was not loaded/);
+  assert.equal(await page.getByRole('link', { name: /^Bad / }).count(), 0, 'no link to anything but http(s)');
+  assert.equal(await page.locator('a[href*="script:"], a[href^="data:"]').count(), 0);
+  // The host puts the published file back: Retry shows the comparison, its link safe to follow.
+  server.override(path, { body: clean });
+  await failed.getByRole('button', { name: 'Retry' }).click();
   const link = page.getByRole('link', { name: 'Model card' });
   await link.waitFor();
   await expectAttribute(link, 'href', 'https://example.com/card');

@@ -1,25 +1,26 @@
-// Loading the bundle: the default comparison, and every failure shown with a way forward.
+// Loading the catalogue: the default comparison, and every failure shown with a way forward.
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { appSuite } from '../support/suite.mjs';
 import { newPage } from '../support/browser.mjs';
 import { eventually, expectCount, expectEqual, expectMatch, expectText, expectValue } from '../support/expect.mjs';
+import { ENTRY, serveBundle, shardPathOf } from '../support/data.mjs';
 
-const BUNDLE = readFileSync(new URL('../../public/data/bundle.json', import.meta.url), 'utf8');
+const BUNDLE = JSON.parse(readFileSync(new URL('../../public/data/bundle.json', import.meta.url), 'utf8'));
 let server;
 let browser;
 
 appSuite((s) => ({ server, browser } = s));
 beforeEach(() => server.reset());
 
-/** Opens the page with the bundle held back, so the static page stays up; `takeOver()` lets
- * the bundle through and resolves once the live page has replaced the static one. */
+/** Opens the page with the catalogue's entry point held back, so the static page stays up;
+ * `takeOver()` lets it through and resolves once the live page has replaced the static one. */
 async function openStaticPage({ before = async () => {} } = {}) {
   let release;
   const held = new Promise((r) => (release = r));
-  const body = readFileSync(new URL('../../dist/data/bundle.json', import.meta.url));
-  server.override('data/bundle.json', async (req, res) => {
+  const body = readFileSync(new URL('../../dist/data/catalog.json', import.meta.url));
+  server.override(ENTRY, async (req, res) => {
     await held;
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(body);
@@ -46,7 +47,9 @@ test('the page loads the default comparison from a sub-path with no console erro
   await expectValue(page.getByRole('combobox', { name: 'First tool' }), 'Mistral 8x22B Instruct v2');
   await expectCount(page.getByRole('article'), 8);
   const paths = server.requests.map((r) => r.path);
-  assert.ok(paths.includes('/tools/compare/data/bundle.json'), 'the bundle is fetched relative to the page');
+  assert.ok(paths.includes('/tools/compare/data/catalog.json'), 'the entry point is fetched relative to the page');
+  // The page carries its own two tools: nothing else of the catalogue is read.
+  assert.deepEqual(paths.filter((p) => p.includes('/data/')), ['/tools/compare/data/catalog.json'], 'only the entry point');
   assert.ok(paths.every((p) => p.startsWith('/tools/compare/')), `every request stays under the sub-path: ${paths}`);
   assert.deepEqual(page.problems, []);
   await page.context().close();
@@ -185,39 +188,8 @@ test('buttons pressed before the app takes over are pressed again, once each, in
   await page.context().close();
 });
 
-test('while a bundle is still arriving the reader warms up, in short steps; a bundle that arrives at once costs none', async () => {
-  const warmUps = (page) => page.evaluate(() => performance.getEntriesByName('verdicts:warm-up-end').length);
-  const quick = await newPage(browser);
-  await quick.goto(server.url);
-  await quick.getByRole('combobox', { name: 'First tool' }).waitFor();
-  assert.equal(await warmUps(quick), 0, 'no warm-up for a small bundle that came at once');
-  await quick.context().close();
-
-  // The body's first half arrives, the rest only once the page has warmed up.
-  let release;
-  const held = new Promise((r) => (release = r));
-  const body = readFileSync(new URL('../../dist/data/bundle.json', import.meta.url));
-  server.override('data/bundle.json', async (req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.write(body.subarray(0, body.length >> 1));
-    await held;
-    res.end(body.subarray(body.length >> 1));
-  });
-  const page = await newPage(browser);
-  const loading = page.goto(server.url);
-  await page.waitForFunction(() => performance.getEntriesByName('verdicts:warm-up-end').length > 0);
-  release();
-  await loading;
-  await page.getByRole('combobox', { name: 'First tool' }).waitFor();
-  await expectText(page.getByRole('heading', { level: 1 }), /vs/);
-  const steps = await page.evaluate(() => performance.getEntriesByName('verdicts:warm-up-start').map((s, i) =>
-    performance.getEntriesByName('verdicts:warm-up-end')[i].startTime - s.startTime));
-  assert.ok(steps.length >= 1 && steps.length <= 8, `between one and eight steps, not ${steps.length}`);
-  await page.context().close();
-});
-
-test('a missing bundle names the URL and status, and Retry recovers once it is back', async () => {
-  server.override('data/bundle.json', { status: 404, type: 'text/plain', body: 'nope' });
+test('a missing entry point names the URL and status, and Retry recovers once it is back', async () => {
+  server.override(ENTRY, { status: 404, type: 'text/plain', body: 'nope' });
   const page = await newPage(browser);
   await page.goto(server.url);
   const alert = page.getByRole('alert');
@@ -225,9 +197,9 @@ test('a missing bundle names the URL and status, and Retry recovers once it is b
   await eventually(async () => {
     const text = await alert.innerText();
     assert.match(text, /not found \(HTTP 404\)/);
-    assert.match(text, /http:\/\/127\.0\.0\.1:\d+\/tools\/compare\/data\/bundle\.json/);
+    assert.match(text, /http:\/\/127\.0\.0\.1:\d+\/tools\/compare\/data\/catalog\.json/);
   });
-  assert.equal(server.requests.filter((r) => r.path.endsWith('bundle.json')).length, 1, '4xx is never retried');
+  assert.equal(server.requests.filter((r) => r.path.endsWith(ENTRY)).length, 1, '4xx is never retried');
   server.clear();
   await page.getByRole('button', { name: 'Retry' }).click();
   await page.getByRole('heading', { level: 1, name: /Mistral 8x22B Instruct v2/ }).waitFor();
@@ -236,25 +208,25 @@ test('a missing bundle names the URL and status, and Retry recovers once it is b
 });
 
 test('a server error is shown with its status and retried automatically', async () => {
-  server.override('data/bundle.json', { status: 500, type: 'text/plain', body: 'boom' });
+  server.override(ENTRY, { status: 500, type: 'text/plain', body: 'boom' });
   const page = await newPage(browser);
   await page.clock.install();
   await page.goto(server.url);
   await page.getByRole('alert').waitFor();
   await expectText(page.getByRole('alert'), /HTTP 500[\s\S]*Trying again automatically/);
   for (const seconds of [1, 3]) {
-    const retried = page.waitForResponse((r) => r.url().endsWith('data/bundle.json'));
+    const retried = page.waitForResponse((r) => r.url().endsWith(ENTRY));
     await page.clock.runFor(seconds * 1000);
     await retried;
   }
   await page.getByText('Trying again automatically').waitFor({ state: 'detached' });
   await expectText(page.getByRole('alert'), /HTTP 500/);
-  assert.equal(server.requests.filter((r) => r.path.endsWith('bundle.json')).length, 3, 'one try and two retries');
+  assert.equal(server.requests.filter((r) => r.path.endsWith(ENTRY)).length, 3, 'one try and two retries');
   await page.context().close();
 });
 
-test('an HTML page instead of the bundle says it is not JSON', async () => {
-  server.override('data/bundle.json', { status: 200, type: 'text/html', body: '<!doctype html><h1>Welcome</h1>' });
+test('an HTML page instead of the entry point says it is not JSON', async () => {
+  server.override(ENTRY, { status: 200, type: 'text/html', body: '<!doctype html><h1>Welcome</h1>' });
   const page = await newPage(browser);
   await page.goto(server.url);
   await page.getByRole('alert').waitFor();
@@ -262,41 +234,39 @@ test('an HTML page instead of the bundle says it is not JSON', async () => {
   await page.context().close();
 });
 
-test('an invalid bundle lists its problems with their JSON paths', async () => {
-  const bundle = JSON.parse(BUNDLE);
-  bundle.tools[1].id = bundle.tools[0].id;
-  bundle.reviews[0].quote = '';
-  bundle.tools[2].links = [{ label: 'x', url: 'javascript:alert(1)' }];
-  server.override('data/bundle.json', { body: JSON.stringify(bundle) });
-  const page = await newPage(browser);
-  await page.goto(server.url);
-  const list = page.getByRole('list', { name: 'Problems in the bundle' });
-  await list.waitFor();
-  await eventually(async () => {
-    const text = await list.innerText();
-    assert.match(text, /tools\[1\]\.id: duplicate id "mistral-8x22b-instruct-v2"/);
-    assert.match(text, /reviews\[0\]\.quote: a review's quote must not be empty/);
-    assert.match(text, /tools\[2\]\.links\[0\]\.url: "javascript:alert\(1\)" is not an http or https link/);
+test('a shard of the wrong shape is said where the comparison would be, and Retry reads it again', async () => {
+  const bundle = structuredClone(BUNDLE);
+  bundle.tools[3].name = 'OpenAI o3 Pro API, renamed';
+  let path;
+  const { files } = serveBundle(server, bundle, (files) => {
+    path = shardPathOf(files, bundle.tools[3].id);
+    files.set(path, { body: files.get(path).replace('"name":"OpenAI o3 Pro API, renamed"', '"name":42') });
   });
-  await page.context().close();
-});
-
-test('a type error names its JSON path', async () => {
-  const bundle = JSON.parse(BUNDLE);
-  bundle.tools[3].name = 42;
-  server.override('data/bundle.json', { body: JSON.stringify(bundle) });
   const page = await newPage(browser);
-  await page.goto(server.url);
-  await page.getByRole('alert').waitFor();
-  await expectText(page.getByRole('alert'), /tools\[3\]\.name: expected a string, found integer `42`/);
+  // A page of an older publish: its tools are read from the shards of the version now served.
+  await page.goto(server.url + 'mistral-8x24b-vs-openai-o3-pro-api/');
+  const failed = page.getByRole('main').getByRole('alert');
+  await expectText(failed, /could not be read: invalid type: integer `42`, expected a string/);
+  // The entry point names the tool anew; nothing of the page's older publish is left.
+  assert.equal(await page.locator('#app').getByText('OpenAI o3 Pro API', { exact: true }).count(), 0, 'nothing stale');
+  // The page around it works: the header, and the pickers' search.
+  await expectCount(page.getByRole('banner').getByRole('link', { name: /Verdicts/ }), 1);
+  await page.getByRole('combobox', { name: 'First tool' }).fill('renamed');
+  await page.getByRole('option', { name: /OpenAI o3 Pro API, renamed/ }).waitFor();
+  await page.keyboard.press('Escape');
+  server.override(path, { body: files.get(path).body.replace('"name":42', '"name":"OpenAI o3 Pro API, renamed"') });
+  await failed.getByRole('button', { name: 'Retry' }).click();
+  await page.getByRole('heading', { level: 1, name: /Mistral 8x24B Mixture-of-Experts\s+vs\s+OpenAI o3 Pro API, renamed/ }).waitFor();
+  await expectCount(page.getByRole('alert'), 0);
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });
 
 test('a server that never answers gets a timeout message after ten seconds', async () => {
-  server.override('data/bundle.json', { hang: true });
+  server.override(ENTRY, { hang: true });
   const page = await newPage(browser, { waitForApp: false });
   await page.clock.install();
-  const asked = page.waitForRequest((r) => r.url().endsWith('data/bundle.json'));
+  const asked = page.waitForRequest((r) => r.url().endsWith(ENTRY));
   await page.goto(server.url);
   await asked;
   assert.equal(await page.getByRole('alert').count(), 0, 'nothing is said before the time is up');

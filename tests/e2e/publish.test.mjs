@@ -2,7 +2,7 @@
 // (six tools, names with É and 東京, a tool without reviews), served from a sub-path the way a
 // host serves it: every page of the sitemap with scripts off, its tags and preview image, the
 // reversed pair, moving between pages with the history, a refused bundle, an embed of a
-// published pair, a page whose bundle was replaced without publishing, and votes after a reload.
+// published pair, a page of an older publish, and votes after a reload.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -14,6 +14,7 @@ import { startServer } from '../../scripts/static-server.mjs';
 import { newPage, appIsLive } from '../support/browser.mjs';
 import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 import { eventually, expectAttribute, expectCount, expectEqual } from '../support/expect.mjs';
+import { serveBundle } from '../support/data.mjs';
 
 const BASE = 'https://verdicts.example/tools/compare/';
 const FIXTURE = 'crates/catalog/tests/fixtures/publish/bundle.json';
@@ -221,10 +222,9 @@ test('an embed of a published pair paints that pair from its page before the app
   await held.context().close();
 });
 
-test('a page rendered from another bundle shows the bundle now served, and nothing of the old one', async () => {
-  // The host replaced the bundle without publishing: the tool was renamed (its id stays).
-  const replaced = JSON.stringify(BUNDLE).replaceAll('Éclair', 'Crème');
-  server.override('data/bundle.json', { body: replaced });
+test('a page of an older publish shows the data now served, and nothing of the old one', async () => {
+  // The data was published again since the page was: the tool was renamed (its id stays).
+  serveBundle(server, JSON.stringify(BUNDLE).replaceAll('Éclair', 'Crème'));
   await page.goto(server.url + 'eclair-api-vs-tokyo-lm/');
   await page.getByRole('heading', { level: 1, name: 'Crème API vs 東京 LM' }).waitFor();
   await expectEqual(() => page.title(), 'Crème API vs 東京 LM — Verdicts');

@@ -6,6 +6,7 @@ import { startCollector, startRealCollector } from '../support/collector.mjs';
 import { appSuite, freshPageEachTest } from '../support/suite.mjs';
 import { newPage } from '../support/browser.mjs';
 import { eventually, expectAttribute, expectCount, expectEqual, expectMatch, expectText } from '../support/expect.mjs';
+import { serveBundle } from '../support/data.mjs';
 
 const INDEX = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
 const BUNDLE = JSON.parse(readFileSync(new URL('../../public/data/bundle.json', import.meta.url), 'utf8'));
@@ -73,7 +74,7 @@ test('vote, change the vote, take it back, and find it again after a reload', as
 test('with enough votes the figure is a percentage with its sample size, and disagreement is said', async () => {
   const bundle = structuredClone(BUNDLE);
   bundle.tools[3].community = { ship: 1, skip: 8 };
-  server.override('data/bundle.json', { body: JSON.stringify(bundle) });
+  serveBundle(server, bundle);
   await open();
   await expectText(community(), /9 votes · too few votes to score/);
   await skip(O3).click();
