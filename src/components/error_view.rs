@@ -22,7 +22,7 @@ pub fn ErrorView(
         <div class="error-view" role="alert">
             <h1 class="error-title">{error.title()}</h1>
             <p class="error-headline">{error.headline()}</p>
-            <p class="error-url">"Bundle address: " <code>{error.url.clone()}</code></p>
+            <p class="error-url">"Data address: " <code>{error.url.clone()}</code></p>
             {(!problems.is_empty()).then(|| view! {
                 <ul class="problems" aria-label="Problems in the bundle">
                     {problems.into_iter().take(shown).map(|p| view! {

@@ -98,10 +98,12 @@ impl LoadError {
     pub fn advice(&self) -> &'static str {
         match &self.failure {
             LoadFailure::Http { status, .. } if *status >= 500 => "The server may be busy. Try again in a moment.",
-            LoadFailure::Http { .. } => "Check that the bundle is published at this address, then try again.",
+            LoadFailure::Http { .. } => "Check that the site is published at this address, then try again.",
             LoadFailure::Timeout | LoadFailure::Network(_) => "Check your connection, then try again.",
             LoadFailure::Data(_) => "The site may be publishing right now. Try again in a moment.",
-            LoadFailure::Bundle(_) => "The site's operator needs to fix the bundle; the list below says where.",
+            LoadFailure::Bundle(_) => {
+                "The site's operator needs to publish the catalogue again (verdicts-check names each problem)."
+            }
             LoadFailure::TooFewTools { .. } => "The site's operator needs to add tools to the bundle.",
         }
     }
