@@ -128,12 +128,12 @@ pub async fn send_vote(
     }
 }
 
-/// A challenge from the collector at `endpoint`, to solve for the next vote; `None` when it
-/// cannot be reached or answers with anything else.
-pub async fn load_challenge(endpoint: &str) -> Option<verdicts_catalog::vote_proof::Challenge> {
+/// The body of a GET from the vote collector, without cookies; `None` when it cannot be reached
+/// or answers with anything but success.
+async fn collector_text(url: &str, cache: RequestCache) -> Option<String> {
     let deadline = Deadline::start();
-    let response = Request::get(&format!("{endpoint}{}", verdicts_catalog::vote_proof::CHALLENGE_PATH))
-        .cache(RequestCache::NoStore)
+    let response = Request::get(url)
+        .cache(cache)
         .credentials(web_sys::RequestCredentials::Omit)
         .abort_signal(deadline.signal().as_ref())
         .send()
@@ -142,26 +142,23 @@ pub async fn load_challenge(endpoint: &str) -> Option<verdicts_catalog::vote_pro
     if !response.ok() {
         return None;
     }
-    let text = response.text().await.ok()?;
+    response.text().await.ok()
+}
+
+/// A challenge from the collector at `endpoint`, to solve for the next vote; `None` when it
+/// cannot be reached or answers with anything else.
+pub async fn load_challenge(endpoint: &str) -> Option<verdicts_catalog::vote_proof::Challenge> {
+    let url = format!("{endpoint}{}", verdicts_catalog::vote_proof::CHALLENGE_PATH);
+    let text = collector_text(&url, RequestCache::NoStore).await?;
     verdicts_catalog::vote_proof::Challenge::from_json(&text)
 }
 
 /// Reads a bundle's live tallies from the collector at `endpoint`; `None` when it cannot be
 /// reached or answers with anything else.
 pub async fn load_tallies(endpoint: &str, bundle: &str) -> Option<verdicts_catalog::vote_protocol::Tallies> {
-    let deadline = Deadline::start();
+    let url = format!("{endpoint}{}", verdicts_catalog::vote_protocol::tallies_path(bundle));
     // Revalidated with its ETag, so that a vote just made shows in the figures.
-    let response = Request::get(&format!("{endpoint}{}", verdicts_catalog::vote_protocol::tallies_path(bundle)))
-        .cache(RequestCache::NoCache)
-        .credentials(web_sys::RequestCredentials::Omit)
-        .abort_signal(deadline.signal().as_ref())
-        .send()
-        .await
-        .ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let text = response.text().await.ok()?;
+    let text = collector_text(&url, RequestCache::NoCache).await?;
     if text.len() > 4 * 1024 * 1024 {
         return None;
     }

@@ -7,14 +7,18 @@ use std::collections::BTreeMap;
 use std::ops::Deref;
 use std::sync::Arc;
 
+mod names;
+mod shards;
+
+pub use names::Found;
+pub use shards::Wanted;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use verdicts_catalog::bundle::Catalog;
 use verdicts_catalog::load_error::{LoadError, LoadFailure};
-use verdicts_catalog::site_data::{
-    names_path, partial_catalog, search, shard_of, shard_path, Entry, Lookup, Manifest, NameChunk, Shard,
-};
+use verdicts_catalog::site_data::{partial_catalog, Manifest, NameChunk, Shard};
 
 /// A file on its way, in, or failed.
 #[derive(Clone, Debug)]
@@ -49,30 +53,6 @@ impl<T> Deref for Shared<T> {
 
 /// The catalogue of what has been read.
 pub type Known = Shared<Catalog>;
-
-/// What a picker's query finds with the name files at hand.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Found {
-    /// The matching tools, best first.
-    Tools(Vec<Entry>),
-    /// The name file with this key is needed, and not asked for yet.
-    Needs(String),
-    /// The name file it needs is on its way.
-    Loading,
-    /// The name file it needs could not be read.
-    Failed(LoadError),
-}
-
-/// Where a wanted tool stands.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Wanted {
-    /// Its data is in (or its shard is, and it is not there: an unknown id).
-    Ready,
-    /// Its shard is on its way.
-    Loading,
-    /// Its shard could not be read.
-    Failed(LoadError),
-}
 
 /// A file's place: the publish it belongs to, and its shard number or name key.
 type Key<T> = (String, T);
@@ -173,158 +153,63 @@ impl Store {
         format!("{}{path}", self.folder.get_value())
     }
 
-    /// The version and the shard of the tool `id` (tracked: a newer entry point changes both).
-    fn shard_key(self, id: &str) -> Key<u32> {
-        self.manifest.with(|m| (m.version.clone(), shard_of(id, m.shards)))
-    }
-
-    /// Where the tool `id` stands (tracked): in, on its way, or failed. Asking does not fetch:
-    /// [`Store::want`] does.
-    pub fn wanted(self, id: &str, catalog: &Catalog) -> Wanted {
-        if catalog.tool_index(id).is_some_and(|i| catalog.is_whole(i)) {
-            return Wanted::Ready;
-        }
-        let key = self.shard_key(id);
-        self.shards.with(|m| match m.get(&key) {
-            None | Some(Load::Pending) => Wanted::Loading,
-            Some(Load::Ready(_)) => Wanted::Ready,
-            Some(Load::Failed(e)) => Wanted::Failed(e.clone()),
-        })
-    }
-
-    /// Fetches the shard of each tool whose data is not in and not on its way. Tracks the entry
-    /// point: called from an effect, it runs again when a newer publish's is read.
-    pub fn want(self, ids: &[String]) {
-        let catalog = self.catalog.get();
-        for id in ids {
-            if catalog.tool_index(id).is_some_and(|i| catalog.is_whole(i)) {
-                continue;
-            }
-            let key = self.shard_key(id);
-            if !self.shards.with_untracked(|m| m.contains_key(&key)) {
-                self.fetch_shard(key);
-            }
-        }
-    }
-
-    /// Fetches the shards of the entry point's version that failed again.
-    pub fn retry(self) {
-        let version = self.manifest.with_untracked(|m| m.version.clone());
-        let failed: Vec<Key<u32>> = self.shards.with_untracked(|m| {
-            m.iter()
-                .filter(|((v, _), l)| *v == version && matches!(l, Load::Failed(_)))
-                .map(|(k, _)| k.clone())
-                .collect()
-        });
-        for key in failed {
-            self.fetch_shard(key);
-        }
-    }
-
-    fn fetch_shard(self, key: Key<u32>) {
-        self.shards.update(|m| {
-            m.insert(key.clone(), Load::Pending);
-        });
-        let (version, shard) = key.clone();
-        let url = self.url(&shard_path(&version, shard));
-        spawn_local(async move {
-            let loaded = match fetch::<Shard>(&url).await {
-                // A shard that does not make a catalogue with its entry point (a file edited on
-                // the host) is said, not left out in silence.
-                Ok(s) if s.version == version && s.shard == shard => {
-                    match self.manifest.with_untracked(|m| (m.version == version).then(|| partial_catalog(m, [&s]))) {
-                        Some(Err(e)) => Load::Failed(LoadError { url, failure: LoadFailure::Bundle(e) }),
-                        _ => Load::Ready(Arc::new(s)),
-                    }
-                }
-                Ok(_) => Load::Failed(LoadError {
-                    url,
-                    failure: LoadFailure::Data("the file belongs to another publish".into()),
-                }),
-                Err(e) => {
-                    if matches!(e.failure, LoadFailure::Http { status: 404, .. }) {
-                        self.stale.run(version.clone());
-                    }
-                    Load::Failed(e)
-                }
-            };
-            self.shards.update(|m| {
-                m.insert(key, loaded);
-            });
-        });
-    }
-
-    /// What the pickers find for `query` with the name files at hand (tracked). Reading does
-    /// not fetch: [`Found::Needs`] names the file to fetch with [`Store::fetch_names`].
-    pub fn search(self, query: &str) -> Found {
-        let (version, keys) = self.manifest.with(|m| (m.version.clone(), m.names.clone()));
-        self.names.with(|names| {
-            let file = |k: &str| names.get(&(version.clone(), k.to_string()));
-            let lookup = search(query, &keys, |k| match file(k) {
-                Some(Load::Ready(chunk)) => Some(chunk.as_ref()),
-                _ => None,
-            });
-            match lookup {
-                Lookup::Found(entries) => Found::Tools(entries.into_iter().cloned().collect()),
-                Lookup::Needs(key) => match file(&key) {
-                    Some(Load::Failed(e)) => Found::Failed(e.clone()),
-                    Some(_) => Found::Loading,
-                    None => Found::Needs(key),
-                },
-            }
-        })
-    }
-
-    /// Fetches the name files of the entry point's version that failed again.
-    pub fn retry_names(self) {
-        let version = self.manifest.with_untracked(|m| m.version.clone());
-        let failed: Vec<String> = self.names.with_untracked(|m| {
-            m.iter()
-                .filter(|((v, _), l)| *v == version && matches!(l, Load::Failed(_)))
-                .map(|((_, k), _)| k.clone())
-                .collect()
-        });
-        for key in failed {
-            self.fetch_names(key);
-        }
-    }
-
-    /// Fetches a name file of the entry point's version, unless it is in or on its way.
-    pub fn fetch_names(self, key: String) {
-        let version = self.manifest.with_untracked(|m| m.version.clone());
-        let at = (version.clone(), key.clone());
-        if self.names.with_untracked(|m| matches!(m.get(&at), Some(Load::Pending | Load::Ready(_)))) {
-            return;
-        }
-        self.names.update(|m| {
-            m.insert(at.clone(), Load::Pending);
-        });
-        let url = self.url(&names_path(&version, &key));
-        spawn_local(async move {
-            let loaded = match fetch::<NameChunk>(&url).await {
-                Ok(c) if c.version == version && c.key == key => Load::Ready(Arc::new(c)),
-                Ok(_) => Load::Failed(LoadError {
-                    url,
-                    failure: LoadFailure::Data("the file belongs to another publish".into()),
-                }),
-                Err(e) => {
-                    if matches!(e.failure, LoadFailure::Http { status: 404, .. }) {
-                        self.stale.run(version.clone());
-                    }
-                    Load::Failed(e)
-                }
-            };
-            self.names.update(|m| {
-                m.insert(at, loaded);
-            });
-        });
-    }
-
     /// Whether the page's own tools are in use (the page was rendered from the entry point's
     /// version).
     pub fn page_is_current(self) -> bool {
         let version = self.manifest.with_untracked(|m| m.version.clone());
         self.page.with_value(|p| p.as_ref().is_some_and(|p| p.version == version))
+    }
+
+    /// Fetches the versioned file `key` of `files` from `path` (under the entry point's folder):
+    /// pending until it arrives, then in, or failed in words. A file must belong to `version` and
+    /// pass `fits`; one that is missing (404) was replaced by a newer publish, which `stale` is
+    /// told of.
+    fn read_into<K, T>(
+        self,
+        files: RwSignal<BTreeMap<K, Load<Arc<T>>>>,
+        key: K,
+        path: &str,
+        fits: impl FnOnce(&T) -> Result<(), LoadFailure> + 'static,
+    ) where
+        K: Ord + Clone + Send + Sync + 'static,
+        T: serde::de::DeserializeOwned + Send + Sync + 'static,
+    {
+        files.update(|m| {
+            m.insert(key.clone(), Load::Pending);
+        });
+        let url = self.url(path);
+        let version = self.manifest.with_untracked(|m| m.version.clone());
+        spawn_local(async move {
+            let loaded = match fetch::<T>(&url).await {
+                Ok(file) => match fits(&file) {
+                    Ok(()) => Load::Ready(Arc::new(file)),
+                    Err(failure) => Load::Failed(LoadError { url, failure }),
+                },
+                Err(e) => {
+                    if matches!(e.failure, LoadFailure::Http { status: 404, .. }) {
+                        self.stale.run(version);
+                    }
+                    Load::Failed(e)
+                }
+            };
+            files.update(|m| {
+                m.insert(key, loaded);
+            });
+        });
+    }
+
+    /// The keys of `files` of the entry point's version that failed.
+    fn failed<T: Clone + Send + Sync + 'static, F: Send + Sync + 'static>(
+        self,
+        files: RwSignal<BTreeMap<Key<T>, Load<F>>>,
+    ) -> Vec<Key<T>> {
+        let version = self.manifest.with_untracked(|m| m.version.clone());
+        files.with_untracked(|m| {
+            m.iter()
+                .filter(|((v, _), l)| *v == version && matches!(l, Load::Failed(_)))
+                .map(|(k, _)| k.clone())
+                .collect()
+        })
     }
 }
 

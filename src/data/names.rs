@@ -1,0 +1,67 @@
+//! The pickers' name files: what a query finds with the files at hand, and fetching the one it
+//! needs.
+
+use verdicts_catalog::load_error::{LoadError, LoadFailure};
+use verdicts_catalog::site_data::{names_path, search, Entry, Lookup, NameChunk};
+
+use super::{Load, Store};
+use leptos::prelude::*;
+
+/// What a picker's query finds with the name files at hand.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    /// The matching tools, best first.
+    Tools(Vec<Entry>),
+    /// The name file with this key is needed, and not asked for yet.
+    Needs(String),
+    /// The name file it needs is on its way.
+    Loading,
+    /// The name file it needs could not be read.
+    Failed(LoadError),
+}
+
+impl Store {
+    /// What the pickers find for `query` with the name files at hand (tracked). Reading does
+    /// not fetch: [`Found::Needs`] names the file to fetch with [`Store::fetch_names`].
+    pub fn search(self, query: &str) -> Found {
+        let (version, keys) = self.manifest.with(|m| (m.version.clone(), m.names.clone()));
+        self.names.with(|names| {
+            let file = |k: &str| names.get(&(version.clone(), k.to_string()));
+            let lookup = search(query, &keys, |k| match file(k) {
+                Some(Load::Ready(chunk)) => Some(chunk.as_ref()),
+                _ => None,
+            });
+            match lookup {
+                Lookup::Found(entries) => Found::Tools(entries.into_iter().cloned().collect()),
+                Lookup::Needs(key) => match file(&key) {
+                    Some(Load::Failed(e)) => Found::Failed(e.clone()),
+                    Some(_) => Found::Loading,
+                    None => Found::Needs(key),
+                },
+            }
+        })
+    }
+
+    /// Fetches the name files of the entry point's version that failed again.
+    pub fn retry_names(self) {
+        for (_, key) in self.failed(self.names) {
+            self.fetch_names(key);
+        }
+    }
+
+    /// Fetches a name file of the entry point's version, unless it is in or on its way.
+    pub fn fetch_names(self, key: String) {
+        let version = self.manifest.with_untracked(|m| m.version.clone());
+        let at = (version.clone(), key.clone());
+        if self.names.with_untracked(|m| matches!(m.get(&at), Some(Load::Pending | Load::Ready(_)))) {
+            return;
+        }
+        self.read_into(self.names, at, &names_path(&version, &key), move |c: &NameChunk| {
+            if c.version == version && c.key == key {
+                Ok(())
+            } else {
+                Err(LoadFailure::Data("the file belongs to another publish".into()))
+            }
+        });
+    }
+}
