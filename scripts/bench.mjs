@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, readdirSync, copyF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './static-server.mjs';
+import { median, p95 } from './stats.mjs';
 import { shellSizes } from './sizes.mjs';
 import { launch, newPage } from '../tests/support/browser.mjs';
 import { recordSwitches, replaySwitch } from './switch-floor.mjs';
@@ -19,14 +20,6 @@ const arg = (name, fallback) => {
 const RUNS = Number(arg('runs', 30));
 const LH_RUNS = Number(arg('lighthouse-runs', 3));
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
-};
-const p95 = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)];
-};
 const esc = (t) => String(t).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 /** A plain static page with one comparison's content and the app's CSS, no script: the floor. */

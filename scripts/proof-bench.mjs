@@ -6,9 +6,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { startServer } from './static-server.mjs';
 import { launch, newPage } from '../tests/support/browser.mjs';
+import { freePort } from '../tests/support/collector.mjs';
+import { median } from './stats.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,15 +18,7 @@ const arg = (name, fallback) => {
 const runs = Math.min(100, Math.max(1, Number(arg('runs', 15))));
 const rate = Number(arg('cpu-multiplier', 3.5));
 const difficulty = arg('difficulty', null);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
-async function freePort() {
-  const probe = createServer();
-  await new Promise((ok) => probe.listen(0, '127.0.0.1', ok));
-  const { port } = probe.address();
-  await new Promise((ok) => probe.close(ok));
-  return port;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'verdicts-proof-bench-'));
 const site = await startServer({ root: 'dist', prefix: '/tools/compare/' });

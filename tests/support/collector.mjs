@@ -64,7 +64,7 @@ function challenge(max) {
 }
 
 /** A free port on 127.0.0.1. */
-async function freePort() {
+export async function freePort() {
   const probe = createServer();
   await new Promise((ok) => probe.listen(0, '127.0.0.1', ok));
   const { port } = probe.address();
