@@ -1,7 +1,7 @@
 //! The network a vote comes from, for the daily limit: one IPv4 address, or one IPv6 /56 (a
 //! household's usual delegation; a /64 would give anyone with a /48 65,536 networks). It is
 //! never kept as such: only as a keyed hash ([`keyed`]) under the day's key, which is deleted
-//! when the day is over (see `store.rs`), so yesterday's votes cannot be linked to an address.
+//! when the day is over (see `store/keys.rs`), so yesterday's votes cannot be linked to an address.
 
 use std::net::IpAddr;
 

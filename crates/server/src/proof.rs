@@ -1,7 +1,7 @@
 //! The proof of work a vote carries: challenges issued by `GET /v1/challenge`, signed with the
 //! collector's key (kept in the database, so every instance signs and checks alike), and a
 //! vote's solution checked before it is queued. That a challenge is used once is checked in the
-//! database, in the vote's transaction (`store.rs`). The scheme is in
+//! database, in the vote's transaction (`store/rules.rs`). The scheme is in
 //! [`verdicts_catalog::vote_proof`].
 
 use std::sync::Arc;
