@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use verdicts_catalog::bundle::generate::generate;
 use verdicts_catalog::bundle::Catalog;
 
 /// A file of the project, by its path from the project root.
@@ -25,4 +26,12 @@ pub fn seed() -> Catalog {
 /// The index of a tool by its id.
 pub fn tool(catalog: &Catalog, id: &str) -> usize {
     catalog.tool_index(id).unwrap_or_else(|| panic!("no tool {id}"))
+}
+
+/// A generated catalogue of `tools` tools and `roles` roles.
+pub fn generated(tools: usize, roles: usize) -> Catalog {
+    match Catalog::new(generate(tools, roles, 11)) {
+        Ok(c) => c,
+        Err(e) => panic!("the generated bundle is valid: {e}"),
+    }
 }

@@ -192,8 +192,8 @@ async fn main() -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use operate::DropId;
     use clap::CommandFactory;
+    use operate::DropId;
 
     fn parse(args: &[&str]) -> Result<Args, clap::Error> {
         Args::try_parse_from(["verdicts-collector"].iter().chain(args))
