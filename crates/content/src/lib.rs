@@ -16,14 +16,16 @@
 pub mod files;
 mod keys;
 mod locate;
+mod parse;
 mod problem;
 mod read;
 pub mod schema;
 mod suggest;
 mod write;
 
+pub use parse::parse_text;
 pub use problem::{has_errors, Position, Problem, Severity};
-pub use read::{is_content_folder, parse_text, read_folder, Compiled};
+pub use read::{is_content_folder, read_folder, Compiled};
 pub use suggest::{did_you_mean, nearest};
 pub use write::{bundle_json, folder_files, in_folder_order, write_file_atomically, write_folder};
 
