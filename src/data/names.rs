@@ -2,9 +2,12 @@
 //! needs.
 
 use verdicts_catalog::load_error::{LoadError, LoadFailure};
-use verdicts_catalog::site_data::{names_path, search, Entry, Lookup, NameChunk};
+use verdicts_catalog::site_data::{names_path, search, Entry, Lookup, Manifest, NameChunk};
 
-use super::{Load, Store};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use super::{Key, Load, Store};
 use leptos::prelude::*;
 
 /// What a picker's query finds with the name files at hand.
@@ -24,22 +27,25 @@ impl Store {
     /// What the pickers find for `query` with the name files at hand (tracked). Reading does
     /// not fetch: [`Found::Needs`] names the file to fetch with [`Store::fetch_names`].
     pub fn search(self, query: &str) -> Found {
-        let (version, keys) = self.manifest.with(|m| (m.version.clone(), m.names.clone()));
-        self.names.with(|names| {
-            let file = |k: &str| names.get(&(version.clone(), k.to_string()));
-            let lookup = search(query, &keys, |k| match file(k) {
-                Some(Load::Ready(chunk)) => Some(chunk.as_ref()),
-                _ => None,
-            });
-            match lookup {
-                Lookup::Found(entries) => Found::Tools(entries.into_iter().cloned().collect()),
-                Lookup::Needs(key) => match file(&key) {
-                    Some(Load::Failed(e)) => Found::Failed(e.clone()),
-                    Some(_) => Found::Loading,
-                    None => Found::Needs(key),
-                },
-            }
-        })
+        // Read in place: a keystroke copies nothing of the entry point's (up to thousands of) keys.
+        self.manifest.with(|manifest| self.names.with(|names| Self::found(query, manifest, names)))
+    }
+
+    /// What `query` finds in `names` for `manifest`'s version.
+    fn found(query: &str, manifest: &Manifest, names: &BTreeMap<Key<String>, Load<Arc<NameChunk>>>) -> Found {
+        let file = |k: &str| names.get(&(manifest.version.clone(), k.to_string()));
+        let lookup = search(query, &manifest.names, |k| match file(k) {
+            Some(Load::Ready(chunk)) => Some(chunk.as_ref()),
+            _ => None,
+        });
+        match lookup {
+            Lookup::Found(entries) => Found::Tools(entries.into_iter().cloned().collect()),
+            Lookup::Needs(key) => match file(&key) {
+                Some(Load::Failed(e)) => Found::Failed(e.clone()),
+                Some(_) => Found::Loading,
+                None => Found::Needs(key),
+            },
+        }
     }
 
     /// Fetches the name files of the entry point's version that failed again.
