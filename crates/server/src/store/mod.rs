@@ -276,6 +276,12 @@ impl Store {
 
     /// Closes the connections.
     pub async fn close(&self) {
+        // SQLite: the write-ahead log folded into the file and emptied, so that what was
+        // deleted (a past day's key and counters) is not left in the log, and the file alone
+        // holds what is kept. Best effort: another collector's open connection may hold it.
+        if self.kind == Kind::Sqlite {
+            let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await;
+        }
         self.pool.close().await;
     }
 }
