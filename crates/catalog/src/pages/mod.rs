@@ -17,12 +17,14 @@ use std::collections::HashMap;
 mod alternatives;
 mod describe;
 mod related;
+mod tool_page;
 
 use crate::bundle::Catalog;
 use crate::view_state::{to_query, ViewState};
 pub use alternatives::{weight, Alternatives, ALTERNATIVES_LIMIT};
-pub use describe::{description, image_alt, title};
+pub use describe::{description, image_alt, panel_words, title, tool_description, tool_image_alt, tool_title};
 pub use related::{related, RELATED_LIMIT};
+pub use tool_page::{featured_with, tool_alternatives, tool_location};
 
 /// The default page budget: how many pair pages (in canonical order) a publish writes at most.
 /// With a tool page per tool and about three files a page (the page, its preview image, its
