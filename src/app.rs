@@ -8,10 +8,12 @@ use crate::components::comparison::Comparison;
 use crate::components::error_view::ErrorView;
 use crate::components::site_chrome::{About, SiteFooter, SiteHeader};
 use crate::components::skeleton::Skeleton;
+use crate::components::tool_page::ToolPage;
 use crate::data::{Shared, Store, Wanted};
 use crate::first_render::FirstRender;
 use crate::navigation::Navigation;
 use crate::pair::{pages_of, Pair};
+use crate::tool_view::ToolView;
 use crate::vote_store::VoteStore;
 use verdicts_catalog::config::Config;
 use verdicts_catalog::load_error::{auto_retry_delay, LoadError};
@@ -202,11 +204,15 @@ fn Loaded(
         let current = published.as_ref().is_some_and(|p| p.version == store.version());
         catalog.with(|c| pages_of(c, current))
     });
+    // A tool's page (`tools/<id>/`) shows that tool; any other folder, a pair.
+    let tool = ToolView::new(catalog, nav, Some(store), None);
+    let on_tool = Memo::new(move |_| tool.asked.with(Option::is_some));
     Pair::new(catalog, nav, pages, Some(store)).map(|pair| {
-        // The first render, one step per task, once the pair's data is in or failed (a timer is
+        // The first render, one step per task, once the page's data is in or failed (a timer is
         // the outside world); then the live page replaces the static one.
         Effect::new(move |_| {
-            if pair.status.with(|s| *s == Wanted::Loading) {
+            let status = if on_tool.get() { tool.status.get() } else { pair.status.get() };
+            if status == Wanted::Loading {
                 return;
             }
             if !first_render.done() {
@@ -218,7 +224,8 @@ fn Loaded(
             }
         });
         provide_context(pair);
+        provide_context(tool);
         provide_context(votes);
-        view! { <Comparison/> }
+        move || if on_tool.get() { view! { <ToolPage/> }.into_any() } else { view! { <Comparison/> }.into_any() }
     })
 }

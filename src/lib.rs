@@ -12,6 +12,7 @@ pub mod first_render;
 pub mod navigation;
 pub mod pair;
 pub mod takeover;
+pub mod tool_view;
 pub mod vote_store;
 
 #[cfg(feature = "csr")]

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::data::{Known, Shared, Store, Wanted};
 use crate::navigation::{HistoryMode, Navigation};
 use verdicts_catalog::bundle::Tool;
-use verdicts_catalog::pages::{ids_from_path, location_for, Pages};
+use verdicts_catalog::pages::{ids_from_path, location_for, tool_id_from_path, Pages};
 pub use verdicts_catalog::view_state::Side;
 use verdicts_catalog::view_state::{
     pick_id, resolve, shown_roles, state_of_ids, toggle_role, ResolvedView, RoleSelection, ViewState,
@@ -73,6 +73,10 @@ impl Pair {
         // The tools whose data the view needs: the URL's, and the default pair's when the URL
         // names fewer than two known tools.
         let wanted = Memo::new(move |_| {
+            // A tool page shows no pair: it needs no pair's data.
+            if tool_id_from_path(&nav.path()).is_some() {
+                return Vec::new();
+            }
             let (first, second) = state.with(|(s, _)| (s.first.clone(), s.second.clone()));
             let mut ids: Vec<String> = first.iter().chain(second.iter()).cloned().collect();
             let unknown = catalog.with(|c| {
@@ -139,6 +143,11 @@ impl Pair {
     /// The read catalogue's files, when the app reads them (not in the publish step's render).
     pub fn store(self) -> Option<Store> {
         self.store
+    }
+
+    /// Whether the page is a tool's page, which shows no pair (tracked).
+    pub fn on_tool_page(self) -> bool {
+        tool_id_from_path(&self.nav.path()).is_some()
     }
 
     /// The URL that shows `state`: the pair's page when it has one, else the index's query.

@@ -18,14 +18,25 @@ fn VoteSide(
     let pair = expect_context::<Pair>();
     let votes = expect_context::<VoteStore>();
     let tool = Memo::new(move |_| pair.with_tool(side, |t| (t.id.clone(), t.name.clone())).unwrap_or_default());
-    let own = move || tool.with(|(id, _)| votes.vote(id));
-    let standing = move || tool.with(|(id, _)| votes.standing(id));
-    let held = move || tool.with(|(id, _)| votes.held_for_review(id));
-    let figures = move || {
+    let figures = Signal::derive(move || {
         let t = votes.tally_on(pair, side)?;
         let panel = pair.catalog.with(|c| panel_share(c, pair.tool_index(side), |_| true));
         Some((t.display(), panel_vs_community(panel, t)))
-    };
+    });
+    vote_side(tool, figures)
+}
+
+/// What a tool's community figures read: the figure and its words, and how far the panel and
+/// the community disagree, when they do.
+pub type VoteFigures = Option<((String, String), Option<&'static str>)>;
+
+/// One tool's community figure, its vote buttons and the visitor's own vote in words: `tool` is
+/// its id and name.
+pub fn vote_side(tool: Memo<(String, String)>, figures: Signal<VoteFigures>) -> impl IntoView {
+    let votes = expect_context::<VoteStore>();
+    let own = move || tool.with(|(id, _)| votes.vote(id));
+    let standing = move || tool.with(|(id, _)| votes.standing(id));
+    let held = move || tool.with(|(id, _)| votes.held_for_review(id));
     let button = move |verdict: Verdict| {
         view! {
             <button
@@ -44,7 +55,7 @@ fn VoteSide(
     view! {
         <div class="side">
             <p class="side-name">{move || tool.with(|(_, name)| name.clone())}</p>
-            {move || figures().map(|((figure, words), contrast)| view! {
+            {move || figures.get().map(|((figure, words), contrast)| view! {
                 <p class="big-figure">{figure}</p>
                 <p class="figure-detail">{words}</p>
                 {contrast.map(|text| view! { <p class="contrast">{text}</p> })}
@@ -84,19 +95,22 @@ fn held_words(n: u64) -> String {
 #[component]
 pub fn CommunityVote() -> impl IntoView {
     let votes = expect_context::<VoteStore>();
-    let note = move || {
-        if votes.keeping() == Keeping::ThisVisitOnly {
-            Some("This browser is not letting us store anything, so your votes count for this visit but will not be remembered.")
-        } else if votes.report_failed() {
-            Some("Saved on this device only: your vote could not be sent just now.")
-        } else {
-            None
-        }
-    };
+    let note = move || vote_note(votes);
     view! {
         <Section title="Community vote" id="community-vote">
             <div class="duo"><VoteSide side=Side::First/><VoteSide side=Side::Second/></div>
             <p class="vote-note" role="status">{note}</p>
         </Section>
+    }
+}
+
+/// What the visitor should know about their votes on this device, if anything.
+pub fn vote_note(votes: VoteStore) -> Option<&'static str> {
+    if votes.keeping() == Keeping::ThisVisitOnly {
+        Some("This browser is not letting us store anything, so your votes count for this visit but will not be remembered.")
+    } else if votes.report_failed() {
+        Some("Saved on this device only: your vote could not be sent just now.")
+    } else {
+        None
     }
 }

@@ -9,7 +9,7 @@ use crate::pair::Pair;
 use verdicts_catalog::workload::{comparison, estimate, parse_tokens, Estimate, PRESETS};
 
 /// One field: a label, the text as the URL holds it, and what is wrong with it, next to it.
-fn field(
+pub fn field(
     id: &'static str,
     label: &'static str,
     text: Memo<String>,

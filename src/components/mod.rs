@@ -21,4 +21,8 @@ pub mod shortcuts;
 pub mod site_chrome;
 pub mod skeleton;
 pub mod tool_card;
+pub mod tool_compare;
+pub mod tool_link;
+pub mod tool_page;
+pub mod tool_sections;
 pub mod verdict_badge;

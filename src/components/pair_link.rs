@@ -8,7 +8,7 @@ use crate::pair::Pair;
 
 /// Whether a click is a plain one, which the app handles; a click with a modifier (new tab,
 /// new window, download) or another button is left to the browser.
-fn plain_click(ev: &MouseEvent) -> bool {
+pub fn plain_click(ev: &MouseEvent) -> bool {
     ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
 }
 
@@ -31,7 +31,10 @@ pub fn PairLink(
         <a
             // Relative to the page the visitor is on, which the app changes.
             href=move || ids.with_value(|(a, b)| pair.pair_url(a, b))
-            aria-current=move || pair.ids.with(|shown| ids.with_value(|ids| (shown == ids).then_some("page")))
+            aria-current=move || {
+                let here = !pair.on_tool_page() && pair.ids.with(|shown| ids.with_value(|ids| shown == ids));
+                here.then_some("page")
+            }
             on:click=move |ev| {
                 if plain_click(&ev) {
                     ev.prevent_default();

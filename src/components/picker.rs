@@ -23,6 +23,10 @@ pub fn ToolPicker(
     /// The text field, for whoever needs to focus it (the `/` shortcut).
     #[prop(optional)]
     input_ref: Option<NodeRef<leptos::html::Input>>,
+    /// What choosing a tool does instead of putting it on `side` (a tool page's "Compare
+    /// with …"): the field then starts empty and no tool is on the other side.
+    #[prop(optional)]
+    on_pick: Option<Callback<String>>,
 ) -> impl IntoView {
     let input_ref = input_ref.unwrap_or_default();
     let pair = expect_context::<Pair>();
@@ -66,7 +70,7 @@ pub fn ToolPicker(
     });
     let total = pair.store().map(|s| s.manifest().tools).unwrap_or(0);
     let shown = Memo::new(move |_| results.with(|r| r[..r.len().min(MAX_OPTIONS)].to_vec()));
-    let selected_name = move || pair.name(side);
+    let selected_name = move || if on_pick.is_some() { String::new() } else { pair.name(side) };
     let position = move |tool: &str| shown.with(|s| s.iter().position(|t| t.id == tool));
     let option_id = move |n: u32| format!("{id}-option-{n}");
     let listbox_id = format!("{id}-listbox");
@@ -81,7 +85,10 @@ pub fn ToolPicker(
     };
     let choose = move |tool: String| {
         close();
-        pair.pick(side, &tool);
+        match on_pick {
+            Some(pick) => pick.run(tool),
+            None => pair.pick(side, &tool),
+        }
     };
     let on_keydown = move |ev: ev::KeyboardEvent| {
         let count = shown.with(Vec::len);
@@ -228,7 +235,7 @@ pub fn ToolPicker(
                                     {tool.category.clone()}
                                 </span>
                                 {move || pair.ids.with(|(a, b)| tool_id.with_value(|t| {
-                                    let on_other = match other { Side::First => a == t, Side::Second => b == t };
+                                    let on_other = on_pick.is_none() && match other { Side::First => a == t, Side::Second => b == t };
                                     on_other.then(|| view! {
                                         <span class="option-note">"on the other side: picking swaps"</span>
                                     })

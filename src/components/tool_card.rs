@@ -1,7 +1,9 @@
-//! The header card of one tool: name, category, tagline, entry level and the two headline figures.
+//! The header card of one tool: name (a link to the tool's page), category, tagline, entry level
+//! and the two headline figures.
 
 use leptos::prelude::*;
 
+use crate::components::tool_link::ToolLink;
 use crate::pair::{Pair, Side};
 use crate::vote_store::VoteStore;
 use verdicts_catalog::bundle::figures::panel_share;
@@ -53,7 +55,11 @@ pub fn ToolCard(
     view! {
         <section class="tool-card" aria-labelledby=heading_id>
             <p class="tool-category">{text(|t| t.category.clone())}</p>
-            <h2 class="tool-name" id=heading_id>{text(|t| t.name.clone())}</h2>
+            <h2 class="tool-name" id=heading_id>
+                <ToolLink id=Signal::derive(move || pair.with_tool(side, |t| t.id.clone()).unwrap_or_default())>
+                    {text(|t| t.name.clone())}
+                </ToolLink>
+            </h2>
             <p class="tool-tagline">{text(|t| t.tagline.clone())}</p>
             <dl class="tool-figures">
                 <div class="figure">

@@ -97,3 +97,32 @@ fn a_tool_page_keeps_the_roles_workload_and_theme_in_its_query() {
     assert_eq!(location.path, "tools/kestrel-7/");
     assert_eq!(location.query, "?roles=builder&in=50M&theme=dark");
 }
+
+#[test]
+fn a_pair_with_a_tool_not_read_yet_is_shown_at_its_canonical_folder() {
+    use verdicts_catalog::pages::{location_for, Pages};
+    let catalog = common::generated(300, 4);
+    let data = build(&catalog, false, None);
+    let shard_tools = ShardTools::new(&catalog);
+    let page = Shard {
+        api: API_VERSION,
+        version: data.manifest.version.clone(),
+        shard: u32::MAX,
+        tools: shard_tools.tool(10).into_iter().collect(),
+    };
+    let visit = partial_catalog(&data.manifest, [&page]).unwrap_or_else(|e| panic!("valid: {e}"));
+    let (own, far) = (catalog.tools()[10].id.clone(), catalog.tools()[200].id.clone());
+    assert!(visit.tool_index(&far).is_none(), "the other tool is not read");
+    let pages = Pages::rule(&visit);
+    let state = |a: &str, b: &str| ViewState { first: Some(a.into()), second: Some(b.into()), ..ViewState::default() };
+    let here = Some("tools/x/");
+    // Its ids in alphabetical order; the reversed order at the same folder with the order in the query.
+    let at = location_for(&state(&own, &far), &pages, &visit, here);
+    assert_eq!((at.path.as_str(), at.query.as_str()), ("tool-00010-vs-tool-00200/", ""));
+    let at = location_for(&state(&far, &own), &pages, &visit, here);
+    assert_eq!(at.path, "tool-00010-vs-tool-00200/");
+    assert_eq!(at.query, "?a=tool-00200&b=tool-00010");
+    // Only the index linked to: the query.
+    let index = Pages::index_only(&visit);
+    assert_eq!(location_for(&state(&own, &far), &index, &visit, here).path, "");
+}

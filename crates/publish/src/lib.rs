@@ -16,6 +16,7 @@ pub mod preview;
 pub mod render;
 pub mod site_files;
 pub mod swap;
+pub mod tool_pages;
 
 use std::fs;
 use std::path::Path;
@@ -78,6 +79,8 @@ pub struct Report {
     pub canonical: usize,
     /// Whether every pair has a page.
     pub all_pairs: bool,
+    /// Tool pages written (`tools/<id>/`, each canonical, with a preview image).
+    pub tool_pages: usize,
     /// What the publisher should know: characters no font can draw, bundle warnings.
     pub warnings: Vec<String>,
     /// The catalogue's data files.
@@ -170,6 +173,19 @@ pub fn publish(
         report.canonical += page.is_canonical() as usize;
     }
 
+    // A page per tool (tool_pages.rs).
+    let tools = tool_pages::ToolPages {
+        catalog: &catalog,
+        pages: &pages,
+        shard_tools: &shard_tools,
+        template: &template,
+        skeleton: &skeleton,
+        signup: signup.clone(),
+        published: &published,
+        base,
+    };
+    tools.write(stage_dir, &mut policy, &mut report)?;
+
     // What a host serves for a path it has no file for: the app, at the site root's absolute
     // path, which shows a comparison beyond the page budget at its folder (or says what it could
     // not find, with the default pair).
@@ -192,7 +208,7 @@ pub fn publish(
     }
 
     draw_previews(&catalog, &pages, stage_dir, &mut report)?;
-    write(&stage_dir.join("sitemap.xml"), sitemap(base, &pages, &catalog.bundle.updated))?;
+    write(&stage_dir.join("sitemap.xml"), sitemap(base, &pages, &catalog, &catalog.bundle.updated))?;
     write(&stage_dir.join("robots.txt"), robots(base))?;
     let embed_js = stage_dir.join("embed.js");
     if let Ok(script) = fs::read_to_string(&embed_js) {
@@ -270,7 +286,8 @@ fn draw_previews(catalog: &Catalog, pages: &Pages, stage_dir: &Path, report: &mu
             })
             .collect();
         workers.into_iter().try_for_each(|w| w.join().map_err(|_| "a preview image could not be drawn".to_string())?)
-    })
+    })?;
+    tool_pages::draw_tool_previews(&fonts, catalog, pages, stage_dir)
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use crate::html::IMAGE_SIZE;
 use verdicts_catalog::bundle::figures::{panel_share, PanelShare};
 use verdicts_catalog::bundle::Catalog;
 use verdicts_catalog::escape::escape_html;
-use verdicts_catalog::pages::SITE_NAME;
+use verdicts_catalog::pages::{panel_words, SITE_NAME};
 
 /// The font families asked for, in order; any other installed font fills in for a character
 /// none of them has.
@@ -198,6 +198,63 @@ pub fn svg(catalog: &Catalog, a: usize, b: usize) -> String {
 pub fn png(fonts: &Fonts, catalog: &Catalog, a: usize, b: usize) -> Result<Vec<u8>, String> {
     let options = Options { fontdb: fonts.db.clone(), ..Options::default() };
     let tree = Tree::from_str(&svg(catalog, a, b), &options).map_err(|e| format!("preview image: {e}"))?;
+    let (w, h) = IMAGE_SIZE;
+    let mut pixmap = Pixmap::new(w, h).ok_or("preview image: no pixmap")?;
+    resvg::render(&tree, Transform::default(), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| format!("preview image: {e}"))
+}
+
+/// The SVG of a tool page's preview: its name, vendor and category, the panel's share in
+/// words and its entry level.
+pub fn tool_svg(catalog: &Catalog, tool: usize) -> String {
+    let (w, h) = IMAGE_SIZE;
+    let Some(t) = catalog.tool(tool) else {
+        return format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\"/>");
+    };
+    let (size, lines) = name_lines(&t.name, 1000.0);
+    let mut name = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        name.push_str(&format!(
+            "<text x=\"88\" y=\"{}\" font-size=\"{}\" font-weight=\"bold\" fill=\"#15162b\">{}</text>",
+            250.0 + i as f32 * size * 1.2,
+            size,
+            escape_html(line)
+        ));
+    }
+    let about = match &t.vendor {
+        Some(v) => format!("{v} · {}", t.category),
+        None => t.category.clone(),
+    };
+    let share = panel_share(catalog, tool, |_| true);
+    let figure = share.percent().map(|p| format!("{p} %")).unwrap_or_else(|| "—".into());
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FAMILIES}\">\
+         <rect width=\"{w}\" height=\"{h}\" fill=\"#f4f5fb\"/>\
+         <rect width=\"{w}\" height=\"14\" fill=\"#3b3fb6\"/>\
+         <text x=\"64\" y=\"100\" font-size=\"44\" font-weight=\"bold\" fill=\"#3b3fb6\">✓ {SITE_NAME}</text>\
+         <text x=\"1136\" y=\"100\" font-size=\"30\" text-anchor=\"end\" fill=\"#45475e\">Verdicts, pricing and reviews</text>\
+         <rect x=\"64\" y=\"140\" width=\"1072\" height=\"400\" rx=\"28\" fill=\"#ffffff\" stroke=\"#d9dbee\" stroke-width=\"2\"/>\
+         <text x=\"88\" y=\"190\" font-size=\"28\" fill=\"#45475e\">{}</text>{name}\
+         <text x=\"88\" y=\"505\" font-size=\"104\" font-weight=\"bold\" fill=\"#3b3fb6\">{}</text>\
+         <text x=\"420\" y=\"470\" font-size=\"34\" fill=\"#15162b\">{}</text>\
+         <text x=\"420\" y=\"510\" font-size=\"28\" fill=\"#45475e\">Entry: {}</text>\
+         <text x=\"64\" y=\"590\" font-size=\"28\" fill=\"#45475e\">Which AI tool should you ship with? Compare it with its alternatives.</text>\
+         </svg>",
+        escape_html(&about),
+        escape_html(&figure),
+        escape_html(&panel_words(share)),
+        escape_html(t.entry.label()),
+    )
+}
+
+/// The PNG of a tool page's preview.
+pub fn tool_png(fonts: &Fonts, catalog: &Catalog, tool: usize) -> Result<Vec<u8>, String> {
+    render_png(fonts, &tool_svg(catalog, tool))
+}
+
+fn render_png(fonts: &Fonts, svg: &str) -> Result<Vec<u8>, String> {
+    let options = Options { fontdb: fonts.db.clone(), ..Options::default() };
+    let tree = Tree::from_str(svg, &options).map_err(|e| format!("preview image: {e}"))?;
     let (w, h) = IMAGE_SIZE;
     let mut pixmap = Pixmap::new(w, h).ok_or("preview image: no pixmap")?;
     resvg::render(&tree, Transform::default(), &mut pixmap.as_mut());

@@ -3,10 +3,11 @@
 
 use verdicts_catalog::bundle::Catalog;
 use verdicts_catalog::escape::escape_html;
-use verdicts_catalog::pages::{Page, Pages};
+use verdicts_catalog::pages::{tool_path, Page, Pages};
 
-/// `sitemap.xml`: every canonical page, last modified when the bundle was updated.
-pub fn sitemap(base_url: &str, pages: &Pages, updated: &str) -> String {
+/// `sitemap.xml`: every canonical page and every tool page, last modified when the bundle was
+/// updated.
+pub fn sitemap(base_url: &str, pages: &Pages, catalog: &Catalog, updated: &str) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -14,6 +15,13 @@ pub fn sitemap(base_url: &str, pages: &Pages, updated: &str) -> String {
         xml.push_str(&format!(
             "  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
             escape_html(&format!("{base_url}{}", page.path)),
+            escape_html(updated)
+        ));
+    }
+    for id in pages.tools().iter().filter_map(|&t| catalog.tool(t)).map(|t| tool_path(&t.id)) {
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
+            escape_html(&format!("{base_url}{id}")),
             escape_html(updated)
         ));
     }

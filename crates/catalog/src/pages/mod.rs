@@ -311,13 +311,36 @@ pub fn location_for(state: &ViewState, pages: &Pages, catalog: &Catalog, keep_pa
         }
     }
     let Some((a, b)) = pair else {
-        return Location { path: String::new(), query: to_query(state) };
+        return unread_pair_location(state, pages, catalog);
     };
     match (pages.of_pair(catalog, a, b), pages.of_pair(catalog, b, a)) {
         (Some(page), _) => Location { path: page.path, query: to_query(&rest) },
         // The reversed order of a pair: its canonical folder, with the order in the query.
         (None, Some(page)) => Location { path: page.path, query: to_query(state) },
         (None, None) => Location { path: String::new(), query: to_query(state) },
+    }
+}
+
+/// Where a pair is shown whose tools a catalogue of what a visit has read does not name yet (a
+/// tool picked from the name files, its shard not read): such a pair is neither the default nor featured (the entry point
+/// names theirs), so its canonical folder is its ids in alphabetical order. The index's query
+/// when only the index is linked to, or an id cannot name a folder.
+fn unread_pair_location(state: &ViewState, pages: &Pages, catalog: &Catalog) -> Location {
+    let index = || Location { path: String::new(), query: to_query(state) };
+    let (Some(a), Some(b)) = (&state.first, &state.second) else {
+        return index();
+    };
+    let named = |id: &str| catalog.tool_index(id).is_some();
+    // A whole catalogue has every tool: an id it lacks is unknown, and gets its notice there.
+    let partial = (0..catalog.tools().len()).any(|i| !catalog.is_whole(i));
+    if !partial || !pages.folders || a == b || !servable(a) || !servable(b) || (named(a) && named(b)) {
+        return index();
+    }
+    let rest = ViewState { first: None, second: None, ..state.clone() };
+    if a < b {
+        Location { path: page_path(a, b), query: to_query(&rest) }
+    } else {
+        Location { path: page_path(b, a), query: to_query(state) }
     }
 }
 

@@ -125,10 +125,11 @@ fn main() -> ExitCode {
                 eprintln!("{bundle}: … and {} more warning(s) (verdicts-check lists them all)", warnings.len() - SHOWN);
             }
             println!(
-                "Published {} page(s) ({} canonical, with preview images; {}) for {} into {} in {:.2} s",
+                "Published {} page(s) ({} canonical, with preview images; {}) and {} tool page(s) for {} into {} in {:.2} s",
                 report.pages,
                 report.canonical,
                 if report.all_pairs { "every pair" } else { "the featured pairs" },
+                report.tool_pages,
                 settings.base_url,
                 args.out.display(),
                 started.elapsed().as_secs_f64()

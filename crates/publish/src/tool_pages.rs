@@ -1,0 +1,141 @@
+//! The tool pages: one per tool whose id can name a folder ([`Pages::tools`]), at `tools/<id>/`,
+//! rendered with the app's own components (the tool's card, its panel verdict in words, pricing
+//! with the cost calculator, the reviews by role, the community vote, and "Compare with …": the
+//! featured pairs it is in and its alternatives), with its own title, description, canonical
+//! link, Open Graph tags and 1200 × 630 preview image, and its data in the page for the live app
+//! to take over with.
+//!
+//! The alternatives come from the one ranking the publish made ([`ShardTools::alternatives`]):
+//! a page costs a few steps of it, whatever the catalogue's size.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::files::write;
+use crate::{headers, html, preview, root_from, Report, IMAGE_NAME};
+use verdicts::components::site_chrome::{About, SiteFooter, SiteHeader};
+use verdicts::components::tool_page::ToolPage;
+use verdicts::data::Shared;
+use verdicts::navigation::Navigation;
+use verdicts::pair::Pair;
+use verdicts::tool_view::ToolView;
+use verdicts::vote_store::VoteStore;
+use verdicts_catalog::bundle::Catalog;
+use verdicts_catalog::config::Published;
+use verdicts_catalog::pages::{tool_description, tool_image_alt, tool_path, tool_title, Alternatives, Location, Pages};
+use verdicts_catalog::site_data::{Shard, ShardTools, API_VERSION};
+
+/// What every tool page of a publish shares.
+pub(crate) struct ToolPages<'a> {
+    pub catalog: &'a Arc<Catalog>,
+    pub pages: &'a Arc<Pages>,
+    pub shard_tools: &'a ShardTools<'a>,
+    pub template: &'a str,
+    pub skeleton: &'a str,
+    pub signup: Option<String>,
+    pub published: &'a Published,
+    pub base: &'a str,
+}
+
+impl ToolPages<'_> {
+    /// Writes every tool's page into `stage_dir`, and adds its inline script to `policy`.
+    pub fn write(&self, stage_dir: &Path, policy: &mut headers::Policy, report: &mut Report) -> Result<(), String> {
+        let ranking = Arc::new(self.shard_tools.alternatives().clone());
+        for &tool in self.pages.tools() {
+            let Some(id) = self.catalog.tool(tool).map(|t| t.id.clone()) else {
+                continue;
+            };
+            let path = tool_path(&id);
+            let body = tool_html(self.catalog.clone(), self.pages.clone(), ranking.clone(), &path, self.signup.clone())
+                .ok_or_else(|| "the bundle has fewer than two tools".to_string())?;
+            let page_data = Shard {
+                api: API_VERSION,
+                version: self.published.version.clone(),
+                shard: u32::MAX,
+                tools: self.shard_tools.tool(tool).into_iter().collect(),
+            };
+            let head = html::Head {
+                title: tool_title(self.catalog, tool),
+                description: tool_description(self.catalog, tool),
+                canonical: format!("{}{path}", self.base),
+                image: format!("{}{path}{IMAGE_NAME}", self.base),
+                image_alt: tool_image_alt(self.catalog, tool),
+                root: root_from(&path),
+                published: self.published.clone(),
+                version: self.published.version.clone(),
+                page_data: serde_json::to_string(&page_data)
+                    .map_err(|e| format!("a page's data could not be written: {e}"))?,
+            };
+            let document = html::assemble(self.template, &head, &body, self.skeleton)?;
+            policy.add_page(&document)?;
+            write(&stage_dir.join(&path).join("index.html"), document)?;
+            report.tool_pages += 1;
+        }
+        Ok(())
+    }
+}
+
+/// The page of the tool at `path` (`tools/<id>/`: header, the tool and footer) as HTML; `None`
+/// when the bundle has fewer than two tools. Links are relative to the site root.
+pub fn tool_html(
+    catalog: Arc<Catalog>,
+    pages: Arc<Pages>,
+    ranking: Arc<Alternatives>,
+    path: &str,
+    signup_url: Option<String>,
+) -> Option<String> {
+    let owner = Owner::new();
+    owner.with(|| {
+        let nav = Navigation::at(String::new(), Location { path: path.to_string(), query: String::new() });
+        provide_context(nav);
+        let votes = VoteStore::load(catalog.bundle.key(), None);
+        let about = Some(About::of(&catalog.bundle));
+        let catalog = Memo::new(move |_| Shared(catalog.clone()));
+        let pages = Memo::new(move |_| Shared(pages.clone()));
+        // The pair links and the picker go through the comparison's actions.
+        let pair = Pair::new(catalog, nav, pages, None)?;
+        provide_context(pair);
+        provide_context(ToolView::new(catalog, nav, None, Some(ranking)));
+        provide_context(votes);
+        Some(
+            view! {
+                <SiteHeader/>
+                <main id="main" class="page"><ToolPage/></main>
+                <SiteFooter signup_url about/>
+            }
+            .to_html(),
+        )
+    })
+}
+
+/// The tool pages' preview images, drawn on every core.
+pub(crate) fn draw_tool_previews(
+    fonts: &preview::Fonts,
+    catalog: &Catalog,
+    pages: &Pages,
+    stage_dir: &Path,
+) -> Result<(), String> {
+    let tools = pages.tools();
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
+    let chunk = tools.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = tools
+            .chunks(chunk)
+            .map(|tools| {
+                scope.spawn(move || -> Result<(), String> {
+                    for &tool in tools {
+                        let Some(id) = catalog.tool(tool).map(|t| t.id.as_str()) else {
+                            continue;
+                        };
+                        let png = preview::tool_png(fonts, catalog, tool)?;
+                        write(&stage_dir.join(tool_path(id)).join(IMAGE_NAME), png)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| w.join().map_err(|_| "a preview image could not be drawn".to_string())?)
+    })
+}
