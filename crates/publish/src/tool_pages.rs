@@ -139,3 +139,25 @@ pub(crate) fn draw_tool_previews(
         workers.into_iter().try_for_each(|w| w.join().map_err(|_| "a preview image could not be drawn".to_string())?)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use verdicts_catalog::bundle::generate::generate;
+
+    /// How long one tool preview takes to draw (run with `--release -- --ignored --nocapture`).
+    #[test]
+    #[ignore = "a measurement, not a check"]
+    fn tool_preview_time() -> Result<(), String> {
+        let catalog = Catalog::new(generate(60, 4, 3)).map_err(|e| e.to_string())?;
+        let fonts = preview::Fonts::load();
+        let started = std::time::Instant::now();
+        let mut bytes = 0;
+        for tool in 0..60 {
+            bytes += preview::tool_png(&fonts, &catalog, tool)?.len();
+        }
+        let each = started.elapsed().as_secs_f64() * 1000.0 / 60.0;
+        println!("tool preview: {each:.1} ms per image on one core, {} B on average", bytes / 60);
+        Ok(())
+    }
+}
