@@ -43,12 +43,19 @@ pub struct Settings {
     pub max_pages: usize,
     /// Who may embed the pages: the CSP's `frame-ancestors` (`*` by default).
     pub frame_ancestors: String,
+    /// Whether to draw the pages' preview images (true by default; off to time the pages alone).
+    pub previews: bool,
 }
 
 impl Settings {
     /// Settings for `base_url` (checked and given its trailing slash) with the default limit.
     pub fn new(base_url: &str) -> Result<Settings, String> {
-        Ok(Settings { base_url: base_url_of(base_url)?, max_pages: DEFAULT_MAX_PAGES, frame_ancestors: "*".into() })
+        Ok(Settings {
+            base_url: base_url_of(base_url)?,
+            max_pages: DEFAULT_MAX_PAGES,
+            frame_ancestors: "*".into(),
+            previews: true,
+        })
     }
 }
 
@@ -191,7 +198,9 @@ pub fn publish(
         write(&stage_dir.join(NOT_FOUND_PAGE), document)?;
     }
 
-    draw_previews(&catalog, &pages, stage_dir, &mut report)?;
+    if settings.previews {
+        draw_previews(&catalog, &pages, stage_dir, &mut report)?;
+    }
     write(&stage_dir.join("sitemap.xml"), sitemap(base, &pages, &catalog.bundle.updated))?;
     write(&stage_dir.join("robots.txt"), robots(base))?;
     let embed_js = stage_dir.join("embed.js");
