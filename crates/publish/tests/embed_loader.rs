@@ -37,9 +37,9 @@ fn publishing_two_catalogues_leaves_the_loader_as_the_app_ships_it() -> Result<(
         ("seed", "public/data/bundle.json", usize::MAX),
         ("six", "crates/catalog/tests/fixtures/publish/bundle.json", 0),
     ];
-    for (name, bundle, all_pairs_max) in catalogues {
+    for (name, bundle, max_pages) in catalogues {
         let text = std::fs::read_to_string(project(bundle)).map_err(|e| e.to_string())?;
-        let settings = Settings { all_pairs_max, ..Settings::new("https://example.com/tools/compare/")? };
+        let settings = Settings { max_pages, ..Settings::new("https://example.com/tools/compare/")? };
         let site = root.join(name);
         let report = publish(&app, &site, &text, &settings).map_err(|e| e.to_string())?;
         assert!(report.pages > 2, "{name}: pages of pairs were published");
