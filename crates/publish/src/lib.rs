@@ -22,7 +22,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use files::{content_hashed_files, copy_app, write};
-use site_files::{embed_pages_config, rewrite_embed_js, robots, sitemap};
+use site_files::{robots, sitemap};
 use verdicts_catalog::bundle::{is_http_url, Catalog, Problem};
 use verdicts_catalog::config::{Published, SIGNUP_META};
 use verdicts_catalog::pages::{description, image_alt, title, Page, Pages, DEFAULT_MAX_PAGES, SITE_NAME};
@@ -203,10 +203,6 @@ pub fn publish(
     }
     write(&stage_dir.join("sitemap.xml"), sitemap(base, &pages, &catalog.bundle.updated))?;
     write(&stage_dir.join("robots.txt"), robots(base))?;
-    let embed_js = stage_dir.join("embed.js");
-    if let Ok(script) = fs::read_to_string(&embed_js) {
-        write(&embed_js, rewrite_embed_js(&script, &embed_pages_config(&catalog, &pages, all_pairs))?)?;
-    }
     let immutable = content_hashed_files(stage_dir)?;
     write(&stage_dir.join("_headers"), policy.headers_file(&settings.frame_ancestors, &immutable))?;
     report.warnings.extend(catalog.warnings.iter().map(|w| format!("{}: {}", w.path, w.message)));
