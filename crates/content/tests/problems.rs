@@ -195,7 +195,8 @@ fn checks_of_values_point_at_the_value() {
 
 #[test]
 fn a_tools_bad_update_date_is_placed_at_its_value() {
-    let text = tool("Alpha", &[("builder", "ship")]).replace("entry = \"free\"\n", "entry = \"free\"\nupdated = \"2026-13-01\"\n");
+    let text = tool("Alpha", &[("builder", "ship")])
+        .replace("entry = \"free\"\n", "entry = \"free\"\nupdated = \"2026-13-01\"\n");
     assert_eq!(
         with_tool("alpha.toml", &text),
         [r#"content/tools/alpha.toml:4:11: error: updated: "2026-13-01" is not a date in the form YYYY-MM-DD"#]
