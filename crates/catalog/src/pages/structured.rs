@@ -32,6 +32,10 @@
 //! - **Every page** has a `BreadcrumbList`: the site root, then the tool or the pair (the last
 //!   item without `item` on the index, whose URL is the root's; Google allows that for the last).
 //!
+//! Google's software-app rich result wants `offers.price` and a rating; a tool with no listed
+//! price, or with too few votes (and reviews without scores), is still described, only not
+//! eligible for stars or a price in results. Nothing is made up to qualify.
+//!
 //! Text from the data stays text: `serde_json` writes it as JSON strings, and [`script_text`]
 //! writes every `<` as `\u003c`, so no value can end the script element or open a comment.
 
