@@ -3,7 +3,7 @@
 # has one, their preview images and oEmbed answers, the sitemaps, feed.xml, robots.txt and the
 # _headers file (verdicts-publish).
 #
-#   scripts/publish.sh --content content/ --base-url URL [--out DIR] [--all-pairs-max N] [--frame-ancestors SOURCES]
+#   scripts/publish.sh --content content/ --base-url URL [--out DIR] [--max-pages N] [--frame-ancestors SOURCES]
 #   scripts/publish.sh --bundle FILE --base-url URL [...]
 #
 # --content reads a content folder (site.toml and tools/<tool-id>.toml, docs/authoring.md) and

@@ -113,8 +113,12 @@ export async function startServer({ root = 'dist', prefix = '/tools/compare/', h
       });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-      res.end('<!doctype html><title>Not found</title><h1>Not found</h1>');
+      // Like GitHub Pages, Netlify, Cloudflare Pages or an nginx `error_page`: the site's own
+      // 404.html for a path it has no file for (the published site's is the app, which shows a
+      // comparison beyond the page budget at its folder), with the 404 status.
+      const fallback = await readFile(join(rootDir, '404.html')).catch(() => null);
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', ...headers });
+      res.end(fallback ?? '<!doctype html><title>Not found</title><h1>Not found</h1>');
     }
   });
   await new Promise((ok) => server.listen(port, host, ok));

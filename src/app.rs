@@ -199,8 +199,8 @@ fn Loaded(
     let catalog = store.catalog;
     // After a newer publish is read, the pages on the site may be others: links use the query.
     let pages = Memo::new(move |_| {
-        let all_pairs = published.as_ref().filter(|p| p.version == store.version()).map(|p| p.all_pairs);
-        catalog.with(|c| pages_of(c, all_pairs))
+        let current = published.as_ref().is_some_and(|p| p.version == store.version());
+        catalog.with(|c| pages_of(c, current))
     });
     Pair::new(catalog, nav, pages, Some(store)).map(|pair| {
         // The first render, one step per task, once the pair's data is in or failed (a timer is

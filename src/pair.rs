@@ -259,10 +259,8 @@ impl Pair {
     }
 }
 
-/// The pages a site published from `catalog` has, shared (see [`Pages`]).
-pub fn pages_of(catalog: &verdicts_catalog::bundle::Catalog, all_pairs: Option<bool>) -> Shared<Pages> {
-    Shared(Arc::new(match all_pairs {
-        Some(all) => Pages::new(catalog, all),
-        None => Pages::index_only(catalog),
-    }))
+/// The pages links lead to, shared (see [`Pages`]): every pair's folder when the page was
+/// published from the catalogue read (`current`), else only the index.
+pub fn pages_of(catalog: &verdicts_catalog::bundle::Catalog, current: bool) -> Shared<Pages> {
+    Shared(Arc::new(if current { Pages::rule(catalog) } else { Pages::index_only(catalog) }))
 }

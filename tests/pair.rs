@@ -33,7 +33,7 @@ fn actions_write_the_location_a_visitor_would_share() {
     let owner = Owner::new();
     owner.with(|| {
         let nav = Navigation::at(String::new(), Location::default());
-        let pages = Arc::new(Pages::new(&c, true));
+        let pages = Arc::new(Pages::rule(&c));
         let catalog = shared(&c);
         let pair = Pair::new(catalog, nav, Memo::new(move |_| Shared(pages.clone())), None).expect("a pair");
         let o3 = tool(&c, "openai-o3-pro-api");
@@ -45,9 +45,16 @@ fn actions_write_the_location_a_visitor_would_share() {
         pair.toggle_role(3);
         assert_eq!(nav.location().query, "?roles=buyer");
         assert_eq!(pair.view.with(|v| v.role_on.clone()), vec![false, false, false, true]);
+        // The swapped order of a pair that is not featured: the same folder, the order in the query.
         pair.swap();
-        assert_eq!(nav.location().path, "openai-o3-pro-api-vs-mistral-8x22b-instruct-v2/");
-        assert_eq!(nav.location().query, "?roles=buyer", "the filter stays");
+        assert_eq!(nav.location().path, "mistral-8x22b-instruct-v2-vs-openai-o3-pro-api/");
+        assert_eq!(
+            nav.location().query,
+            "?a=openai-o3-pro-api&b=mistral-8x22b-instruct-v2&roles=buyer",
+            "the filter stays"
+        );
+        assert_eq!(pair.tools.get(), (o3, tool(&c, "mistral-8x22b-instruct-v2")));
+        pair.swap();
         pair.show_all_roles();
         assert_eq!(nav.location().query, "");
         // Without published pages the pair goes in the index's query.

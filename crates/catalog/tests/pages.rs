@@ -5,8 +5,12 @@ mod common;
 use common::seed;
 
 use proptest::prelude::*;
+use verdicts_catalog::bundle::generate::generate;
 use verdicts_catalog::bundle::Catalog;
-use verdicts_catalog::pages::{description, ids_from_path, image_alt, location_for, page_path, title, Location, Pages};
+use verdicts_catalog::pages::{
+    canonical_order, description, ids_from_path, image_alt, location_for, page_path, pair_state, title,
+    tool_id_from_path, tool_path, Alternatives, Location, Page, Pages, ALTERNATIVES_LIMIT, DEFAULT_MAX_PAGES,
+};
 use verdicts_catalog::view_state::{RoleSelection, ViewState};
 
 fn fixture() -> Catalog {
@@ -22,54 +26,92 @@ fn state(a: &str, b: &str) -> ViewState {
 }
 
 #[test]
-fn a_small_bundle_gets_a_page_for_every_pair_in_both_orders() {
+fn a_small_bundle_gets_a_page_for_every_pair_in_canonical_order() {
     let c = fixture();
-    let pages = Pages::new(&c, true);
-    // 6 tools: 15 pairs, each in two orders; the default pair's canonical page is the index.
-    assert_eq!(pages.all().len(), 30);
-    assert_eq!(pages.all().iter().filter(|p| p.is_canonical()).count(), 15);
+    let pages = Pages::plan(&c, DEFAULT_MAX_PAGES);
+    // 6 tools: 15 pairs, each once in canonical order; the default pair's canonical page is the
+    // index, which also has its folder and its reversed order; the featured pairs have both orders.
+    let canonical: Vec<&Page> = pages.all().iter().filter(|p| p.is_canonical()).collect();
+    assert_eq!(canonical.len(), 15);
+    assert_eq!(pages.all().len(), 15 + 2 + 2);
     let index = &pages.all()[0];
     assert_eq!(
         (index.path.as_str(), index.first, index.second),
         ("", index_of(&c, "kestrel-7"), index_of(&c, "tokyo-lm"))
     );
-    let reversed = pages.of_pair(index_of(&c, "tokyo-lm"), index_of(&c, "kestrel-7")).expect("reversed default");
+    let reversed = pages.of_pair(&c, index_of(&c, "tokyo-lm"), index_of(&c, "kestrel-7")).expect("reversed default");
     assert_eq!((reversed.path.as_str(), reversed.canonical.as_str()), ("tokyo-lm-vs-kestrel-7/", ""));
+    assert!(pages.all().iter().any(|p| p.path == "kestrel-7-vs-tokyo-lm/" && p.canonical.is_empty()));
+    // Every tool has a page.
+    assert_eq!(pages.tools().len(), 6);
+    assert_eq!(tool_path("kestrel-7"), "tools/kestrel-7/");
 }
 
 #[test]
 fn the_canonical_order_is_the_featured_order_else_the_ids_in_alphabetical_order() {
     let c = fixture();
-    let pages = Pages::new(&c, true);
-    // Featured as ["eclair-api", "tokyo-lm"].
-    let featured = pages.of_pair(index_of(&c, "tokyo-lm"), index_of(&c, "eclair-api")).expect("page");
+    let pages = Pages::plan(&c, DEFAULT_MAX_PAGES);
+    // Featured as ["eclair-api", "tokyo-lm"]: both orders have a page.
+    let featured = pages.of_pair(&c, index_of(&c, "tokyo-lm"), index_of(&c, "eclair-api")).expect("page");
     assert_eq!(featured.canonical, "eclair-api-vs-tokyo-lm/");
     assert_eq!(featured.path, "tokyo-lm-vs-eclair-api/");
     // Featured as ["nimbus-agent", "quill-notes"], and not featured: alphabetical.
-    let quill = pages.of_pair(index_of(&c, "quill-notes"), index_of(&c, "nimbus-agent")).expect("page");
+    let quill = pages.of_pair(&c, index_of(&c, "quill-notes"), index_of(&c, "nimbus-agent")).expect("page");
     assert_eq!(quill.canonical, "nimbus-agent-vs-quill-notes/");
-    let orbit = pages.of_pair(index_of(&c, "orbit-search"), index_of(&c, "kestrel-7")).expect("page");
-    assert_eq!(orbit.canonical, "kestrel-7-vs-orbit-search/");
-    assert!(!orbit.is_canonical());
+    let (orbit, kestrel) = (index_of(&c, "orbit-search"), index_of(&c, "kestrel-7"));
+    assert_eq!(canonical_order(&c, orbit, kestrel), (kestrel, orbit));
+    assert_eq!(pages.of_pair(&c, kestrel, orbit).map(|p| p.path), Some("kestrel-7-vs-orbit-search/".into()));
+    // The reversed order of a pair that is not featured has no page of its own.
+    assert_eq!(pages.of_pair(&c, orbit, kestrel), None);
+    assert!(!pages.all().iter().any(|p| p.path == "orbit-search-vs-kestrel-7/"));
 }
 
 #[test]
-fn a_large_bundle_gets_pages_for_its_featured_pairs_only() {
+fn a_budget_keeps_the_featured_pairs_then_each_tool_beside_its_closest_alternatives() {
     let c = fixture();
-    let pages = Pages::new(&c, false);
+    let pages = Pages::plan(&c, 0);
     let paths: Vec<&str> = pages.all().iter().map(|p| p.path.as_str()).collect();
     assert_eq!(
         paths,
         [
             "",
             "tokyo-lm-vs-kestrel-7/",
+            "kestrel-7-vs-tokyo-lm/",
             "eclair-api-vs-tokyo-lm/",
             "tokyo-lm-vs-eclair-api/",
             "nimbus-agent-vs-quill-notes/",
             "quill-notes-vs-nimbus-agent/"
         ]
     );
-    assert!(pages.of_pair(index_of(&c, "kestrel-7"), index_of(&c, "orbit-search")).is_none());
+    // Links still lead to any pair's canonical folder.
+    let (kestrel, orbit) = (index_of(&c, "kestrel-7"), index_of(&c, "orbit-search"));
+    assert_eq!(pages.of_pair(&c, kestrel, orbit).map(|p| p.path), Some("kestrel-7-vs-orbit-search/".into()));
+
+    // A generated catalogue too large for every pair: exactly the budget, each pair once, and
+    // the first round pairs every tool with its first alternative.
+    let big = Catalog::new(generate(300, 3, 5)).expect("valid");
+    let alternatives = Alternatives::new(&big);
+    for budget in [0, 1, 299, 300, 1_000, 5_000] {
+        let plan = Pages::plan(&big, budget);
+        let canonical: Vec<&Page> = plan.all().iter().filter(|p| p.is_canonical()).collect();
+        let fixed = Pages::rule(&big).all().iter().filter(|p| p.is_canonical()).count();
+        let mut possible: std::collections::HashSet<(usize, usize)> = (0..300)
+            .flat_map(|t| alternatives.of(t, ALTERNATIVES_LIMIT).into_iter().map(move |u| (t.min(u), t.max(u))))
+            .collect();
+        possible.extend(Pages::rule(&big).all().iter().map(|p| (p.first.min(p.second), p.first.max(p.second))));
+        assert_eq!(canonical.len(), budget.max(fixed).min(possible.len()), "budget {budget}");
+        let mut seen = std::collections::HashSet::new();
+        for p in &canonical {
+            assert!(seen.insert((p.first.min(p.second), p.first.max(p.second))), "{} twice", p.path);
+            assert_eq!(canonical_order(&big, p.first, p.second), (p.first, p.second));
+        }
+        if budget >= 300 {
+            for t in 0..300 {
+                let first = alternatives.of(t, 1)[0];
+                assert!(seen.contains(&(t.min(first), t.max(first))), "tool {t} beside its first alternative");
+            }
+        }
+    }
 }
 
 #[test]
@@ -82,21 +124,28 @@ fn folders_are_named_after_both_ids_and_read_back_as_the_same_pair() {
     assert_eq!(ids_from_path("", &c), None);
     assert_eq!(ids_from_path("index.html", &c), None);
     assert_eq!(ids_from_path("data/bundle.json", &c), None);
+    assert_eq!(ids_from_path("tools/kestrel-7/", &c), None);
+    assert_eq!(tool_id_from_path("tools/kestrel-7/"), Some("kestrel-7"));
+    assert_eq!(tool_id_from_path("/tools/kestrel-7/index.html"), Some("kestrel-7"));
+    assert_eq!(tool_id_from_path("tools/"), None);
+    assert_eq!(tool_id_from_path("tools/a/b/"), None);
+    assert_eq!(tool_id_from_path("kestrel-7-vs-tokyo-lm/"), None);
     // A page of a tool the served bundle no longer has still names it (and resolves to the
     // default pair with a notice).
     assert_eq!(ids_from_path("gone-vs-tokyo-lm/", &c), Some(("gone".into(), "tokyo-lm".into())));
-    let pages = Pages::new(&c, true);
+    let pages = Pages::plan(&c, DEFAULT_MAX_PAGES);
     for page in pages.all().iter().filter(|p| !p.path.is_empty()) {
         let (a, b) = ids_from_path(&page.path, &c).expect("a pair");
         assert_eq!((c.tool_index(&a), c.tool_index(&b)), (Some(page.first), Some(page.second)));
-        assert_eq!(pages.of_pair(page.first, page.second), Some(page), "the folder reads back as its own page");
+        let linked = pages.of_pair(&c, page.first, page.second).expect("linked");
+        assert!(linked.path == page.path || linked.path.is_empty(), "{} reads back as its pair", page.path);
     }
 }
 
 #[test]
 fn a_state_is_shown_on_its_page_with_the_rest_in_the_query() {
     let c = fixture();
-    let pages = Pages::new(&c, true);
+    let pages = Pages::rule(&c);
     let mut s = state("eclair-api", "tokyo-lm");
     s.roles = RoleSelection::Only(vec!["buyer".into()]);
     assert_eq!(
@@ -106,6 +155,16 @@ fn a_state_is_shown_on_its_page_with_the_rest_in_the_query() {
     assert_eq!(location_for(&state("kestrel-7", "tokyo-lm"), &pages, &c, None), Location::default());
     assert_eq!(Location::default().url(""), "./");
     assert_eq!(Location::default().url("https://x.example/c/"), "https://x.example/c/");
+    // Any pair at its canonical folder; its reversed order there too, with the order in the query.
+    assert_eq!(
+        location_for(&state("kestrel-7", "orbit-search"), &pages, &c, None),
+        Location { path: "kestrel-7-vs-orbit-search/".into(), query: String::new() }
+    );
+    let reversed = location_for(&state("orbit-search", "kestrel-7"), &pages, &c, Some("orbit-search-vs-kestrel-7/"));
+    assert_eq!(
+        reversed,
+        Location { path: "kestrel-7-vs-orbit-search/".into(), query: "?a=orbit-search&b=kestrel-7".into() }
+    );
     // Without pages (a page rendered from another bundle) the index's query holds the pair.
     let index_only = Pages::index_only(&c);
     let on_index = location_for(&state("eclair-api", "tokyo-lm"), &index_only, &c, None);
@@ -139,16 +198,22 @@ fn the_description_and_title_come_from_the_pairs_own_figures() {
 }
 
 proptest! {
-    /// Whatever the order asked for, a pair with a page has exactly one canonical page, and
-    /// both orders name it.
+    /// Whatever the order asked for, a pair is shown at one folder.
     #[test]
     fn every_pair_has_one_canonical_page(a in 0usize..6, b in 0usize..6) {
         prop_assume!(a != b);
         let c = fixture();
-        let pages = Pages::new(&c, true);
-        let (ab, ba) = (pages.of_pair(a, b).expect("page"), pages.of_pair(b, a).expect("page"));
-        prop_assert_eq!(&ab.canonical, &ba.canonical);
-        prop_assert!(ab.is_canonical() != ba.is_canonical());
-        prop_assert_eq!((ab.first, ab.second), (a, b));
+        let pages = Pages::rule(&c);
+        let (ab, ba) = (
+            location_for(&pair_state(&c, a, b), &pages, &c, None),
+            location_for(&pair_state(&c, b, a), &pages, &c, None),
+        );
+        // The same folder (or the index and the default pair's reversed page), and exactly one
+        // order without the pair in its query.
+        // (The default and featured pairs keep a page in each order.)
+        let named = |l: &Location| pages.all().iter().any(|p| p.path == l.path);
+        prop_assert!(ab.path == ba.path || (named(&ab) && named(&ba)), "{:?} {:?}", ab, ba);
+        let shown_by_query = |l: &Location| l.query.contains("a=");
+        prop_assert!(!(shown_by_query(&ab) && shown_by_query(&ba)));
     }
 }

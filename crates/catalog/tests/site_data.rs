@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 
 use verdicts_catalog::bundle::generate::generate;
 use verdicts_catalog::bundle::Catalog;
-use verdicts_catalog::pages::{related, Pages, RELATED_LIMIT};
+use verdicts_catalog::pages::{
+    location_for, pair_state, related, Alternatives, Pages, ALTERNATIVES_LIMIT, RELATED_LIMIT,
+};
 use verdicts_catalog::site_data::{
     build, partial_catalog, shard_count, shard_of, Manifest, NameChunk, Shard, SiteData, MAX_POSTINGS,
 };
@@ -93,7 +95,7 @@ fn a_visit_shows_the_same_pair_links_and_related_comparisons_as_the_whole_catalo
     });
     for (catalog, all_pairs) in [(seed(), true), (generated(30, 3), true), (checked(featured), false)] {
         let data = build(&catalog, all_pairs, None);
-        let whole_pages = Pages::new(&catalog, all_pairs);
+        let whole_pages = Pages::rule(&catalog);
         let n = catalog.tools().len();
         for (a, b) in (0..n).step_by(7.max(n / 25)).flat_map(|a| (0..n).step_by(11.max(n / 20)).map(move |b| (a, b))) {
             let part = visit(&data, &catalog, a, b);
@@ -113,7 +115,7 @@ fn a_visit_shows_the_same_pair_links_and_related_comparisons_as_the_whole_catalo
                 names(&catalog, related(&catalog, a, b, RELATED_LIMIT)),
                 "related comparisons of {a} and {b}"
             );
-            let part_pages = Pages::new(&part, all_pairs);
+            let part_pages = Pages::rule(&part);
             let paths = |c: &Catalog, p: &Pages| {
                 let mut v: Vec<(String, String, String)> =
                     p.all().iter().map(|p| (id(c, p.first), id(c, p.second), p.path.clone())).collect();
@@ -121,6 +123,22 @@ fn a_visit_shows_the_same_pair_links_and_related_comparisons_as_the_whole_catalo
                 v
             };
             assert_eq!(paths(&part, &part_pages), paths(&catalog, &whole_pages), "the pages a visit links to");
+            // The related comparisons link to the same places.
+            let places = |c: &Catalog, p: &Pages, pairs: Vec<(usize, usize)>| {
+                pairs.into_iter().map(|(x, y)| location_for(&pair_state(c, x, y), p, c, None)).collect::<Vec<_>>()
+            };
+            assert_eq!(
+                places(&part, &part_pages, related(&part, pa, pb, RELATED_LIMIT)),
+                places(&catalog, &whole_pages, related(&catalog, a, b, RELATED_LIMIT)),
+                "where the related comparisons of {a} and {b} link"
+            );
+            // A tool's alternatives, as its shard lists them, are the whole catalogue's.
+            let alternatives = Alternatives::new(&catalog);
+            let listed: Vec<String> =
+                part.listed_alternatives(pa).unwrap_or_default().iter().map(|&i| id(&part, i)).collect();
+            let ranked: Vec<String> =
+                alternatives.of(a, ALTERNATIVES_LIMIT).into_iter().map(|i| id(&catalog, i)).collect();
+            assert_eq!(listed, ranked, "the alternatives of {a}");
         }
     }
 }

@@ -10,8 +10,7 @@
 use verdicts_catalog::bundle::figures::panel_share;
 use verdicts_catalog::bundle::Catalog;
 use verdicts_catalog::pages::lastmod::{pair_updated, tool_updated};
-use verdicts_catalog::pages::structured::tool_page_path;
-use verdicts_catalog::pages::{description, Pages, SITE_NAME};
+use verdicts_catalog::pages::{canonical_order, description, tool_path, Pages, SITE_NAME};
 
 use crate::xml::text as xml_text;
 
@@ -47,27 +46,25 @@ fn tool_summary(catalog: &Catalog, tool: usize) -> String {
     format!("{about} {panel}").trim().to_string()
 }
 
-/// The feed's entries: the featured comparisons that have a page (with `tool_pages`, the tools'
-/// pages too), newest first, at most [`MAX_ENTRIES`].
+/// The feed's entries: the featured comparisons that have a page (with `tool_pages`, the tool
+/// pages of [`Pages::tools`] too), newest first, at most [`MAX_ENTRIES`].
 pub fn entries(catalog: &Catalog, pages: &Pages, base_url: &str, tool_pages: bool) -> Vec<Entry> {
     // (date, order): comparisons before tools on the same date, each in the bundle's order.
     let mut candidates: Vec<(&str, usize, Candidate)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (a, b) in catalog.featured_pairs() {
-        // The pair's canonical page, in its order (a few featured pairs: a scan each is cheap).
-        let Some(path) = pages.of_pair(a, b).map(|p| &p.canonical) else {
+        // The pair's canonical page, in its order.
+        let (first, second) = canonical_order(catalog, a, b);
+        let Some(page) = pages.of_pair(catalog, first, second) else {
             continue;
         };
-        let Some(page) = pages.all().iter().find(|p| &p.path == path) else {
-            continue;
-        };
-        if seen.insert(page.path.clone()) {
-            let pair = Candidate::Pair(page.first, page.second, page.path.clone());
+        if seen.insert(page.canonical.clone()) {
+            let pair = Candidate::Pair(first, second, page.canonical.clone());
             candidates.push((pair_updated(catalog, a, b), candidates.len(), pair));
         }
     }
     if tool_pages {
-        for i in 0..catalog.tools().len() {
+        for &i in pages.tools() {
             candidates.push((tool_updated(catalog, i), candidates.len(), Candidate::Tool(i)));
         }
     }
@@ -85,7 +82,7 @@ pub fn entries(catalog: &Catalog, pages: &Pages, base_url: &str, tool_pages: boo
             Candidate::Tool(i) => {
                 let tool = catalog.tool(i)?;
                 Some(Entry {
-                    url: format!("{base_url}{}", tool_page_path(&tool.id)),
+                    url: format!("{base_url}{}", tool_path(&tool.id)),
                     title: tool.name.clone(),
                     updated: updated.to_string(),
                     summary: tool_summary(catalog, i),
@@ -170,7 +167,7 @@ mod tests {
             b.tools[3].updated = Some("2026-12-05".into());
             b.tools[2].updated = Some("2026-12-01".into());
         });
-        let pages = Pages::new(&catalog, false);
+        let pages = Pages::plan(&catalog, 0);
         let xml = feed(&catalog, &pages, BASE, true);
         let doc = roxmltree::Document::parse(&xml).map_err(|e| e.to_string())?;
         let feed = doc.root_element();
@@ -213,13 +210,13 @@ mod tests {
     #[test]
     fn without_tool_pages_only_comparisons_and_never_more_than_fifty_entries() -> Result<(), String> {
         let catalog = fixture(|_| {});
-        let pages = Pages::new(&catalog, true);
+        let pages = Pages::plan(&catalog, 100);
         let only_pairs = entries(&catalog, &pages, BASE, false);
         assert_eq!(only_pairs.len(), 2);
         assert!(only_pairs.iter().all(|e| !e.url.contains("/tools/")));
 
         let big = Catalog::new(generate(300, 4, 1)).map_err(|e| format!("{:?}", e.problems()))?;
-        let xml = feed(&big, &Pages::new(&big, false), BASE, true);
+        let xml = feed(&big, &Pages::plan(&big, 0), BASE, true);
         let doc = roxmltree::Document::parse(&xml).map_err(|e| e.to_string())?;
         assert_eq!(doc.root_element().children().filter(|n| n.has_tag_name((ATOM, "entry"))).count(), MAX_ENTRIES);
         Ok(())

@@ -29,8 +29,9 @@ pub struct Head {
     /// The preview image's URL (absolute).
     pub image: String,
     pub image_alt: String,
-    /// Whether the page lives one folder below the site root (a pair page).
-    pub in_folder: bool,
+    /// The site root relative to the page (`./`, `../`, `../../`), or as an absolute path for a
+    /// page served at any depth (`404.html`).
+    pub root: String,
     pub published: Published,
     pub version: String,
     /// The shown pair's tools, as JSON of a shard of two (see [`PAGE_DATA_ID`]).
@@ -93,8 +94,7 @@ fn head_start(head: &Head) -> String {
     // folder up from a pair page, so every page works under any sub-path. The base URL is
     // fixed when the page is read: the icon and the rest keep resolving there after the app
     // moves to another page's URL with the history API.
-    let root = if head.in_folder { "../" } else { "./" };
-    let base = format!("<base href=\"{root}\" {MARK}>\n  ");
+    let base = format!("<base href=\"{}\" {MARK}>\n  ", escape_html(&head.root));
     format!("{base}<script {MARK}>{}</script>\n  ", inline_script())
 }
 
@@ -192,13 +192,14 @@ mod tests {
 </head><body><div id="app"></div></body></html>"#;
 
     fn head(in_folder: bool) -> Head {
+        let root = if in_folder { "../" } else { "./" }.to_string();
         Head {
             title: "A & B — Verdicts".into(),
             description: "Panel: \"A\"".into(),
             canonical: "https://x.example/c/a-vs-b/".into(),
             image: "https://x.example/c/a-vs-b/preview.png".into(),
             image_alt: "alt".into(),
-            in_folder,
+            root,
             published: Published { version: "h1".into(), all_pairs: true },
             version: "h1".into(),
             page_data: "{\"quote\":\"</script><b>\"}".into(),

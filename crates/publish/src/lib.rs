@@ -30,19 +30,22 @@ use verdicts_catalog::bundle::{is_http_url, Catalog, Problem};
 use verdicts_catalog::config::{Published, SIGNUP_META};
 use verdicts_catalog::pages::oembed::{oembed_url, pair_oembed, PageRef, OEMBED_FILE};
 use verdicts_catalog::pages::structured::pair_page_json_ld;
-use verdicts_catalog::pages::{description, image_alt, title, Page, Pages, ALL_PAIRS_MAX_TOOLS};
+use verdicts_catalog::pages::{description, image_alt, title, Page, Pages, DEFAULT_MAX_PAGES, SITE_NAME};
 use verdicts_catalog::site_data::ShardTools;
 
 /// The name of each page's preview image, in its folder.
 pub const IMAGE_NAME: &str = "preview.png";
+
+/// The page hosts serve for a path they have no file for.
+pub const NOT_FOUND_PAGE: &str = "404.html";
 
 /// What to publish, and where.
 #[derive(Clone, Debug)]
 pub struct Settings {
     /// The absolute public URL of the site, with its trailing slash.
     pub base_url: String,
-    /// Bundles with at most this many tools get a page for every pair.
-    pub all_pairs_max: usize,
+    /// The page budget: at most this many pair pages (see [`Pages::plan`]).
+    pub max_pages: usize,
     /// Who may embed the pages: the CSP's `frame-ancestors` (`*` by default).
     pub frame_ancestors: String,
 }
@@ -50,11 +53,7 @@ pub struct Settings {
 impl Settings {
     /// Settings for `base_url` (checked and given its trailing slash) with the default limit.
     pub fn new(base_url: &str) -> Result<Settings, String> {
-        Ok(Settings {
-            base_url: base_url_of(base_url)?,
-            all_pairs_max: ALL_PAIRS_MAX_TOOLS,
-            frame_ancestors: "*".into(),
-        })
+        Ok(Settings { base_url: base_url_of(base_url)?, max_pages: DEFAULT_MAX_PAGES, frame_ancestors: "*".into() })
     }
 }
 
@@ -140,9 +139,9 @@ pub fn publish(
     }
     fs::create_dir_all(stage_dir).map_err(|e| format!("{}: {e}", stage_dir.display()))?;
     copy_app(app_dir, stage_dir)?;
-    let all_pairs = catalog.tools().len() <= settings.all_pairs_max;
+    let all_pairs = every_pair_fits(&catalog, settings.max_pages);
     let data = data_files::write_data(stage_dir, &catalog, bundle_text, all_pairs)?;
-    let pages = Arc::new(Pages::new(&catalog, all_pairs));
+    let pages = Arc::new(Pages::plan(&catalog, settings.max_pages));
     // A page names the publish it was rendered from: the data's version.
     let published = Published { version: data.version.clone(), all_pairs };
     let signup = html::meta_content(&template, SIGNUP_META).filter(|u| is_http_url(u));
@@ -164,7 +163,7 @@ pub fn publish(
             canonical: canonical.clone(),
             image: format!("{base}{}{IMAGE_NAME}", page.canonical),
             image_alt: image_alt(&catalog, a, b),
-            in_folder: !page.path.is_empty(),
+            root: root_from(&page.path),
             published: published.clone(),
             version: published.version.clone(),
             page_data: serde_json::to_string(&shard_tools.page(&published.version, a, b))
@@ -185,6 +184,30 @@ pub fn publish(
         report.canonical += page.is_canonical() as usize;
     }
 
+    // What a host serves for a path it has no file for: the app, at the site root's absolute
+    // path, which shows a comparison beyond the page budget at its folder (or says what it could
+    // not find, with the default pair).
+    if let Some((a, b)) = catalog.default_pair() {
+        let head = html::Head {
+            title: format!("Page not found — {SITE_NAME}"),
+            description: description(&catalog, a, b),
+            canonical: base.clone(),
+            image: format!("{base}{IMAGE_NAME}"),
+            image_alt: image_alt(&catalog, a, b),
+            root: absolute_path(base),
+            published: published.clone(),
+            version: published.version.clone(),
+            page_data: serde_json::to_string(&shard_tools.page(&published.version, a, b))
+                .map_err(|e| format!("a page's data could not be written: {e}"))?,
+            // Not a page of its own: nothing to describe to search engines or to embed.
+            json_ld: Vec::new(),
+            oembed: None,
+        };
+        let document = html::assemble(&template, &head, &skeleton, &skeleton)?;
+        policy.add_page(&document)?;
+        write(&stage_dir.join(NOT_FOUND_PAGE), document)?;
+    }
+
     draw_previews(&catalog, &pages, stage_dir, &mut report)?;
     for (path, xml) in sitemaps::sitemap_files(base, &sitemaps::pair_page_urls(base, &pages, &catalog)) {
         write(&stage_dir.join(path), xml)?;
@@ -203,17 +226,33 @@ pub fn publish(
 
 /// Writes only the catalogue's data files of `bundle_text` into `out/data` (an older version's
 /// files there removed), for a development server that serves the app alone.
-pub fn publish_data(
-    out: &Path,
-    bundle_text: &str,
-    all_pairs_max: usize,
-) -> Result<data_files::DataReport, PublishError> {
+pub fn publish_data(out: &Path, bundle_text: &str, max_pages: usize) -> Result<data_files::DataReport, PublishError> {
     let catalog = Catalog::from_text(bundle_text).map_err(|e| PublishError::Bundle(e.problems()))?;
     let versions = out.join("data").join(verdicts_catalog::site_data::VERSIONED_FOLDER);
     if versions.exists() {
         fs::remove_dir_all(&versions).map_err(|e| format!("{}: {e}", versions.display()))?;
     }
-    Ok(data_files::write_data(out, &catalog, bundle_text, catalog.tools().len() <= all_pairs_max)?)
+    Ok(data_files::write_data(out, &catalog, bundle_text, every_pair_fits(&catalog, max_pages))?)
+}
+
+/// The path of an absolute URL (`https://example.com/tools/compare/` → `/tools/compare/`).
+fn absolute_path(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    after_scheme.find('/').map_or_else(|| "/".to_string(), |i| after_scheme[i..].to_string())
+}
+
+/// The site root relative to a page at `path` (a folder under the root, or empty): `./`, `../`…
+pub fn root_from(path: &str) -> String {
+    match path.trim_end_matches('/').matches('/').count() + usize::from(!path.is_empty()) {
+        0 => "./".to_string(),
+        depth => "../".repeat(depth),
+    }
+}
+
+/// Whether every pair of `catalog` gets a page within the budget of `max_pages`.
+fn every_pair_fits(catalog: &Catalog, max_pages: usize) -> bool {
+    let n = catalog.tools().len();
+    n.saturating_mul(n.saturating_sub(1)) / 2 <= max_pages
 }
 
 /// The canonical pages' preview images, drawn on every core.
@@ -265,5 +304,15 @@ mod tests {
         assert!(base_url_of("/tools/compare/").is_err());
         assert!(base_url_of("javascript:alert(1)").is_err());
         assert!(base_url_of("https://example.com/?x=1").is_err());
+    }
+
+    #[test]
+    fn roots_and_absolute_paths() {
+        assert_eq!(root_from(""), "./");
+        assert_eq!(root_from("a-vs-b/"), "../");
+        assert_eq!(root_from("tools/a/"), "../../");
+        assert_eq!(absolute_path("https://example.com/tools/compare/"), "/tools/compare/");
+        assert_eq!(absolute_path("http://127.0.0.1:8080/"), "/");
+        assert_eq!(absolute_path("https://example.com"), "/");
     }
 }

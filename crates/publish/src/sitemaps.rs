@@ -6,8 +6,7 @@
 
 use verdicts_catalog::bundle::Catalog;
 use verdicts_catalog::pages::lastmod::{pair_updated, tool_updated};
-use verdicts_catalog::pages::structured::tool_page_path;
-use verdicts_catalog::pages::Pages;
+use verdicts_catalog::pages::{tool_path, Pages};
 
 use crate::xml::text as xml_text;
 
@@ -40,14 +39,15 @@ pub fn pair_page_urls(base_url: &str, pages: &Pages, catalog: &Catalog) -> Vec<S
         .collect()
 }
 
-/// The tool pages (`tools/<id>/`) of the tools in `tools` (indexes), each dated by its tool.
+/// The tool pages (`tools/<id>/`) of the tools in `tools` (indexes, e.g. [`Pages::tools`]), each
+/// dated by its tool.
 pub fn tool_page_urls(base_url: &str, catalog: &Catalog, tools: impl IntoIterator<Item = usize>) -> Vec<SitemapUrl> {
     tools
         .into_iter()
         .filter_map(|i| {
             let tool = catalog.tool(i)?;
             Some(SitemapUrl {
-                loc: format!("{base_url}{}", tool_page_path(&tool.id)),
+                loc: format!("{base_url}{}", tool_path(&tool.id)),
                 lastmod: tool_updated(catalog, i).to_string(),
             })
         })

@@ -87,6 +87,9 @@ pub struct Catalog {
     /// Which tools are whole, when some are only named (a catalogue of what a visit has read,
     /// see [`crate::site_data::partial_catalog`]); empty when all are.
     whole: Vec<bool>,
+    /// Each whole tool's alternatives as its shard listed them (a catalogue of what a visit has
+    /// read); empty for a whole bundle, whose alternatives are ranked from all of it.
+    listed_alternatives: FxHashMap<usize, Vec<usize>>,
 }
 
 /// The text of one tool the pickers match against, folded once.
@@ -144,12 +147,24 @@ impl Catalog {
             review_grid,
             search_keys,
             whole: Vec::new(),
+            listed_alternatives: FxHashMap::default(),
         })
     }
 
     /// Marks which tools are whole (by index); the others are stand-ins that only name a tool.
     pub(crate) fn set_whole(&mut self, whole: Vec<bool>) {
         self.whole = if whole.iter().all(|w| *w) { Vec::new() } else { whole };
+    }
+
+    /// Records each whole tool's alternatives as its shard listed them.
+    pub(crate) fn set_listed_alternatives(&mut self, listed: FxHashMap<usize, Vec<usize>>) {
+        self.listed_alternatives = listed;
+    }
+
+    /// The alternatives of `tool` as its shard listed them, best first (see
+    /// [`crate::pages::Alternatives`]); `None` for a whole bundle, or a tool whose shard is not in.
+    pub fn listed_alternatives(&self, tool: usize) -> Option<&[usize]> {
+        self.listed_alternatives.get(&tool).map(Vec::as_slice)
     }
 
     /// Whether the tool at `index` is whole: its data and reviews are in, not only its name.

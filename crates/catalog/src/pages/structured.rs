@@ -28,7 +28,7 @@
 //!   each vote counts 100 for ship and 0 for skip, so the mean is the share), `ratingCount` the
 //!   votes. The panel's ship share is not marked up as a rating.
 //! - **A pair's page** is an `ItemList` of its two tools, each a `SoftwareApplication` with its
-//!   name, category and the URL of its own page ([`tool_page_path`]).
+//!   name, category and the URL of its own page ([`tool_path`]).
 //! - **Every page** has a `BreadcrumbList`: the site root, then the tool or the pair (the last
 //!   item without `item` on the index, whose URL is the root's; Google allows that for the last).
 //!
@@ -41,14 +41,9 @@
 
 use serde_json::{json, Map, Value};
 
-use super::SITE_NAME;
+use super::{tool_path, SITE_NAME};
 use crate::bundle::figures::CommunityTally;
 use crate::bundle::{Catalog, Tool};
-
-/// A tool page's folder under the site root, `tools/<id>/`: the page plan's path of a tool's page.
-pub fn tool_page_path(id: &str) -> String {
-    format!("tools/{id}/")
-}
 
 /// The site as publisher of the reviews: an `Organization` named "Verdicts" at `root`.
 fn publisher(root: &str) -> Value {
@@ -131,7 +126,7 @@ pub fn software_application(catalog: &Catalog, tool: usize, root: &str) -> Optio
     if let Some(about) = about {
         app.insert("description".into(), json!(about));
     }
-    app.insert("url".into(), json!(format!("{root}{}", tool_page_path(&t.id))));
+    app.insert("url".into(), json!(format!("{root}{}", tool_path(&t.id))));
     if let Some(vendor) = t.vendor.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
         app.insert("creator".into(), json!({ "@type": "Organization", "name": vendor }));
     }
@@ -161,7 +156,7 @@ pub fn pair_item_list(catalog: &Catalog, a: usize, b: usize, root: &str, page_ur
                 "@type": "SoftwareApplication",
                 "name": t.name,
                 "applicationCategory": t.category,
-                "url": format!("{root}{}", tool_page_path(&t.id)),
+                "url": format!("{root}{}", tool_path(&t.id)),
             },
         }))
     };
@@ -205,7 +200,7 @@ pub fn tool_page_json_ld(catalog: &Catalog, tool: usize, root: &str) -> Vec<Stri
     let (Some(t), Some(app)) = (catalog.tool(tool), software_application(catalog, tool, root)) else {
         return Vec::new();
     };
-    let url = format!("{root}{}", tool_page_path(&t.id));
+    let url = format!("{root}{}", tool_path(&t.id));
     vec![script_text(&app), script_text(&breadcrumbs(root, &t.name, Some(&url)))]
 }
 

@@ -7,7 +7,7 @@ use super::names::chunks;
 use super::shard::{shard_count, shard_of};
 use super::{Entry, Manifest, NameChunk, Shard, ShardTool, Site, API_VERSION, LAYOUT_REVISION};
 use crate::bundle::{content_hash, Bundle, BundleError, Catalog, EntryLevel, Featured, Tool};
-use crate::pages::RELATED_LIMIT;
+use crate::pages::{Alternatives, ALTERNATIVES_LIMIT, RELATED_LIMIT};
 
 /// Every file of the read API for one catalogue.
 #[derive(Clone, Debug)]
@@ -97,6 +97,8 @@ pub struct ShardTools<'a> {
     entries: Vec<Entry>,
     /// Each category's first tools, in bundle order.
     by_category: BTreeMap<&'a str, Vec<usize>>,
+    /// The ranking the tools' alternatives come from.
+    alternatives: Alternatives,
 }
 
 impl<'a> ShardTools<'a> {
@@ -111,7 +113,7 @@ impl<'a> ShardTools<'a> {
                 first.push(i);
             }
         }
-        ShardTools { catalog, entries, by_category }
+        ShardTools { catalog, entries, by_category, alternatives: Alternatives::new(catalog) }
     }
 
     /// The `n`th tool of the bundle as a shard holds it.
@@ -123,7 +125,14 @@ impl<'a> ShardTools<'a> {
             .get(tool.category.as_str())
             .map(|first| first.iter().filter_map(|&i| self.entries.get(i).cloned()).collect())
             .unwrap_or_default();
-        Some(ShardTool { n: n as u32, tool: tool.clone(), reviews, neighbours })
+        let alternatives =
+            self.alternatives.of(n, ALTERNATIVES_LIMIT).iter().filter_map(|&i| self.entries.get(i).cloned()).collect();
+        Some(ShardTool { n: n as u32, tool: tool.clone(), reviews, neighbours, alternatives })
+    }
+
+    /// The ranking of alternatives the shards' tools were given.
+    pub fn alternatives(&self) -> &Alternatives {
+        &self.alternatives
     }
 
     /// The data a page of the pair `a`, `b` carries: the two tools as a shard of their own.
@@ -147,6 +156,8 @@ pub fn partial_catalog<'a>(
 ) -> Result<Catalog, BundleError> {
     let mut tools: BTreeMap<u32, (Tool, bool)> = BTreeMap::new();
     let mut reviews = Vec::new();
+    // Each whole tool's alternatives, by bundle place.
+    let mut listed: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     let stand_in = |e: &Entry| Tool {
         id: e.id.clone(),
         name: e.name.clone(),
@@ -169,15 +180,17 @@ pub fn partial_catalog<'a>(
             }
             tools.insert(t.n, (t.tool.clone(), true));
             reviews.extend(t.reviews.iter().cloned());
-            for e in &t.neighbours {
+            for e in t.neighbours.iter().chain(&t.alternatives) {
                 tools.entry(e.n).or_insert_with(|| (stand_in(e), false));
             }
+            listed.insert(t.n, t.alternatives.iter().map(|e| e.n).collect::<Vec<u32>>());
         }
     }
     for e in &manifest.entries {
         tools.entry(e.n).or_insert_with(|| (stand_in(e), false));
     }
     let whole: Vec<bool> = tools.values().map(|(_, w)| *w).collect();
+    let places: Vec<u32> = tools.keys().copied().collect();
     let site = &manifest.site;
     let bundle = Bundle {
         schema_version: crate::bundle::SUPPORTED_SCHEMA_VERSION,
@@ -195,5 +208,15 @@ pub fn partial_catalog<'a>(
     let mut catalog = Catalog::new(bundle)?;
     catalog.content_hash = manifest.version.clone();
     catalog.set_whole(whole);
+    // Bundle places become indexes of this catalogue, which holds only the tools named so far.
+    let index_of: BTreeMap<u32, usize> = places.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let listed = listed
+        .into_iter()
+        .filter_map(|(n, alts)| {
+            let own = *index_of.get(&n)?;
+            Some((own, alts.iter().filter_map(|a| index_of.get(a).copied()).collect()))
+        })
+        .collect();
+    catalog.set_listed_alternatives(listed);
     Ok(catalog)
 }

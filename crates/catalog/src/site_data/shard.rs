@@ -55,4 +55,8 @@ pub struct ShardTool {
     /// The first tools of its category in bundle order (itself included), enough for the related
     /// comparisons of any pair it is in (see [`crate::pages::related`]).
     pub neighbours: Vec<Entry>,
+    /// Its alternatives, best first (see [`crate::pages::Alternatives`]): what its page offers
+    /// to compare it with. Absent in files published before it was added.
+    #[serde(default)]
+    pub alternatives: Vec<Entry>,
 }

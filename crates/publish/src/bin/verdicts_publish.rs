@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! verdicts-publish --bundle BUNDLE.json --base-url https://example.com/tools/compare/ \
-//!                  [--out dist] [--all-pairs-max 40] [--frame-ancestors 'https://partner.example']
+//!                  [--out dist] [--max-pages 5000] [--frame-ancestors 'https://partner.example']
 //! verdicts-publish --content content/ --base-url …
 //! ```
 //! On a bundle the app would refuse it prints every problem with its JSON path (of a content
@@ -39,9 +39,10 @@ struct Args {
     /// The folder holding the built app, replaced by the published site.
     #[arg(long, value_name = "DIR", default_value = "dist")]
     out: PathBuf,
-    /// Bundles with at most this many tools get a page for every pair.
-    #[arg(long, value_name = "N", default_value_t = verdicts_catalog::pages::ALL_PAIRS_MAX_TOOLS)]
-    all_pairs_max: usize,
+    /// The page budget: at most this many comparison pages; every pair when they all fit, else
+    /// the featured pairs, then each tool beside its closest alternatives.
+    #[arg(long, value_name = "N", default_value_t = verdicts_catalog::pages::DEFAULT_MAX_PAGES)]
+    max_pages: usize,
     /// Who may embed the pages (the CSP's frame-ancestors): `*`, `'none'`, or origins.
     #[arg(long, value_name = "SOURCES", env = "FRAME_ANCESTORS", default_value = "*", value_parser = frame_ancestors_of)]
     frame_ancestors: String,
@@ -60,7 +61,7 @@ fn main() -> ExitCode {
             eprintln!("{bundle}: cannot be read as a catalogue; nothing was written");
             return ExitCode::FAILURE;
         };
-        return match publish_data(&args.out, &text, args.all_pairs_max) {
+        return match publish_data(&args.out, &text, args.max_pages) {
             Ok(d) => {
                 println!(
                     "Wrote the data files of {bundle} ({}, {} files) into {}/data",
@@ -110,7 +111,7 @@ fn main() -> ExitCode {
             }
         }
     };
-    let settings = Settings { base_url, all_pairs_max: args.all_pairs_max, frame_ancestors: args.frame_ancestors };
+    let settings = Settings { base_url, max_pages: args.max_pages, frame_ancestors: args.frame_ancestors };
     let started = Instant::now();
     match publish_site(&args.out, &text, &settings) {
         Ok(report) => {
