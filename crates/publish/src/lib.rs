@@ -1,6 +1,6 @@
 //! Publishing: one bundle and the built app become the whole static site, with a page of its
-//! own for every comparison that has one (see [`verdicts_catalog::pages`]), its link-preview image, a
-//! sitemap and `robots.txt`.
+//! own for every comparison that has one (see [`verdicts_catalog::pages`]), its link-preview image
+//! and oEmbed answer, the sitemaps ([`sitemaps`]), the feed ([`feed`]) and `robots.txt`.
 //!
 //! The new site is made in a folder beside the live one from the app's files there, with its
 //! HTTP headers file ([`headers`]), and swapped in for the live one in one step when all of it is
@@ -8,6 +8,7 @@
 //! no moment is there no site.
 
 pub mod data_files;
+pub mod feed;
 mod files;
 pub mod headers;
 pub mod html;
@@ -15,16 +16,20 @@ mod loader;
 pub mod preview;
 pub mod render;
 pub mod site_files;
+pub mod sitemaps;
 pub mod swap;
+mod xml;
 
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
 use files::{content_hashed_files, copy_app, write};
-use site_files::{robots, sitemap};
+use site_files::robots;
 use verdicts_catalog::bundle::{is_http_url, Catalog, Problem};
 use verdicts_catalog::config::{Published, SIGNUP_META};
+use verdicts_catalog::pages::oembed::{oembed_url, pair_oembed, PageRef, OEMBED_FILE};
+use verdicts_catalog::pages::structured::pair_page_json_ld;
 use verdicts_catalog::pages::{description, image_alt, title, Page, Pages, DEFAULT_MAX_PAGES, SITE_NAME};
 use verdicts_catalog::site_data::ShardTools;
 
@@ -158,10 +163,11 @@ pub fn publish(
         let (a, b) = (page.first, page.second);
         let comparison = render::comparison_html(catalog.clone(), pages.clone(), &page.path, signup.clone())
             .ok_or_else(|| "the bundle has fewer than two tools".to_string())?;
+        let canonical = format!("{base}{}", page.canonical);
         let head = html::Head {
             title: title(&catalog, a, b),
             description: description(&catalog, a, b),
-            canonical: format!("{base}{}", page.canonical),
+            canonical: canonical.clone(),
             image: format!("{base}{}{IMAGE_NAME}", page.canonical),
             image_alt: image_alt(&catalog, a, b),
             root: root_from(&page.path),
@@ -169,10 +175,18 @@ pub fn publish(
             version: published.version.clone(),
             page_data: serde_json::to_string(&shard_tools.page(&published.version, a, b))
                 .map_err(|e| format!("a page's data could not be written: {e}"))?,
+            json_ld: pair_page_json_ld(&catalog, a, b, base, &page.canonical),
+            oembed: Some(oembed_url(&canonical)),
         };
         let document = html::assemble(&template, &head, &comparison, &skeleton)?;
         policy.add_page(&document)?;
         write(&stage_dir.join(&page.path).join("index.html"), document)?;
+        if page.is_canonical() {
+            let at = PageRef { root: base, url: &canonical, title: &head.title, image: Some(&head.image) };
+            if let Some(answer) = pair_oembed(&catalog, a, b, &at) {
+                write(&stage_dir.join(&page.path).join(OEMBED_FILE), answer)?;
+            }
+        }
         report.pages += 1;
         report.canonical += page.is_canonical() as usize;
     }
@@ -192,6 +206,9 @@ pub fn publish(
             version: published.version.clone(),
             page_data: serde_json::to_string(&shard_tools.page(&published.version, a, b))
                 .map_err(|e| format!("a page's data could not be written: {e}"))?,
+            // Not a page of its own: nothing to describe to search engines or to embed.
+            json_ld: Vec::new(),
+            oembed: None,
         };
         let document = html::assemble(&template, &head, &skeleton, &skeleton)?;
         policy.add_page(&document)?;
@@ -201,7 +218,10 @@ pub fn publish(
     if settings.previews {
         draw_previews(&catalog, &pages, stage_dir, &mut report)?;
     }
-    write(&stage_dir.join("sitemap.xml"), sitemap(base, &pages, &catalog.bundle.updated))?;
+    for (path, xml) in sitemaps::sitemap_files(base, &sitemaps::pair_page_urls(base, &pages, &catalog)) {
+        write(&stage_dir.join(path), xml)?;
+    }
+    write(&stage_dir.join(feed::FEED_FILE), feed::feed(&catalog, &pages, base, false))?;
     write(&stage_dir.join("robots.txt"), robots(base))?;
     let immutable = content_hashed_files(stage_dir)?;
     write(&stage_dir.join("_headers"), policy.headers_file(&settings.frame_ancestors, &immutable))?;

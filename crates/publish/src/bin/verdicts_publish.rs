@@ -1,5 +1,5 @@
-//! Publishes a bundle with the built app as the static site: every page, preview image,
-//! `sitemap.xml`, `robots.txt` and `_headers`, made beside the live site and swapped in for it
+//! Publishes a bundle with the built app as the static site: every page, preview image and
+//! oEmbed answer, the sitemaps, `feed.xml`, `robots.txt` and `_headers`, made beside the live site and swapped in for it
 //! in one step. `scripts/publish.sh` runs it:
 //!
 //! ```text
