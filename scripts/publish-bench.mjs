@@ -10,7 +10,7 @@
 //
 //   node scripts/publish-bench.mjs [--tools N] [--runs R] [--previews]
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, openSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { median } from './stats.mjs';
 
@@ -31,7 +31,9 @@ const work = 'target/bench/publish';
 mkdirSync(work, { recursive: true });
 const bundle = join(work, `tools-${TOOLS}x4.json`);
 if (!existsSync(bundle)) {
-  writeFileSync(bundle, execFileSync('target/release/verdicts-generate', ['--tools', String(TOOLS), '--roles', '4', '--seed', '1'], { maxBuffer: 1 << 31 }));
+  const out = openSync(bundle, 'w');
+  execFileSync('target/release/verdicts-generate', ['--tools', String(TOOLS), '--roles', '4', '--seed', '1'], { stdio: ['ignore', out, 'inherit'] });
+  closeSync(out);
 }
 
 /** Runs a command to its end: wall seconds and peak resident memory (MB), polled from /proc. */
