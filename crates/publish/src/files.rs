@@ -4,7 +4,9 @@
 use std::fs;
 use std::path::Path;
 
-use crate::{headers, IMAGE_NAME};
+use crate::{feed, headers, sitemaps, IMAGE_NAME, NOT_FOUND_PAGE};
+use verdicts_catalog::pages::oembed::OEMBED_FILE;
+use verdicts_catalog::pages::TOOLS_FOLDER;
 
 /// Whether a folder of the built site is a page a publication wrote (it holds `index.html`).
 fn is_page_folder(path: &Path) -> bool {
@@ -13,8 +15,20 @@ fn is_page_folder(path: &Path) -> bool {
 
 /// Copies the app's own files from `from` to `to`: everything but what a publication writes.
 pub(crate) fn copy_app(from: &Path, to: &Path) -> Result<(), String> {
-    // `data/` is the catalogue's, written by every publish: an older publish's files stay out.
-    let written_here = ["sitemap.xml", "robots.txt", IMAGE_NAME, "_headers", "data"];
+    // `data/`, the sitemaps and the tool pages are the catalogue's, written by every publish: an
+    // older publish's files stay out (a tool or a sitemap file gone must not linger).
+    let written_here = [
+        sitemaps::INDEX,
+        sitemaps::FOLDER,
+        feed::FEED_FILE,
+        OEMBED_FILE,
+        NOT_FOUND_PAGE,
+        TOOLS_FOLDER,
+        "robots.txt",
+        IMAGE_NAME,
+        "_headers",
+        "data",
+    ];
     for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
         let entry = entry.map_err(|e| e.to_string())?;
         let path = entry.path();
