@@ -37,6 +37,6 @@ for f in dist/*; do
 done
 started=$(date +%s%N)
 target/release/verdicts-publish --bundle "$work/bundle.json" --base-url http://127.0.0.1:8080/ \
-  --out "$work/site" --max-pages "$max_pages" >/dev/null
+  --out "$work/site" --max-pages "$max_pages" >/dev/null 2>"$work/publish.log" || { cat "$work/publish.log"; exit 1; }
 echo "published $tools tools with --max-pages $max_pages in $(( ($(date +%s%N) - started) / 1000000 )) ms: $(find "$work/site" -type f | wc -l) files, $(du -sm "$work/site" | cut -f1) MB"
 target/release/verdicts-site-bench --server target/release/verdicts-site --site "$work/site" "$@"

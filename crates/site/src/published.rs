@@ -84,14 +84,21 @@ impl Site {
         let mut shards = Vec::with_capacity(manifest.shards as usize);
         for n in 0..manifest.shards {
             let path = data.join(shard_path(&manifest.version, n));
-            let shard: Shard = serde_json::from_str(&read(&path)?).map_err(|e| format!("{}: {e}", path.display()))?;
+            let mut shard: Shard =
+                serde_json::from_str(&read(&path)?).map_err(|e| format!("{}: {e}", path.display()))?;
             if shard.version != manifest.version {
                 return Err(format!("{}: from publish {}, not {}", path.display(), shard.version, manifest.version));
+            }
+            // With every shard read, every tool is whole: the neighbours that name the others are
+            // not needed (a page's own are read from its shard files when it is rendered).
+            for tool in &mut shard.tools {
+                tool.neighbours = Vec::new();
             }
             shards.push(shard);
         }
         let catalog = partial_catalog(&manifest, &shards).map_err(|e| format!("the site's catalogue: {e:?}"))?;
         drop(shards);
+        release_freed_memory();
         if (0..catalog.tools().len()).any(|i| !catalog.is_whole(i)) || catalog.tools().len() != manifest.tools {
             return Err(format!("{}: the shards do not hold all {} tools", data.display(), manifest.tools));
         }
@@ -132,6 +139,16 @@ impl Site {
 
     pub fn version(&self) -> &str {
         &self.renderer.published.version
+    }
+}
+
+/// Hands the memory freed after reading the shards back to the system: glibc's allocator keeps
+/// freed memory for reuse, which after a load leaves the process's resident size at its peak.
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free heap pages to the system; it takes no pointer.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 

@@ -61,7 +61,6 @@ async fn paths_outside_the_site_are_refused() {
     assert_eq!(status, 200);
     let _ = stop.send(());
     running.task.await.expect("joined").expect("stopped");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[tokio::test]
@@ -123,7 +122,6 @@ async fn one_clients_flood_is_rate_limited_and_evicts_no_popular_page() {
         }
         assert!(server.cached().1 <= 400_000, "{:?}", server.cached());
     }
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[tokio::test]
@@ -141,7 +139,6 @@ async fn a_full_render_queue_is_answered_503_and_static_files_never_wait() {
     assert_eq!(answer.header("retry-after"), "1");
     assert_eq!(get(&app, MOUNT, [10, 0, 0, 1]).await.status, StatusCode::OK);
     assert_eq!(server.renders(), 0);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -199,7 +196,6 @@ async fn cached_and_static_pages_stay_fast_while_renders_queue() {
     }
     let _ = stop.send(());
     running.task.await.expect("joined").expect("stopped");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -233,5 +229,4 @@ async fn requests_under_way_finish_on_shutdown() {
     }
     running.task.await.expect("joined").expect("stopped cleanly");
     assert!(tokio::net::TcpStream::connect(addr).await.is_err(), "no longer listening");
-    let _ = std::fs::remove_dir_all(dir);
 }

@@ -70,7 +70,6 @@ async fn a_pair_beyond_the_budget_is_the_page_the_publisher_would_write() {
     assert_eq!(image.header("content-type"), "image/png");
     assert_eq!(png_size(&image.body), Some((1200, 630)));
     assert_eq!(image.header("cache-control"), RENDERED_CACHE_CONTROL);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// A page with the whitespace between two tags removed.
@@ -110,7 +109,6 @@ async fn the_reversed_order_redirects_to_the_canonical_folder_keeping_the_query(
     assert_eq!(bare.status, StatusCode::MOVED_PERMANENTLY);
     assert_eq!(bare.header("location"), format!("{MOUNT}{a}-vs-{b}/?roles=lens-0"));
     assert_eq!(server.renders(), 0, "redirects render nothing");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[tokio::test]
@@ -135,7 +133,6 @@ async fn unknown_ids_get_the_404_page_with_the_nearest_pairs() {
     let other = get(&app, &format!("{MOUNT}no-such-file.txt"), [10, 0, 0, 1]).await;
     assert_eq!(other.status, StatusCode::NOT_FOUND);
     assert!(other.text().contains("Page not found"));
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[tokio::test]
@@ -157,7 +154,6 @@ async fn published_files_are_served_as_they_are_with_their_headers() {
     assert_eq!(bare.header("location"), MOUNT);
     assert_eq!(get(&app, "/elsewhere/", [10, 0, 0, 1]).await.status, StatusCode::NOT_FOUND);
     assert_eq!(server.renders(), 0);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[tokio::test]
@@ -182,7 +178,6 @@ async fn a_new_publish_is_picked_up_and_the_cache_emptied() {
     assert_ne!(old, new);
     assert_eq!(new, meta(&std::fs::read_to_string(dir.join("index.html")).expect("index"), PUBLISHED_VERSION_META));
     assert_eq!(server.cached().0, 0, "the old publish's pages are gone");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[tokio::test]
@@ -209,5 +204,4 @@ async fn one_process_serves_the_pages_and_the_vote_collector() {
     assert_eq!(status, 200);
     let _ = stop.send(());
     running.task.await.expect("joined").expect("stopped cleanly");
-    let _ = std::fs::remove_dir_all(dir);
 }

@@ -83,7 +83,8 @@ impl Server {
         let mut line = String::new();
         BufReader::new(stdout).read_line(&mut line).map_err(|e| e.to_string())?;
         // `verdicts-site: listening on http://ADDR/PATH (…)`
-        let url = line.split_whitespace().find(|w| w.starts_with("http://")).ok_or(format!("no address in “{line}”"))?;
+        let url =
+            line.split_whitespace().find(|w| w.starts_with("http://")).ok_or(format!("no address in “{line}”"))?;
         let rest = url.trim_start_matches("http://");
         let slash = rest.find('/').unwrap_or(rest.len());
         let addr = rest[..slash].parse().map_err(|e| format!("{url}: {e}"))?;
@@ -118,7 +119,8 @@ async fn get(addr: SocketAddr, target: &str, from: &str) -> Result<(u16, Duratio
         let status = answer.get(9..12).and_then(|s| std::str::from_utf8(s).ok()).and_then(|s| s.parse().ok());
         status.ok_or_else(|| "no status".to_string())
     };
-    let status = tokio::time::timeout(Duration::from_secs(60), exchange).await.map_err(|_| "timed out".to_string())??;
+    let status =
+        tokio::time::timeout(Duration::from_secs(60), exchange).await.map_err(|_| "timed out".to_string())??;
     Ok((status, started.elapsed()))
 }
 
@@ -226,7 +228,12 @@ async fn run(settings: Settings) -> Result<(), String> {
         }
     }
     images.sort();
-    println!("preview images: {} drawn one at a time; p50 {}, p99 {}", images.len(), ms(percentile(&images, 0.5)), ms(percentile(&images, 0.99)));
+    println!(
+        "preview images: {} drawn one at a time; p50 {}, p99 {}",
+        images.len(),
+        ms(percentile(&images, 0.5)),
+        ms(percentile(&images, 0.99))
+    );
 
     // A flood of uncached pages, while cached and static pages are read.
     let cached: Vec<String> = pairs.by_ref().take(20).map(|p| format!("{mount}{p}")).collect();

@@ -32,12 +32,28 @@ const TEMPLATE: &str = r#"<!doctype html><html lang="en"><head><meta charset="ut
 <script type="module">import init, * as bindings from './v-0123456789abcdef.js'; const wasm = await init({ module_or_path: './v-0123456789abcdef_bg.wasm' }); window.b = bindings;</script>
 </head><body><div id="app"></div></body></html>"#;
 
-/// A fresh folder under the system's temporary folder.
-pub fn temp_dir(name: &str) -> PathBuf {
+/// A fresh folder under the system's temporary folder, removed when dropped (a failed test's
+/// too).
+pub struct TempDir(PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+pub fn temp_dir(name: &str) -> TempDir {
     let dir = std::env::temp_dir().join(format!("verdicts-site-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("a temporary folder");
-    dir
+    TempDir(dir)
 }
 
 /// The generated bundle of `tools` tools (seed `seed`), as text.
