@@ -1,6 +1,6 @@
 //! Publishing: one bundle and the built app become the whole static site, with a page of its
-//! own for every comparison that has one (see [`verdicts_catalog::pages`]), its link-preview image, a
-//! sitemap and `robots.txt`.
+//! own for every comparison that has one (see [`verdicts_catalog::pages`]), its link-preview image
+//! and oEmbed answer, the sitemaps ([`sitemaps`]), the feed ([`feed`]) and `robots.txt`.
 //!
 //! The new site is made in a folder beside the live one from the app's files there, with its
 //! HTTP headers file ([`headers`]), and swapped in for the live one in one step when all of it is
@@ -8,6 +8,7 @@
 //! no moment is there no site.
 
 pub mod data_files;
+pub mod feed;
 mod files;
 pub mod headers;
 pub mod html;
@@ -16,7 +17,9 @@ pub mod page_render;
 pub mod preview;
 pub mod render;
 pub mod site_files;
+pub mod sitemaps;
 pub mod swap;
+mod xml;
 
 use std::fs;
 use std::path::Path;
@@ -24,9 +27,10 @@ use std::sync::Arc;
 
 use files::{content_hashed_files, copy_app, write};
 use page_render::PageRenderer;
-use site_files::{embed_pages_config, rewrite_embed_js, robots, sitemap};
+use site_files::robots;
 use verdicts_catalog::bundle::{is_http_url, Catalog, Problem};
 use verdicts_catalog::config::Published;
+use verdicts_catalog::pages::oembed::OEMBED_FILE;
 use verdicts_catalog::pages::{Page, Pages, DEFAULT_MAX_PAGES};
 use verdicts_catalog::site_data::ShardTools;
 
@@ -45,12 +49,19 @@ pub struct Settings {
     pub max_pages: usize,
     /// Who may embed the pages: the CSP's `frame-ancestors` (`*` by default).
     pub frame_ancestors: String,
+    /// Whether to draw the pages' preview images (true by default; off to time the pages alone).
+    pub previews: bool,
 }
 
 impl Settings {
     /// Settings for `base_url` (checked and given its trailing slash) with the default limit.
     pub fn new(base_url: &str) -> Result<Settings, String> {
-        Ok(Settings { base_url: base_url_of(base_url)?, max_pages: DEFAULT_MAX_PAGES, frame_ancestors: "*".into() })
+        Ok(Settings {
+            base_url: base_url_of(base_url)?,
+            max_pages: DEFAULT_MAX_PAGES,
+            frame_ancestors: "*".into(),
+            previews: true,
+        })
     }
 }
 
@@ -152,6 +163,11 @@ pub fn publish(
         let document = renderer.render_pair(page)?;
         policy.add_page(&document)?;
         write(&stage_dir.join(&page.path).join("index.html"), document)?;
+        if page.is_canonical() {
+            if let Some(answer) = renderer.oembed_answer(page) {
+                write(&stage_dir.join(&page.path).join(OEMBED_FILE), answer)?;
+            }
+        }
         report.pages += 1;
         report.canonical += page.is_canonical() as usize;
     }
@@ -164,13 +180,14 @@ pub fn publish(
         write(&stage_dir.join(NOT_FOUND_PAGE), document)?;
     }
 
-    draw_previews(&catalog, &pages, stage_dir, &mut report)?;
-    write(&stage_dir.join("sitemap.xml"), sitemap(base, &pages, &catalog.bundle.updated))?;
-    write(&stage_dir.join("robots.txt"), robots(base))?;
-    let embed_js = stage_dir.join("embed.js");
-    if let Ok(script) = fs::read_to_string(&embed_js) {
-        write(&embed_js, rewrite_embed_js(&script, &embed_pages_config(&catalog, &pages, all_pairs))?)?;
+    if settings.previews {
+        draw_previews(&catalog, &pages, stage_dir, &mut report)?;
     }
+    for (path, xml) in sitemaps::sitemap_files(base, &sitemaps::pair_page_urls(base, &pages, &catalog)) {
+        write(&stage_dir.join(path), xml)?;
+    }
+    write(&stage_dir.join(feed::FEED_FILE), feed::feed(&catalog, &pages, base, false))?;
+    write(&stage_dir.join("robots.txt"), robots(base))?;
     let immutable = content_hashed_files(stage_dir)?;
     write(&stage_dir.join("_headers"), policy.headers_file(&settings.frame_ancestors, &immutable))?;
     report.warnings.extend(catalog.warnings.iter().map(|w| format!("{}: {}", w.path, w.message)));

@@ -8,6 +8,8 @@ use std::sync::Arc;
 
 use verdicts_catalog::bundle::Catalog;
 use verdicts_catalog::config::{Published, SIGNUP_META};
+use verdicts_catalog::pages::oembed::{oembed_url, pair_oembed, PageRef};
+use verdicts_catalog::pages::structured::pair_page_json_ld;
 use verdicts_catalog::pages::{description, image_alt, title, Page, Pages, SITE_NAME};
 use verdicts_catalog::site_data::{Shard, ShardTool, ShardTools, API_VERSION};
 
@@ -63,23 +65,42 @@ impl<T: PageTools> PageRenderer<T> {
 
     /// The whole page of `page`'s pair, as written into its folder.
     pub fn render_pair(&self, page: &Page) -> Result<String, String> {
+        let comparison =
+            render::comparison_html(self.catalog.clone(), self.pages.clone(), &page.path, self.signup.clone())
+                .ok_or_else(|| "the bundle has fewer than two tools".to_string())?;
+        html::assemble(&self.template, &self.pair_head(page)?, &comparison, &self.skeleton)
+    }
+
+    /// The head of `page`'s pair: title, description, canonical link, Open Graph, structured data,
+    /// oEmbed link and the page's data.
+    pub fn pair_head(&self, page: &Page) -> Result<html::Head, String> {
         let (a, b) = (page.first, page.second);
         let catalog = &self.catalog;
-        let comparison = render::comparison_html(catalog.clone(), self.pages.clone(), &page.path, self.signup.clone())
-            .ok_or_else(|| "the bundle has fewer than two tools".to_string())?;
         let base = &self.base_url;
-        let head = html::Head {
+        let canonical = format!("{base}{}", page.canonical);
+        Ok(html::Head {
             title: title(catalog, a, b),
             description: description(catalog, a, b),
-            canonical: format!("{base}{}", page.canonical),
+            canonical: canonical.clone(),
             image: format!("{base}{}{IMAGE_NAME}", page.canonical),
             image_alt: image_alt(catalog, a, b),
             root: root_from(&page.path),
             published: self.published.clone(),
             version: self.published.version.clone(),
             page_data: self.page_data(a, b)?,
-        };
-        html::assemble(&self.template, &head, &comparison, &self.skeleton)
+            json_ld: pair_page_json_ld(catalog, a, b, base, &page.canonical),
+            oembed: Some(oembed_url(&canonical)),
+        })
+    }
+
+    /// The oEmbed answer of `page`'s pair (its canonical page's), as written beside it.
+    pub fn oembed_answer(&self, page: &Page) -> Option<String> {
+        let base = &self.base_url;
+        let url = format!("{base}{}", page.canonical);
+        let title = title(&self.catalog, page.first, page.second);
+        let image = format!("{base}{}{IMAGE_NAME}", page.canonical);
+        let at = PageRef { root: base, url: &url, title: &title, image: Some(&image) };
+        pair_oembed(&self.catalog, page.first, page.second, &at)
     }
 
     /// What a host serves for a path it has no file for (`404.html`): the app, at the site
@@ -101,6 +122,9 @@ impl<T: PageTools> PageRenderer<T> {
             published: self.published.clone(),
             version: self.published.version.clone(),
             page_data: self.page_data(a, b)?,
+            // Not a page of its own: nothing to describe to search engines or to embed.
+            json_ld: Vec::new(),
+            oembed: None,
         };
         let shown = notice.map_or_else(|| self.skeleton.clone(), str::to_string);
         html::assemble(&self.template, &head, &shown, &self.skeleton).map(Some)

@@ -6,7 +6,7 @@
 //! A request's path is checked first ([`request_path`]: nothing outside the folder). Then:
 //! - a file the folder has is served as it is, with the headers of the folder's `_headers`
 //!   ([`header_rules`]), never waiting for a render;
-//! - a canonical pair folder without a page, or its `preview.png`, is rendered ([`render_queue`]:
+//! - a canonical pair folder without a page, its `preview.png` or its `oembed.json`, is rendered ([`render_queue`]:
 //!   a few at once, a bounded wait, else `503`), rate-limited per client address (`429`), and
 //!   kept in memory once a second client asks for it ([`page_cache`]), with cache headers a CDN
 //!   keeps ([`RENDERED_CACHE_CONTROL`]);
@@ -46,6 +46,7 @@ use page_cache::{PageCache, Rendered};
 use published::{Fingerprint, Site};
 use render_queue::RenderQueue;
 use request_path::site_path;
+use verdicts_catalog::pages::oembed::OEMBED_FILE;
 use verdicts_catalog::pages::{canonical_order, ids_from_path, page_path, Page, SEPARATOR};
 use verdicts_catalog::percent::encode_component;
 use verdicts_publish::preview::Fonts;
@@ -292,6 +293,8 @@ pub async fn start(
 enum Asked {
     Page,
     Image,
+    /// The page's oEmbed answer.
+    OEmbed,
 }
 
 /// Every request.
@@ -324,6 +327,7 @@ async fn serve(
     let (folder, asked) = match rel.split_once('/') {
         Some((folder, "" | "index.html")) => (folder, Asked::Page),
         Some((folder, IMAGE_NAME)) => (folder, Asked::Image),
+        Some((folder, OEMBED_FILE)) => (folder, Asked::OEmbed),
         None if rel.contains(SEPARATOR) => return redirect(&format!("{raw}/{query}"), REDIRECT_CACHE_CONTROL),
         _ => return not_found_file(&site, request).await,
     };
@@ -349,6 +353,7 @@ async fn serve(
                 format!("{}{canonical}{}", site.mount, reversed_query(&first, &second, &query, (x, y) != (a, b)))
             }
             Asked::Image => format!("{}{canonical}{IMAGE_NAME}", site.mount),
+            Asked::OEmbed => format!("{}{canonical}{OEMBED_FILE}", site.mount),
         };
         return redirect(&location, REDIRECT_CACHE_CONTROL);
     }
@@ -356,6 +361,7 @@ async fn serve(
     let rel = match asked {
         Asked::Page => page.path.clone(),
         Asked::Image => format!("{}{IMAGE_NAME}", page.path),
+        Asked::OEmbed => format!("{}{OEMBED_FILE}", page.path),
     };
     rendered(&server, site, client, page, asked, &rel, request.headers()).await
 }
@@ -402,6 +408,11 @@ async fn rendered(
                         .renderer
                         .preview_png(&render_server.fonts, &page)
                         .map(|png| Rendered::new(png, "image/png")),
+                    Asked::OEmbed => render_site
+                        .renderer
+                        .oembed_answer(&page)
+                        .map(|json| Rendered::new(json.into_bytes(), "application/json"))
+                        .ok_or_else(|| "no oEmbed answer".to_string()),
                 };
                 render_server.renders.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 done

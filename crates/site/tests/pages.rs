@@ -70,6 +70,13 @@ async fn a_pair_beyond_the_budget_is_the_page_the_publisher_would_write() {
     assert_eq!(image.header("content-type"), "image/png");
     assert_eq!(png_size(&image.body), Some((1200, 630)));
     assert_eq!(image.header("cache-control"), RENDERED_CACHE_CONTROL);
+
+    // The oEmbed answer the page names, as a larger publish writes it.
+    assert!(text.contains(&format!("{BASE_URL}{a}-vs-{b}/oembed.json")), "the page names its oEmbed answer");
+    let oembed = get(&app, &format!("{MOUNT}{a}-vs-{b}/oembed.json"), [10, 0, 0, 1]).await;
+    assert_eq!(oembed.status, StatusCode::OK);
+    let written = std::fs::read_to_string(large.join(format!("{a}-vs-{b}/oembed.json"))).expect("published");
+    assert_eq!(oembed.text(), written);
 }
 
 /// A page with the whitespace between two tags removed.

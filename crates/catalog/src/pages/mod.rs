@@ -16,7 +16,10 @@ use std::collections::HashMap;
 
 mod alternatives;
 mod describe;
+pub mod lastmod;
+pub mod oembed;
 mod related;
+pub mod structured;
 
 use crate::bundle::Catalog;
 use crate::view_state::{to_query, ViewState};
