@@ -13,6 +13,7 @@ mod files;
 pub mod headers;
 pub mod html;
 mod loader;
+pub mod page_render;
 pub mod preview;
 pub mod render;
 pub mod site_files;
@@ -25,12 +26,12 @@ use std::path::Path;
 use std::sync::Arc;
 
 use files::{content_hashed_files, copy_app, write};
+use page_render::PageRenderer;
 use site_files::robots;
 use verdicts_catalog::bundle::{is_http_url, Catalog, Problem};
-use verdicts_catalog::config::{Published, SIGNUP_META};
-use verdicts_catalog::pages::oembed::{oembed_url, pair_oembed, PageRef, OEMBED_FILE};
-use verdicts_catalog::pages::structured::pair_page_json_ld;
-use verdicts_catalog::pages::{description, image_alt, title, Page, Pages, DEFAULT_MAX_PAGES, SITE_NAME};
+use verdicts_catalog::config::Published;
+use verdicts_catalog::pages::oembed::OEMBED_FILE;
+use verdicts_catalog::pages::{Page, Pages, DEFAULT_MAX_PAGES};
 use verdicts_catalog::site_data::ShardTools;
 
 /// The name of each page's preview image, in its folder.
@@ -151,39 +152,19 @@ pub fn publish(
     let pages = Arc::new(Pages::plan(&catalog, settings.max_pages));
     // A page names the publish it was rendered from: the data's version.
     let published = Published { version: data.version.clone(), all_pairs };
-    let signup = html::meta_content(&template, SIGNUP_META).filter(|u| is_http_url(u));
-    let skeleton = render::skeleton_html();
     let catalog = Arc::new(catalog);
     let shard_tools = ShardTools::new(&catalog);
     let base = &settings.base_url;
+    let renderer = PageRenderer::new(template, catalog.clone(), pages.clone(), published, base.clone(), shard_tools);
     let mut report = Report { all_pairs, data, ..Report::default() };
     let mut policy = headers::Policy::default();
 
     for page in pages.all() {
-        let (a, b) = (page.first, page.second);
-        let comparison = render::comparison_html(catalog.clone(), pages.clone(), &page.path, signup.clone())
-            .ok_or_else(|| "the bundle has fewer than two tools".to_string())?;
-        let canonical = format!("{base}{}", page.canonical);
-        let head = html::Head {
-            title: title(&catalog, a, b),
-            description: description(&catalog, a, b),
-            canonical: canonical.clone(),
-            image: format!("{base}{}{IMAGE_NAME}", page.canonical),
-            image_alt: image_alt(&catalog, a, b),
-            root: root_from(&page.path),
-            published: published.clone(),
-            version: published.version.clone(),
-            page_data: serde_json::to_string(&shard_tools.page(&published.version, a, b))
-                .map_err(|e| format!("a page's data could not be written: {e}"))?,
-            json_ld: pair_page_json_ld(&catalog, a, b, base, &page.canonical),
-            oembed: Some(oembed_url(&canonical)),
-        };
-        let document = html::assemble(&template, &head, &comparison, &skeleton)?;
+        let document = renderer.render_pair(page)?;
         policy.add_page(&document)?;
         write(&stage_dir.join(&page.path).join("index.html"), document)?;
         if page.is_canonical() {
-            let at = PageRef { root: base, url: &canonical, title: &head.title, image: Some(&head.image) };
-            if let Some(answer) = pair_oembed(&catalog, a, b, &at) {
+            if let Some(answer) = renderer.oembed_answer(page) {
                 write(&stage_dir.join(&page.path).join(OEMBED_FILE), answer)?;
             }
         }
@@ -194,23 +175,7 @@ pub fn publish(
     // What a host serves for a path it has no file for: the app, at the site root's absolute
     // path, which shows a comparison beyond the page budget at its folder (or says what it could
     // not find, with the default pair).
-    if let Some((a, b)) = catalog.default_pair() {
-        let head = html::Head {
-            title: format!("Page not found — {SITE_NAME}"),
-            description: description(&catalog, a, b),
-            canonical: base.clone(),
-            image: format!("{base}{IMAGE_NAME}"),
-            image_alt: image_alt(&catalog, a, b),
-            root: absolute_path(base),
-            published: published.clone(),
-            version: published.version.clone(),
-            page_data: serde_json::to_string(&shard_tools.page(&published.version, a, b))
-                .map_err(|e| format!("a page's data could not be written: {e}"))?,
-            // Not a page of its own: nothing to describe to search engines or to embed.
-            json_ld: Vec::new(),
-            oembed: None,
-        };
-        let document = html::assemble(&template, &head, &skeleton, &skeleton)?;
+    if let Some(document) = renderer.not_found_page(None)? {
         policy.add_page(&document)?;
         write(&stage_dir.join(NOT_FOUND_PAGE), document)?;
     }
@@ -241,7 +206,7 @@ pub fn publish_data(out: &Path, bundle_text: &str, max_pages: usize) -> Result<d
 }
 
 /// The path of an absolute URL (`https://example.com/tools/compare/` → `/tools/compare/`).
-fn absolute_path(url: &str) -> String {
+pub fn absolute_path(url: &str) -> String {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
     after_scheme.find('/').map_or_else(|| "/".to_string(), |i| after_scheme[i..].to_string())
 }
