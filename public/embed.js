@@ -5,8 +5,9 @@
  *  <script async src="https://YOUR-VERDICTS-HOST/PATH/embed.js"></script>
  * Elements added later: call window.Verdicts.upgrade() (or upgrade(element)).
  * Each placeholder becomes an iframe of the embed view, resized only by "verdicts:resize"
- * messages from that iframe's own window and origin. A pair with a published page of its own
- * is embedded from that page, so the embed paints its comparison at once. The space is kept at
+ * messages from that iframe's own window and origin. It shows the pair's folder, "A-vs-B/"
+ * with the ids in alphabetical order (ASCII slugs, compared as strings: the site's rule), and
+ * a and b in the query for the other order; a published page paints at once. The space is kept at
  * once; the iframe is made only when the placeholder comes near the screen, one iframe per task,
  * so the host page's own first tasks stay short. The placeholder's min-height (the space kept
  * from the host page's first paint, before this script runs) is let go of once the embed has
@@ -41,21 +42,6 @@
       }
     });
   }, { rootMargin: NEAR }) : null;
-  // Which pairs have a page (written by the publish step): the default pair (the index), the
-  // featured pairs, and every tool when every pair has one.
-  var PAGES = null;
-
-  function same(p, a, b) { return p && ((p[0] === a && p[1] === b) || (p[0] === b && p[1] === a)); }
-  function pagePath(a, b) {
-    if (!PAGES || !a || !b || a === b) return null;
-    var d = PAGES['default'];
-    if (d && d[0] === a && d[1] === b) return '';
-    var tools = PAGES.tools;
-    var known = same(d, a, b) || PAGES.pairs.some(function (p) { return same(p, a, b); }) ||
-      (tools && tools.indexOf(a) >= 0 && tools.indexOf(b) >= 0);
-    return known ? a + '-vs-' + b + '/' : null;
-  }
-
   function upgrade(root) {
     var scope = root && root.querySelectorAll ? root : document;
     var found = [].slice.call(scope.querySelectorAll('[data-verdicts-a][data-verdicts-b]'));
@@ -65,14 +51,16 @@
       el.setAttribute('data-verdicts-ready', '1');
       var a = el.getAttribute('data-verdicts-a'), b = el.getAttribute('data-verdicts-b');
       var roles = el.getAttribute('data-verdicts-roles'), theme = el.getAttribute('data-verdicts-theme');
-      var page = pagePath(a, b);
-      var q = new URLSearchParams(page === null ? { a: a, b: b } : {});
+      // The pair's folder; the other order (or no pair) in the query, which wins over it.
+      var pair = a && b && a !== b, swap = b < a;
+      var q = new URLSearchParams(!pair || swap ? { a: a, b: b } : {});
       if (roles !== null) q.set('roles', roles);
       q.set('embed', '1');
       if (theme === 'light' || theme === 'dark') q.set('theme', theme);
       var frame = document.createElement('iframe');
       frame.verdictsHost = el;
-      frame.src = app.href + (page || '') + '?' + q.toString().replace(/%2C/g, ',');
+      var folder = pair ? encodeURIComponent(swap ? b : a) + '-vs-' + encodeURIComponent(swap ? a : b) + '/' : '';
+      frame.src = app.href + folder + '?' + q.toString().replace(/%2C/g, ',');
       frame.title = 'Verdicts: ' + a + ' vs ' + b;
       frame.loading = 'lazy';
       frame.style.cssText = 'display:block;width:100%;border:0;height:' + START + 'px';

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Publishes a catalogue with the app built by scripts/build.sh: a page for every comparison that
-# has one, their preview images, sitemap.xml, robots.txt and the _headers file (verdicts-publish).
+# has one, their preview images and oEmbed answers, the sitemaps, feed.xml, robots.txt and the
+# _headers file (verdicts-publish).
 #
 #   scripts/publish.sh --content content/ --base-url URL [--out DIR] [--max-pages N] [--frame-ancestors SOURCES]
 #   scripts/publish.sh --bundle FILE --base-url URL [...]

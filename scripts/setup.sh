@@ -8,6 +8,7 @@
 #   - fonts for the preview images of published pages (Debian's DejaVu and Droid Sans Fallback)
 #   - with --tests: Debian's chromium and chromium-driver, postgresql (the collector's tests) and
 #     poppler-utils (the printed memo's test)
+#   - with --bench: Debian's hugo (the publishing benchmark's reference)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -103,4 +104,10 @@ fi
 if [ "${1:-}" = "--tests" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   say "Installing Debian's postgresql for the vote collector's tests"
   apt_install postgresql
+fi
+
+# The publishing benchmark's reference: Debian's Hugo.
+if [ "${1:-}" = "--bench" ] && ! command -v hugo >/dev/null; then
+  say "Installing Debian's hugo, the publishing benchmark's reference"
+  apt_install hugo
 fi

@@ -33,14 +33,14 @@ echo "==> Starting PostgreSQL for the collector's tests"
 VERDICTS_TEST_POSTGRES=$(scripts/postgres.sh start "$pg_dir/pg" "${VERDICTS_TEST_PG_PORT:-}")
 export VERDICTS_TEST_POSTGRES
 
-echo "==> Native tests: the catalogue (bundle, pages, URL state, tallies, search), the app's state, publishing, the vote collector on SQLite and PostgreSQL"
+echo "==> Native tests: the catalogue (bundle, pages, URL state, tallies, search), the app's state, publishing, the vote collector on SQLite and PostgreSQL, the site server"
 cargo test --locked --workspace
 
-echo "==> Release build, and the vote collector, the authors' preview, the publisher and the generator for the end-to-end tests"
+echo "==> Release build, and the vote collector, the authors' preview, the publisher, the generator and the site server for the end-to-end tests"
 scripts/build.sh
 # The collector for the vote tests; the preview for the authors' tests; the publisher and the
-# generator for the published catalogues.
-cargo build --locked -p verdicts-server -p verdicts-preview -p verdicts-publish --bin verdicts-collector --bin verdicts-preview --bin verdicts-publish --bin verdicts-generate
+# generator for the published catalogues; the site server for its tests.
+cargo build --locked -p verdicts-server -p verdicts-preview -p verdicts-publish -p verdicts-site --bin verdicts-collector --bin verdicts-preview --bin verdicts-publish --bin verdicts-generate --bin verdicts-site
 
 echo "==> End-to-end tests in headless Chromium"
 node --test --test-concurrency=1 tests/e2e/

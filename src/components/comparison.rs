@@ -1,4 +1,4 @@
-//! The comparison page body: heading, pickers, header cards and the sections.
+//! The comparison page body: heading, the short answer, pickers, header cards and the sections.
 
 use leptos::prelude::*;
 
@@ -14,6 +14,7 @@ use crate::components::reviewer_split::ReviewerSplit;
 use crate::components::reviews::Reviews;
 use crate::components::role_filter::RoleFilter;
 use crate::components::share_bar::ShareBar;
+use crate::components::short_answer::ShortAnswer;
 use crate::components::shortcuts::Shortcuts;
 use crate::components::tool_card::ToolCard;
 use crate::data::Wanted;
@@ -51,7 +52,10 @@ pub fn Comparison() -> impl IntoView {
                 <span class="vs">" vs "</span>
                 <span>{move || names.get().1}</span>
             </h1>
-            <p class="lede">"Which one should you ship with? Here is the side-by-side panel verdict, pricing read, reviewer split, and community vote."</p>
+            // The answer first: in the first screen, with the pickers right below it.
+            <Show when=move || pair.shown.get()>
+                <ShortAnswer/>
+            </Show>
             // After the heading: built one step at a time the first time (see first_render).
             <Step step=1>
                 {(!embed).then(|| view! {

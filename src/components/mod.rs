@@ -17,6 +17,7 @@ pub mod reviews;
 pub mod role_filter;
 pub mod section;
 pub mod share_bar;
+pub mod short_answer;
 pub mod shortcuts;
 pub mod site_chrome;
 pub mod skeleton;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::pair_link::PairLink;
 use crate::components::section::Section;
 use crate::pair::Pair;
-use verdicts_catalog::pages::related;
+use verdicts_catalog::pages::{canonical_order, related};
 
 /// Up to six links; nothing when the catalogue has nothing related.
 #[component]
@@ -17,6 +17,8 @@ pub fn Related() -> impl IntoView {
             related(c, a, b, verdicts_catalog::pages::RELATED_LIMIT)
                 .into_iter()
                 .filter_map(|(x, y)| {
+                    // Named in the pair's canonical order: the link is its folder, with no order in the query.
+                    let (x, y) = canonical_order(c, x, y);
                     let (x, y) = (c.tool(x)?, c.tool(y)?);
                     Some((x.id.clone(), y.id.clone(), format!("{} vs {}", x.name, y.name)))
                 })

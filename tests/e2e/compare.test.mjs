@@ -168,7 +168,7 @@ test('a role toggle changes only what depends on roles, and keeps the groups tha
   await open('?a=mistral-8x24b&b=openai-o3-pro-api');
   const group = page.getByRole('group', { name: 'Filter by reviewer role' });
   await group.getByRole('button', { name: /The builder/ }).click();
-  const sections = ['Panel verdict', 'Pricing', 'Community vote'];
+  const sections = ['The short answer', 'Panel verdict', 'Pricing', 'Community vote'];
   const handles = await Promise.all(sections.map((name) => region(name).elementHandle()));
   const builderCard = await region('Reviews').getByRole('article', { name: /^The builder on OpenAI o3 Pro API/ }).elementHandle();
   const builderRow = await region('Reviewer split').getByRole('row', { name: /The builder/ }).elementHandle();
@@ -184,7 +184,7 @@ test('a role toggle changes only what depends on roles, and keeps the groups tha
   await expectCount(region('Reviews').getByRole('article'), 4);
   await group.getByRole('button', { name: /The skeptic/ }).click();
   await expectCount(region('Reviews').getByRole('article'), 6);
-  assert.deepEqual(await page.evaluate(() => window.__mutated), [], 'nothing changed in Panel verdict, Pricing or Community vote');
+  assert.deepEqual(await page.evaluate(() => window.__mutated), [], 'nothing changed in the short answer, Panel verdict, Pricing or Community vote');
   // The builder's card and row were kept, not made again.
   const kept = async (locator) => locator.evaluate((el) => el.__kept === true);
   assert.ok(await kept(region('Reviews').getByRole('article', { name: /^The builder on OpenAI o3 Pro API/ })), 'the card');
@@ -201,6 +201,7 @@ test('switching the pair rewrites the sections in place: the same cards, rows an
     "the builder's split row": region('Reviewer split').getByRole('row', { name: /The builder/ }),
     'the pricing table': region('Pricing').getByRole('table'),
     'the panel verdict summary': region('Panel verdict').getByText(/The panel favours/),
+    'the short answer': region('The short answer'),
     'the first picker': page.getByRole('combobox', { name: 'First tool' }),
     'the featured comparisons': page.getByRole('navigation', { name: 'Featured comparisons' }),
   };
@@ -222,6 +223,7 @@ test('switching the pair rewrites the sections in place: the same cards, rows an
   await eventually(async () => assert.ok((await readText(card)).includes(quote('openai-o4-api', 'builder')), 'the card quotes the new tool\'s builder'));
   await expectText(region('Reviewer split').getByRole('row', { name: /The buyer/ }), /Ship[\s\S]*Skip[\s\S]*Split/);
   await expectText(region('Panel verdict'), /The panel favours Mistral 8x24B Mixture-of-Experts: 100% ship against 75%\./);
+  await expectText(region('The short answer'), /The panel favours Mistral 8x24B Mixture-of-Experts: 4 of 4 reviewers ship it, 3 of 4 ship OpenAI o4 API/);
   await expectCount(region('Reviews').getByText(quote('openai-o3-pro-api', 'builder')), 0, 'the old tool\'s words are gone');
   const now = {
     'the second tool card': page.getByRole('region', { name: /^OpenAI o4 API/ }),
@@ -229,6 +231,7 @@ test('switching the pair rewrites the sections in place: the same cards, rows an
     "the builder's split row": region('Reviewer split').getByRole('row', { name: /The builder/ }),
     'the pricing table': region('Pricing').getByRole('table'),
     'the panel verdict summary': region('Panel verdict').getByText(/The panel favours/),
+    'the short answer': region('The short answer'),
     'the first picker': page.getByRole('combobox', { name: 'First tool' }),
     'the featured comparisons': page.getByRole('navigation', { name: 'Featured comparisons' }),
   };
@@ -292,6 +295,38 @@ test('a 360 px wide phone has no horizontal scrolling', async () => {
   await phone.getByRole('option', { name: /Mistral 8x24B/ }).tap();
   await expectEqual(() => query(phone), 'mistral-8x24b-vs-openai-o3-pro-api/?roles=buyer');
   await phone.context().close();
+});
+
+test('the answer comes first: within the first screen of a phone and a desktop, the same before and after the app takes over, the pickers a tap away', async () => {
+  const screens = [['phone', { width: 390, height: 844 }, true], ['desktop', { width: 1280, height: 800 }, false]];
+  const words = /^The panel favours Mistral 8x24B Mixture-of-Experts: 4 of 4 reviewers ship it, 3 of 4 ship OpenAI o3 Pro API\.\s*Community: no votes yet\.$/;
+  for (const [name, viewport, mobile] of screens) {
+    const boxes = [];
+    // The published page as it is first painted (scripts off), then the live app.
+    for (const javaScriptEnabled of [false, true]) {
+      const p = await newPage(browser, { viewport, isMobile: mobile, hasTouch: mobile, javaScriptEnabled });
+      await p.goto(server.url + 'mistral-8x24b-vs-openai-o3-pro-api/');
+      const answer = p.getByRole('region', { name: 'The short answer', exact: true });
+      await expectText(answer, words);
+      const box = await answer.boundingBox();
+      assert.ok(box && box.y >= 0 && box.y + box.height <= viewport.height, `${name}: the answer ends at ${box && box.y + box.height} px of a ${viewport.height} px screen`);
+      boxes.push(box);
+      // The pickers are right below, in the same first screen.
+      const picker = p.getByRole('combobox', { name: 'First tool' });
+      const at = await picker.boundingBox();
+      assert.ok(at && at.y + at.height <= viewport.height, `${name}: the first picker ends at ${at && at.y + at.height} px`);
+      if (javaScriptEnabled) {
+        if (mobile) await picker.tap();
+        else await picker.click();
+        await picker.fill('o4');
+        await p.getByRole('option', { name: /OpenAI o4 API/ }).click();
+        await expectText(answer, /^A tie on the panel: 3 of 4 reviewers ship each\.\s*Community: no votes yet\.$/, `${name}: the answer follows the pair`);
+        assert.deepEqual(p.problems, []);
+      }
+      await p.context().close();
+    }
+    assert.deepEqual(boxes[1], boxes[0], `${name}: the live answer sits exactly where the published one was painted`);
+  }
 });
 
 test('axe-core finds no WCAG 2 A/AA violations: loaded, filtered, empty filter, error', async () => {

@@ -1,5 +1,7 @@
-// Embedding on a partner site of another origin: the loader, the height protocol, forged and
-// malformed messages, the attribution link, the snippet from the Embed panel, and sandboxing.
+// Embedding on a partner site of another origin: the loader, the pair's page it derives, the
+// height protocol, forged and malformed messages, the attribution link, the snippet from the
+// Embed panel, and sandboxing. The pairs embedded here have pages of their own in the seed site
+// (the folder of its ids in alphabetical order).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../../scripts/static-server.mjs';
@@ -47,12 +49,14 @@ test('two embeds on another origin appear, size themselves, and resize independe
     <h1>Partner article</h1>
     <div id="one" data-verdicts-a="mistral-8x24b" data-verdicts-b="openai-o3-pro-api"></div>
     <p>Between the embeds.</p>
-    <div id="two" data-verdicts-a="mistral-8x22b-instruct-v2" data-verdicts-b="openai-o4-api" data-verdicts-roles="buyer" data-verdicts-theme="dark"></div>
+    <div id="two" data-verdicts-a="mistral-8x22b-instruct-v2" data-verdicts-b="openai-o3-pro-api" data-verdicts-roles="buyer" data-verdicts-theme="dark"></div>
     ${loader()}`));
   await page.goto(partner.url + 'article.html');
   const one = '#one iframe', two = '#two iframe';
   await settled(one);
   await settled(two);
+  await expectAttribute(page.locator(one), 'src', `${app.url}mistral-8x24b-vs-openai-o3-pro-api/?embed=1`);
+  await expectAttribute(page.locator(two), 'src', `${app.url}mistral-8x22b-instruct-v2-vs-openai-o3-pro-api/?roles=buyer&embed=1&theme=dark`);
   await expectText(page.frameLocator(one).getByRole('heading', { level: 1 }), /Mistral 8x24B Mixture-of-Experts\s+vs\s+OpenAI o3 Pro API/);
   await expectCount(page.frameLocator(two).getByRole('region', { name: 'Reviews' }).getByRole('article'), 2);
   await expectAttribute(page.frameLocator(two).locator('html'), 'data-theme', 'dark');
@@ -106,7 +110,7 @@ test('forged and malformed resize messages change nothing and raise no errors', 
 test('an embed far below the fold loads nothing until the reader scrolls near it', async () => {
   partner.override('long.html', html(`
     <h1>Partner article</h1>
-    <div id="near" data-verdicts-a="mistral-8x22b-instruct-v2" data-verdicts-b="openai-o4-api"></div>
+    <div id="near" data-verdicts-a="mistral-8x22b-instruct-v2" data-verdicts-b="mistral-8x24b"></div>
     <div style="height:12000px">A long article.</div>
     <div id="far" data-verdicts-a="mistral-8x24b" data-verdicts-b="openai-o3-pro-api"></div>
     ${loader()}`));
@@ -118,7 +122,8 @@ test('an embed far below the fold loads nothing until the reader scrolls near it
   await page.waitForLoadState('networkidle');
   assert.equal(await page.locator('#far iframe').count(), 0, 'the far embed has no iframe yet');
   await expectEqual(async () => Math.round((await page.locator('#far').boundingBox()).height), 1200, 'but keeps its space');
-  assert.ok(app.requests.slice(since).some((r) => r.path === new URL(app.url).pathname), 'the near embed loaded');
+  const nearPage = '/mistral-8x22b-instruct-v2-vs-mistral-8x24b/';
+  assert.ok(app.requests.slice(since).some((r) => r.path.endsWith(nearPage)), 'the near embed loaded its pair\'s page');
   assert.equal(farRequested(), false, 'nothing of the far embed was requested before scrolling');
   const wasmRequested = () => app.requests.slice(since).some((r) => r.path.endsWith('.wasm'));
   const appScriptRequested = () => app.requests.slice(since).some((r) => /\/verdicts-[0-9a-f]+\.js$/.test(r.path));
@@ -150,6 +155,9 @@ test('elements added after load are upgraded by Verdicts.upgrade()', async () =>
   await page.locator('#late iframe').waitFor();
   assert.equal(await page.locator('#late iframe').count(), 1);
   await settled('#late iframe');
+  // The other order than the folder's: the query names it, and the embed shows it.
+  await expectAttribute(page.locator('#late iframe'), 'src', `${app.url}openai-o3-pro-api-vs-openai-o4-api/?a=openai-o4-api&b=openai-o3-pro-api&embed=1`);
+  await expectText(page.frameLocator('#late iframe').getByRole('heading', { level: 1 }), /^OpenAI o4 API.*\s+vs\s+OpenAI o3 Pro API$/);
 });
 
 test('the snippet from the Embed panel, pasted into a blank page on another origin, works', async () => {

@@ -1,8 +1,9 @@
 // Publishing: a site published with scripts/publish.sh from a bundle that is not the default one
 // (six tools, names with É and 東京, a tool without reviews), served from a sub-path the way a
-// host serves it: every page of the sitemap with scripts off, its tags and preview image, the
-// reversed pair, moving between pages with the history, a refused bundle, an embed of a
-// published pair, a page of an older publish, and votes after a reload.
+// host serves it: every page of the sitemap index with scripts off, its tags, JSON-LD, oEmbed
+// answer and preview image, the feed, the reversed pair, moving between pages with the history, a
+// refused bundle, an embed of a published pair, a page of an older publish, and votes after a
+// reload.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -58,7 +59,11 @@ freshPageEachTest(() => ({ server, browser }), (p) => {
 /** The local address of a public URL of the published site. */
 const local = (url) => server.url + url.slice(BASE.length);
 const meta = (p, attr, key) => p.locator(`meta[${attr}="${key}"]`).getAttribute('content');
-const sitemapUrls = () => [...readFileSync(join(site, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod>/g)];
+// The sitemap index names its files by URL; their pages are read from the files it names.
+const sitemapFiles = () => [...readFileSync(join(site, 'sitemap.xml'), 'utf8').matchAll(/<sitemap><loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod><\/sitemap>/g)];
+const sitemapUrls = () => sitemapFiles().flatMap(([, file]) =>
+  [...readFileSync(join(site, file.slice(BASE.length)), 'utf8').matchAll(/<url><loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod><\/url>/g)]);
+const jsonLd = async (p) => (await p.locator('script[type="application/ld+json"]').allTextContents()).map((t) => JSON.parse(t));
 const heading = (p = page) => p.getByRole('heading', { level: 1 }).innerText();
 
 async function pngSize(url) {
@@ -83,7 +88,8 @@ function treeDigest(dir) {
   return hash.digest('hex');
 }
 
-test('every page of the sitemap shows its own pair without scripts, with its tags and preview image', async () => {
+test('every page of the sitemap shows its own pair without scripts, with its tags, structured data, oEmbed answer and preview image', async () => {
+  assert.deepEqual(sitemapFiles().map(([, file, lastmod]) => [file, lastmod]), [[`${BASE}sitemaps/1.xml`, BUNDLE.updated]]);
   const urls = sitemapUrls();
   // Six tools: fifteen pairs, the default one at the index.
   assert.equal(urls.length, 15);
@@ -119,7 +125,28 @@ test('every page of the sitemap shows its own pair without scripts, with its tag
     assert.equal(image, `${url}preview.png`);
     assert.deepEqual([await meta(plain, 'property', 'og:image:width'), await meta(plain, 'property', 'og:image:height')], ['1200', '630']);
     assert.deepEqual(await pngSize(local(image)), [1200, 630]);
+
+    // Structured data: the pair as a list of its two tools, and the breadcrumbs.
+    const [list, crumbs] = await jsonLd(plain);
+    assert.equal(list['@context'], 'https://schema.org');
+    assert.equal(list['@type'], 'ItemList');
+    assert.deepEqual(list.itemListElement.map((e) => [e.item['@type'], e.item.name, e.item.url]),
+      [[a, nameA], [b, nameB]].map(([id, name]) => ['SoftwareApplication', name, `${BASE}tools/${id}/`]));
+    assert.equal(crumbs['@type'], 'BreadcrumbList');
+    assert.deepEqual(crumbs.itemListElement.map((e) => e.name), ['Verdicts', `${nameA} vs ${nameB}`]);
+    // The feed, and the oEmbed answer beside the page with the pair's snippet.
+    assert.equal(await plain.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute('href'), 'feed.xml');
+    const oembedUrl = await plain.locator('link[rel="alternate"][type="application/json+oembed"]').getAttribute('href');
+    assert.equal(oembedUrl, `${url}oembed.json`);
+    const oembed = await (await fetch(local(oembedUrl))).json();
+    assert.deepEqual([oembed.type, oembed.version, oembed.title, oembed.provider_url], ['rich', '1.0', title, BASE]);
+    assert.ok(oembed.html.includes(`data-verdicts-a="${a}" data-verdicts-b="${b}"`), oembed.html);
   }
+  const feed = readFileSync(join(site, 'feed.xml'), 'utf8');
+  assert.match(feed, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/);
+  assert.ok(feed.includes(`<link rel="self" type="application/atom+xml" href="${BASE}feed.xml"/>`));
+  assert.deepEqual([...feed.matchAll(/<entry>\n    <id>([^<]+)<\/id>/g)].map(([, id]) => id),
+    BUNDLE.featured.pairs.map(([a, b]) => `${BASE}${a}-vs-${b}/`), 'the featured comparisons');
   // The figures in words, for a pair the panel has reviewed on one side only.
   await plain.goto(server.url + 'eclair-api-vs-orbit-search/');
   assert.equal(

@@ -4,6 +4,7 @@
 //! writes it to pages, the server checks votes against it. Every rule is tested natively.
 //!
 //! - [`bundle`]: the catalogue as one JSON bundle, its validation, figures and search index;
+//! - [`answer`]: the short answer a comparison leads with, in words;
 //! - [`pages`]: which comparisons get a page of their own, at what path, with what title;
 //! - [`site_data`]: the catalogue as the published site serves it, a tool shard at a time;
 //! - [`view_state`]: what a URL describes (pair, roles, embed, theme, workload) and its changes;
@@ -11,6 +12,7 @@
 //! - [`config`]: the settings a published page carries for the app;
 //! - money, percentages, accent folding, escaping: the small rules the figures need.
 
+pub mod answer;
 pub mod bundle;
 pub mod config;
 pub mod embed_code;

@@ -62,6 +62,9 @@ pub struct ToolFile {
     /// A paragraph on what it is.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// The date this tool's data last changed, `YYYY-MM-DD`; the site's `updated` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
     /// Community votes collected so far.
     #[serde(default, skip_serializing_if = "is_no_votes")]
     pub community: Votes,
@@ -135,6 +138,7 @@ impl SiteFile {
                 pricing: file.pricing,
                 links: file.links,
                 community: file.community,
+                updated: file.updated,
             });
         }
         Bundle {
@@ -164,6 +168,7 @@ impl ToolFile {
             license: tool.license.clone(),
             tagline: tool.tagline.clone(),
             description: tool.description.clone(),
+            updated: tool.updated.clone(),
             community: tool.community,
             pricing: tool.pricing.clone(),
             links: tool.links.clone(),

@@ -194,6 +194,16 @@ fn checks_of_values_point_at_the_value() {
 }
 
 #[test]
+fn a_tools_bad_update_date_is_placed_at_its_value() {
+    let text = tool("Alpha", &[("builder", "ship")])
+        .replace("entry = \"free\"\n", "entry = \"free\"\nupdated = \"2026-13-01\"\n");
+    assert_eq!(
+        with_tool("alpha.toml", &text),
+        [r#"content/tools/alpha.toml:4:11: error: updated: "2026-13-01" is not a date in the form YYYY-MM-DD"#]
+    );
+}
+
+#[test]
 fn site_problems_are_placed_in_site_toml() {
     let site = SITE.replace("2026-12-01", "1 Dec 2026").replace("schema_version = 1", "schema_version = 2");
     let (_dir, content) = folder(&site, &good_tools());

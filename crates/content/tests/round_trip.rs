@@ -48,6 +48,19 @@ fn generated_bundles_survive_a_round_trip_byte_for_byte() {
 }
 
 #[test]
+fn a_tools_own_update_date_survives_a_round_trip_byte_for_byte() {
+    let mut bundle = in_folder_order(&seed());
+    bundle.tools[1].updated = Some("2026-12-01".into());
+    let text = bundle_json(&bundle).expect("json");
+    assert!(text.contains("\"updated\":\"2026-12-01\""));
+    let files = folder_files(&bundle).expect("the files");
+    let file =
+        &files.iter().find(|(path, _)| path.ends_with(format!("{}.toml", bundle.tools[1].id))).expect("its file").1;
+    assert!(file.contains("updated = \"2026-12-01\"\n"), "{file}");
+    assert_eq!(bundle_json(&through_folder(&bundle)).expect("json"), text);
+}
+
+#[test]
 fn the_shipped_content_folder_compiles_to_the_seed_bundle() {
     let compiled = read_folder(&project("content"));
     assert!(compiled.problems.is_empty(), "{:#?}", compiled.problems);

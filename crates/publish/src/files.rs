@@ -4,7 +4,8 @@
 use std::fs;
 use std::path::Path;
 
-use crate::{headers, IMAGE_NAME};
+use crate::{feed, headers, sitemaps, IMAGE_NAME, NOT_FOUND_PAGE};
+use verdicts_catalog::pages::oembed::OEMBED_FILE;
 use verdicts_catalog::pages::TOOLS_FOLDER;
 
 /// Whether a folder of the built site is a page a publication wrote (it holds `index.html`).
@@ -14,9 +15,20 @@ fn is_page_folder(path: &Path) -> bool {
 
 /// Copies the app's own files from `from` to `to`: everything but what a publication writes.
 pub(crate) fn copy_app(from: &Path, to: &Path) -> Result<(), String> {
-    // `data/` is the catalogue's, written by every publish: an older publish's files stay out;
-    // so are its tool pages (`tools/`), whose folder holds pages but is none.
-    let written_here = ["sitemap.xml", "robots.txt", IMAGE_NAME, "_headers", "data", TOOLS_FOLDER];
+    // `data/`, the sitemaps and the tool pages are the catalogue's, written by every publish: an
+    // older publish's files stay out (a tool or a sitemap file gone must not linger).
+    let written_here = [
+        sitemaps::INDEX,
+        sitemaps::FOLDER,
+        feed::FEED_FILE,
+        OEMBED_FILE,
+        NOT_FOUND_PAGE,
+        TOOLS_FOLDER,
+        "robots.txt",
+        IMAGE_NAME,
+        "_headers",
+        "data",
+    ];
     for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
         let entry = entry.map_err(|e| e.to_string())?;
         let path = entry.path();
@@ -60,24 +72,4 @@ pub(crate) fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> 
         fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
     }
     fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_older_publishs_pages_and_tool_pages_stay_out_of_the_new_site() -> Result<(), String> {
-        let root = std::env::temp_dir().join(format!("verdicts-copy-app-{}", std::process::id()));
-        let (from, to) = (root.join("site"), root.join("new"));
-        write(&from.join("main-1.js"), "app")?;
-        write(&from.join("a-vs-b").join("index.html"), "page")?;
-        write(&from.join(TOOLS_FOLDER).join("a").join("index.html"), "tool page")?;
-        fs::create_dir_all(&to).map_err(|e| e.to_string())?;
-        copy_app(&from, &to)?;
-        let copied = to.join("main-1.js").is_file() && !to.join("a-vs-b").exists() && !to.join(TOOLS_FOLDER).exists();
-        let _ = fs::remove_dir_all(&root);
-        assert!(copied, "the app is copied, the pages are not");
-        Ok(())
-    }
 }

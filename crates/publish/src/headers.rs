@@ -34,13 +34,16 @@ impl Policy {
                 element_content_handlers: vec![
                     // A script's text is one text node, given in chunks.
                     // Data blocks (`type="application/json"`) are not run, so need no hash.
-                    text!("script:not([src]):not([type=\"application/json\"])", |chunk| {
-                        current.push_str(chunk.as_str());
-                        if chunk.last_in_text_node() {
-                            scripts.push(std::mem::take(&mut current));
+                    text!(
+                        "script:not([src]):not([type=\"application/json\"]):not([type=\"application/ld+json\"])",
+                        |chunk| {
+                            current.push_str(chunk.as_str());
+                            if chunk.last_in_text_node() {
+                                scripts.push(std::mem::take(&mut current));
+                            }
+                            Ok(())
                         }
-                        Ok(())
-                    }),
+                    ),
                     element!("meta[name][content]", |el| {
                         if let (Some(name), Some(content)) = (el.get_attribute("name"), el.get_attribute("content")) {
                             metas.push((name, content));
@@ -167,6 +170,7 @@ mod tests {
         let mut policy = Policy::default();
         policy.add_page(
             "<html><head><script>alert(1)</script><script src=\"a.js\"></script>\
+             <script type=\"application/ld+json\">{}</script><script type=\"application/json\">[]</script>\
              <meta name=\"verdicts:vote-endpoint\" content=\"https://votes.example/v/\">\
              <meta name=\"verdicts:catalog\" content=\"data/catalog.json\"></head></html>",
         )?;
@@ -176,6 +180,7 @@ mod tests {
             csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"),
             "{csp}"
         );
+        assert_eq!(policy.script_hashes.len(), 1, "data in script elements is not run, and needs no hash");
         assert!(csp.contains("connect-src 'self' https://votes.example;"), "{csp}");
         assert!(csp.ends_with("frame-ancestors *"), "{csp}");
         Ok(())

@@ -1,6 +1,6 @@
 //! Assembling a page from the app's `index.html`: its head gets the page's title, description,
-//! canonical link, Open Graph and Twitter card tags and what the app needs to know of the
-//! publication; `#app` gets the rendered comparison and the skeleton.
+//! canonical link, Open Graph and Twitter card tags, its JSON-LD, the links to the feed and to its
+//! oEmbed answer, and what the app needs to know of the publication; `#app` gets the rendered comparison and the skeleton.
 //!
 //! Everything added is marked `data-published` and replaced on the next publication, so the
 //! `index.html` of a published site is itself a valid template: publishing again, with another
@@ -9,6 +9,7 @@
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 
+use crate::feed::FEED_FILE;
 use crate::loader::{defer_app, Preload};
 use verdicts::takeover::{inline_script, PRERENDERED_CLASS, SKELETON_CLASS};
 use verdicts_catalog::config::{Published, PAGES_META, PAGE_DATA_ID, PUBLISHED_VERSION_META};
@@ -35,6 +36,11 @@ pub struct Head {
     pub version: String,
     /// The shown pair's tools, as JSON of a shard of two (see [`PAGE_DATA_ID`]).
     pub page_data: String,
+    /// The page's structured data: JSON-LD texts, one script element each, already safe inside
+    /// one (see `verdicts_catalog::pages::structured`).
+    pub json_ld: Vec<String>,
+    /// The absolute URL of the page's oEmbed answer, if it has one.
+    pub oembed: Option<String>,
 }
 
 /// The width and height of the preview images.
@@ -58,6 +64,10 @@ fn head_end(head: &Head) -> String {
         meta("property", "og:image:height", &IMAGE_SIZE.1.to_string()),
         meta("property", "og:image:alt", &head.image_alt),
         meta("name", "twitter:card", "summary_large_image"),
+        // Relative to the page's base, the site root.
+        format!(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{FEED_FILE}\" title=\"{SITE_NAME}\" {MARK}>"
+        ),
         meta("name", PUBLISHED_VERSION_META, &head.version),
         meta("name", PAGES_META, Published::pages_value(head.published.all_pairs)),
         // JSON in an HTML script element: `<` written as an escape, so no text ends the element.
@@ -66,7 +76,17 @@ fn head_end(head: &Head) -> String {
             head.page_data.replace('<', "\\u003c")
         ),
     ];
-    tags.join("\n  ")
+    let oembed = head.oembed.iter().map(|url| {
+        format!(
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\" {MARK}>",
+            escape_html(url),
+            escape_html(&head.title)
+        )
+    });
+    // JSON-LD, written with every `<` escaped by its maker: no text ends the element.
+    let json_ld =
+        head.json_ld.iter().map(|text| format!("<script type=\"application/ld+json\" {MARK}>{text}</script>"));
+    tags.into_iter().chain(oembed).chain(json_ld).collect::<Vec<_>>().join("\n  ")
 }
 
 fn head_start(head: &Head) -> String {
@@ -183,6 +203,8 @@ mod tests {
             published: Published { version: "h1".into(), all_pairs: true },
             version: "h1".into(),
             page_data: "{\"quote\":\"</script><b>\"}".into(),
+            json_ld: vec!["{\"@type\":\"ItemList\",\"name\":\"\\u003c/script>\"}".into()],
+            oembed: Some("https://x.example/c/a-vs-b/oembed.json".into()),
         }
     }
 
@@ -210,6 +232,16 @@ mod tests {
             "the page's data cannot end its script element"
         );
 
+        assert!(page.contains(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\" title=\"Verdicts\" data-published>"
+        ));
+        assert!(page.contains(
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://x.example/c/a-vs-b/oembed.json\" title=\"A &amp; B — Verdicts\" data-published>"
+        ));
+        assert!(page.contains(
+            r#"<script type="application/ld+json" data-published>{"@type":"ItemList","name":"\u003c/script>"}</script>"#
+        ));
+
         let mut other = head(false);
         other.title = "C vs D — Verdicts".into();
         let again = assemble(&page, &other, "<h1>C vs D</h1>", "<p>loading</p>")?;
@@ -218,6 +250,9 @@ mod tests {
         assert!(again.contains("<base href=\"./\" data-published>"), "the index's base is itself");
         assert_eq!(again.matches("<base").count(), 1);
         assert_eq!(again.matches("rel=\"canonical\"").count(), 1);
+        assert_eq!(again.matches("application/ld+json").count(), 1, "replaced, not added");
+        assert_eq!(again.matches("application/json+oembed").count(), 1);
+        assert_eq!(again.matches("application/atom+xml").count(), 1);
         assert_eq!(again.matches("const wasmBytes = fetch(").count(), 1, "deferred once");
         assert_eq!(again.matches("import(").count(), 1, "deferred once");
         Ok(())

@@ -1,6 +1,6 @@
 //! Publishing: one bundle and the built app become the whole static site, with a page of its
-//! own for every comparison that has one (see [`verdicts_catalog::pages`]), its link-preview image, a
-//! sitemap and `robots.txt`.
+//! own for every comparison that has one (see [`verdicts_catalog::pages`]), its link-preview image
+//! and oEmbed answer, the sitemaps ([`sitemaps`]), the feed ([`feed`]) and `robots.txt`.
 //!
 //! The new site is made in a folder beside the live one from the app's files there, with its
 //! HTTP headers file ([`headers`]), and swapped in for the live one in one step when all of it is
@@ -8,25 +8,31 @@
 //! no moment is there no site.
 
 pub mod data_files;
+pub mod feed;
 mod files;
 pub mod headers;
 pub mod html;
 mod loader;
+pub mod page_render;
 pub mod preview;
 pub mod render;
 pub mod site_files;
+pub mod sitemaps;
 pub mod swap;
 pub mod tool_pages;
+mod xml;
 
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
 use files::{content_hashed_files, copy_app, write};
-use site_files::{embed_pages_config, rewrite_embed_js, robots, sitemap};
+use page_render::PageRenderer;
+use site_files::robots;
 use verdicts_catalog::bundle::{is_http_url, Catalog, Problem};
-use verdicts_catalog::config::{Published, SIGNUP_META};
-use verdicts_catalog::pages::{description, image_alt, title, Page, Pages, DEFAULT_MAX_PAGES, SITE_NAME};
+use verdicts_catalog::config::Published;
+use verdicts_catalog::pages::oembed::OEMBED_FILE;
+use verdicts_catalog::pages::{Page, Pages, DEFAULT_MAX_PAGES};
 use verdicts_catalog::site_data::ShardTools;
 
 /// The name of each page's preview image, in its folder.
@@ -44,12 +50,19 @@ pub struct Settings {
     pub max_pages: usize,
     /// Who may embed the pages: the CSP's `frame-ancestors` (`*` by default).
     pub frame_ancestors: String,
+    /// Whether to draw the pages' preview images (true by default; off to time the pages alone).
+    pub previews: bool,
 }
 
 impl Settings {
     /// Settings for `base_url` (checked and given its trailing slash) with the default limit.
     pub fn new(base_url: &str) -> Result<Settings, String> {
-        Ok(Settings { base_url: base_url_of(base_url)?, max_pages: DEFAULT_MAX_PAGES, frame_ancestors: "*".into() })
+        Ok(Settings {
+            base_url: base_url_of(base_url)?,
+            max_pages: DEFAULT_MAX_PAGES,
+            frame_ancestors: "*".into(),
+            previews: true,
+        })
     }
 }
 
@@ -142,78 +155,47 @@ pub fn publish(
     let pages = Arc::new(Pages::plan(&catalog, settings.max_pages));
     // A page names the publish it was rendered from: the data's version.
     let published = Published { version: data.version.clone(), all_pairs };
-    let signup = html::meta_content(&template, SIGNUP_META).filter(|u| is_http_url(u));
-    let skeleton = render::skeleton_html();
     let catalog = Arc::new(catalog);
     let shard_tools = ShardTools::new(&catalog);
     let base = &settings.base_url;
+    let renderer = PageRenderer::new(template, catalog.clone(), pages.clone(), published, base.clone(), shard_tools);
     let mut report = Report { all_pairs, data, ..Report::default() };
     let mut policy = headers::Policy::default();
 
     for page in pages.all() {
-        let (a, b) = (page.first, page.second);
-        let comparison = render::comparison_html(catalog.clone(), pages.clone(), &page.path, signup.clone())
-            .ok_or_else(|| "the bundle has fewer than two tools".to_string())?;
-        let head = html::Head {
-            title: title(&catalog, a, b),
-            description: description(&catalog, a, b),
-            canonical: format!("{base}{}", page.canonical),
-            image: format!("{base}{}{IMAGE_NAME}", page.canonical),
-            image_alt: image_alt(&catalog, a, b),
-            root: root_from(&page.path),
-            published: published.clone(),
-            version: published.version.clone(),
-            page_data: serde_json::to_string(&shard_tools.page(&published.version, a, b))
-                .map_err(|e| format!("a page's data could not be written: {e}"))?,
-        };
-        let document = html::assemble(&template, &head, &comparison, &skeleton)?;
+        let document = renderer.render_pair(page)?;
         policy.add_page(&document)?;
         write(&stage_dir.join(&page.path).join("index.html"), document)?;
+        if page.is_canonical() {
+            if let Some(answer) = renderer.oembed_answer(page) {
+                write(&stage_dir.join(&page.path).join(OEMBED_FILE), answer)?;
+            }
+        }
         report.pages += 1;
         report.canonical += page.is_canonical() as usize;
     }
 
     // A page per tool (tool_pages.rs).
-    let tools = tool_pages::ToolPages {
-        catalog: &catalog,
-        pages: &pages,
-        shard_tools: &shard_tools,
-        template: &template,
-        skeleton: &skeleton,
-        signup: signup.clone(),
-        published: &published,
-        base,
-    };
-    tools.write(stage_dir, &mut policy, &mut report)?;
+    tool_pages::write_tool_pages(&renderer, stage_dir, &mut policy, &mut report)?;
 
     // What a host serves for a path it has no file for: the app, at the site root's absolute
     // path, which shows a comparison beyond the page budget at its folder (or says what it could
     // not find, with the default pair).
-    if let Some((a, b)) = catalog.default_pair() {
-        let head = html::Head {
-            title: format!("Page not found — {SITE_NAME}"),
-            description: description(&catalog, a, b),
-            canonical: base.clone(),
-            image: format!("{base}{IMAGE_NAME}"),
-            image_alt: image_alt(&catalog, a, b),
-            root: absolute_path(base),
-            published: published.clone(),
-            version: published.version.clone(),
-            page_data: serde_json::to_string(&shard_tools.page(&published.version, a, b))
-                .map_err(|e| format!("a page's data could not be written: {e}"))?,
-        };
-        let document = html::assemble(&template, &head, &skeleton, &skeleton)?;
+    if let Some(document) = renderer.not_found_page(None)? {
         policy.add_page(&document)?;
         write(&stage_dir.join(NOT_FOUND_PAGE), document)?;
     }
 
-    draw_previews(&catalog, &pages, stage_dir, &mut report)?;
-    write(&stage_dir.join("sitemap.xml"), sitemap(base, &pages, &catalog, &catalog.bundle.updated))?;
-    write(&stage_dir.join("robots.txt"), robots(base))?;
-    let embed_js = stage_dir.join("embed.js");
-    if let Ok(script) = fs::read_to_string(&embed_js) {
-        write(&embed_js, rewrite_embed_js(&script, &embed_pages_config(&catalog, &pages, all_pairs))?)?;
+    if settings.previews {
+        draw_previews(&catalog, &pages, stage_dir, &mut report)?;
     }
+    let mut urls = sitemaps::pair_page_urls(base, &pages, &catalog);
+    urls.extend(sitemaps::tool_page_urls(base, &catalog, pages.tools().iter().copied()));
+    for (path, xml) in sitemaps::sitemap_files(base, &urls) {
+        write(&stage_dir.join(path), xml)?;
+    }
+    write(&stage_dir.join(feed::FEED_FILE), feed::feed(&catalog, &pages, base, false))?;
+    write(&stage_dir.join("robots.txt"), robots(base))?;
     let immutable = content_hashed_files(stage_dir)?;
     write(&stage_dir.join("_headers"), policy.headers_file(&settings.frame_ancestors, &immutable))?;
     report.warnings.extend(catalog.warnings.iter().map(|w| format!("{}: {}", w.path, w.message)));
@@ -232,7 +214,7 @@ pub fn publish_data(out: &Path, bundle_text: &str, max_pages: usize) -> Result<d
 }
 
 /// The path of an absolute URL (`https://example.com/tools/compare/` → `/tools/compare/`).
-fn absolute_path(url: &str) -> String {
+pub fn absolute_path(url: &str) -> String {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
     after_scheme.find('/').map_or_else(|| "/".to_string(), |i| after_scheme[i..].to_string())
 }

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::files::write;
+use crate::page_render::PageRenderer;
 use crate::{headers, html, preview, root_from, Report, IMAGE_NAME};
 use verdicts::components::site_chrome::{About, SiteFooter, SiteHeader};
 use verdicts::components::tool_page::ToolPage;
@@ -23,58 +24,67 @@ use verdicts::pair::Pair;
 use verdicts::tool_view::ToolView;
 use verdicts::vote_store::VoteStore;
 use verdicts_catalog::bundle::Catalog;
-use verdicts_catalog::config::Published;
-use verdicts_catalog::pages::{tool_description, tool_image_alt, tool_path, tool_title, Alternatives, Location, Pages};
+use verdicts_catalog::pages::oembed::{oembed_url, tool_oembed, PageRef, OEMBED_FILE};
+use verdicts_catalog::pages::structured::tool_page_json_ld;
+use verdicts_catalog::pages::{
+    location_for, pair_state, tool_description, tool_image_alt, tool_path, tool_title, Alternatives, Location, Pages,
+};
 use verdicts_catalog::site_data::{Shard, ShardTools, API_VERSION};
 
-/// What every tool page of a publish shares.
-pub(crate) struct ToolPages<'a> {
-    pub catalog: &'a Arc<Catalog>,
-    pub pages: &'a Arc<Pages>,
-    pub shard_tools: &'a ShardTools<'a>,
-    pub template: &'a str,
-    pub skeleton: &'a str,
-    pub signup: Option<String>,
-    pub published: &'a Published,
-    pub base: &'a str,
-}
-
-impl ToolPages<'_> {
-    /// Writes every tool's page into `stage_dir`, and adds its inline script to `policy`.
-    pub fn write(&self, stage_dir: &Path, policy: &mut headers::Policy, report: &mut Report) -> Result<(), String> {
-        let ranking = Arc::new(self.shard_tools.alternatives().clone());
-        for &tool in self.pages.tools() {
-            let Some(id) = self.catalog.tool(tool).map(|t| t.id.clone()) else {
-                continue;
-            };
-            let path = tool_path(&id);
-            let body = tool_html(self.catalog.clone(), self.pages.clone(), ranking.clone(), &path, self.signup.clone())
-                .ok_or_else(|| "the bundle has fewer than two tools".to_string())?;
-            let page_data = Shard {
-                api: API_VERSION,
-                version: self.published.version.clone(),
-                shard: u32::MAX,
-                tools: self.shard_tools.tool(tool).into_iter().collect(),
-            };
-            let head = html::Head {
-                title: tool_title(self.catalog, tool),
-                description: tool_description(self.catalog, tool),
-                canonical: format!("{}{path}", self.base),
-                image: format!("{}{path}{IMAGE_NAME}", self.base),
-                image_alt: tool_image_alt(self.catalog, tool),
-                root: root_from(&path),
-                published: self.published.clone(),
-                version: self.published.version.clone(),
-                page_data: serde_json::to_string(&page_data)
-                    .map_err(|e| format!("a page's data could not be written: {e}"))?,
-            };
-            let document = html::assemble(self.template, &head, &body, self.skeleton)?;
-            policy.add_page(&document)?;
-            write(&stage_dir.join(&path).join("index.html"), document)?;
-            report.tool_pages += 1;
+/// Writes every tool's page (and its oEmbed answer) into `stage_dir`, and adds its inline
+/// script to `policy`. The alternatives come from the one ranking of `renderer`'s tools.
+pub(crate) fn write_tool_pages(
+    renderer: &PageRenderer<ShardTools<'_>>,
+    stage_dir: &Path,
+    policy: &mut headers::Policy,
+    report: &mut Report,
+) -> Result<(), String> {
+    let ranking = Arc::new(renderer.tools.alternatives().clone());
+    let (catalog, base) = (&renderer.catalog, &renderer.base_url);
+    for &tool in renderer.pages.tools() {
+        let Some(id) = catalog.tool(tool).map(|t| t.id.clone()) else {
+            continue;
+        };
+        let path = tool_path(&id);
+        let body = tool_html(catalog.clone(), renderer.pages.clone(), ranking.clone(), &path, renderer.signup.clone())
+            .ok_or_else(|| "the bundle has fewer than two tools".to_string())?;
+        let page_data = Shard {
+            api: API_VERSION,
+            version: renderer.published.version.clone(),
+            shard: u32::MAX,
+            tools: renderer.tools.tool(tool).into_iter().collect(),
+        };
+        let canonical = format!("{base}{path}");
+        let image = format!("{base}{path}{IMAGE_NAME}");
+        let head = html::Head {
+            title: tool_title(catalog, tool),
+            description: tool_description(catalog, tool),
+            canonical: canonical.clone(),
+            image: image.clone(),
+            image_alt: tool_image_alt(catalog, tool),
+            root: root_from(&path),
+            published: renderer.published.clone(),
+            version: renderer.published.version.clone(),
+            page_data: serde_json::to_string(&page_data)
+                .map_err(|e| format!("a page's data could not be written: {e}"))?,
+            json_ld: tool_page_json_ld(catalog, tool, base),
+            oembed: Some(oembed_url(&canonical)),
+        };
+        let document = html::assemble(&renderer.template, &head, &body, &renderer.skeleton)?;
+        policy.add_page(&document)?;
+        write(&stage_dir.join(&path).join("index.html"), document)?;
+        // The oEmbed answer: the tool beside its first alternative, at the pair's canonical URL.
+        let first = ranking.of(tool, 1).first().copied();
+        let pair_url =
+            first.map(|o| location_for(&pair_state(catalog, tool, o), &renderer.pages, catalog, None).url(base));
+        let title = tool_title(catalog, tool);
+        let at = PageRef { root: base, url: &canonical, title: &title, image: Some(&image) };
+        if let Some(answer) = tool_oembed(catalog, tool, first.zip(pair_url.as_deref()), &at) {
+            write(&stage_dir.join(&path).join(OEMBED_FILE), answer)?;
         }
-        Ok(())
+        report.tool_pages += 1;
     }
+    Ok(())
 }
 
 /// The page of the tool at `path` (`tools/<id>/`: header, the tool and footer) as HTML; `None`

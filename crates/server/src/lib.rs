@@ -129,23 +129,39 @@ pub struct Running {
     pub store: Store,
 }
 
-/// Opens the database, binds the address and serves until `shutdown` resolves.
-pub async fn start(
-    options: Options,
-    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
-) -> Result<Running, String> {
+/// The collector's routes, with the tasks behind them running, for a server of one's own: the
+/// site server (crate `verdicts-site`) mounts them beside the pages. The tasks stop when the
+/// routes are dropped.
+pub struct Collector {
+    /// `/v1/votes`, `/v1/challenge` and `/v1/tallies/{bundle}` with their layers; no fallback.
+    pub router: Router,
+    pub store: Store,
+    forgetting: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Collector {
+    fn drop(&mut self) {
+        self.forgetting.abort();
+    }
+}
+
+/// Opens the database and starts the collector's tasks; `options.listen` is not used.
+pub async fn collector(options: Options) -> Result<Collector, String> {
+    let (shared, forgetting) = open(options).await?;
+    let store = shared.store.clone();
+    Ok(Collector { router: router(shared, false), store, forgetting })
+}
+
+/// Opens the bundle and the database and starts the writer and the rate limiter's upkeep.
+async fn open(options: Options) -> Result<(Arc<Shared>, tokio::task::JoinHandle<()>), String> {
     let bundle = BundleWatch::open(options.bundle.clone())?;
     let store = Store::open(&options.db).await?;
-    let listener = tokio::net::TcpListener::bind(options.listen)
-        .await
-        .map_err(|e| format!("cannot listen on {}: {e}", options.listen))?;
-    let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let (writer, queue) = mpsc::channel::<Pending>(options.batch_max * 4);
     let shared = Arc::new(Shared {
         limiter: RateLimiter::new(options.rate, options.burst),
         options,
         bundle,
-        store: store.clone(),
+        store,
         writer,
         generation: AtomicU64::new(0),
         tallies: Mutex::new(HashMap::new()),
@@ -153,12 +169,21 @@ pub async fn start(
     });
     tokio::spawn(write_votes(shared.clone(), queue));
     let forgetting = tokio::spawn(forget_idle_clients(shared.clone()));
+    Ok((shared, forgetting))
+}
+
+/// The routes and their layers; with `fallback`, a JSON 404 for any other path (the collector
+/// served alone).
+fn router(shared: Arc<Shared>, fallback: bool) -> Router {
     let origins = Arc::new(AllowedOrigins::new(&shared.options.allow_origins));
-    let app = Router::new()
+    let mut routes = Router::new()
         .route("/v1/votes", post(post_vote).options(preflight))
         .route("/v1/challenge", get(proof::get_challenge).options(preflight))
-        .route("/v1/tallies/{bundle}", get(get_tallies).options(preflight))
-        .fallback(not_found)
+        .route("/v1/tallies/{bundle}", get(get_tallies).options(preflight));
+    if fallback {
+        routes = routes.fallback(not_found);
+    }
+    routes
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(origins.layer())
         .layer(axum::middleware::from_fn_with_state(origins, refuse_foreign_preflight))
@@ -166,7 +191,26 @@ pub async fn start(
             // A failure's cause is logged where it happens (`ApiError`), with this span.
             TraceLayer::new_for_http().make_span_with(DefaultMakeSpan::new().level(Level::INFO)).on_failure(()),
         )
-        .with_state(shared);
+        .with_state(shared)
+}
+
+/// Opens the database, binds the address and serves until `shutdown` resolves.
+pub async fn start(
+    options: Options,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<Running, String> {
+    let listen = options.listen;
+    let (shared, forgetting) = open(options).await?;
+    let store = shared.store.clone();
+    let bound = tokio::net::TcpListener::bind(listen).await.and_then(|l| Ok((l.local_addr()?, l)));
+    let (addr, listener) = match bound {
+        Ok(bound) => bound,
+        Err(e) => {
+            forgetting.abort();
+            return Err(format!("cannot listen on {listen}: {e}"));
+        }
+    };
+    let app = router(shared, true);
     let server =
         axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown);
     let task = tokio::spawn(async move {

@@ -121,6 +121,7 @@ pub fn generate(tools: usize, roles: usize, seed: u64) -> Bundle {
             pricing: Pricing { prices, notes: Some(sentence(&mut rng, 10)) },
             links: vec![Link { label: "Home page".into(), url: format!("https://example.com/{id}") }],
             community: votes,
+            updated: None,
         });
         if i % 17 == 16 {
             continue;

@@ -16,7 +16,10 @@ use std::collections::HashMap;
 
 mod alternatives;
 mod describe;
+pub mod lastmod;
+pub mod oembed;
 mod related;
+pub mod structured;
 mod tool_page;
 
 use crate::bundle::Catalog;

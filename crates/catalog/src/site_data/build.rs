@@ -170,6 +170,7 @@ pub fn partial_catalog<'a>(
         pricing: Default::default(),
         links: Vec::new(),
         community: Default::default(),
+        updated: None,
     };
     for shard in shards {
         for t in &shard.tools {

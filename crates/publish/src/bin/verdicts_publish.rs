@@ -1,5 +1,5 @@
-//! Publishes a bundle with the built app as the static site: every page, preview image,
-//! `sitemap.xml`, `robots.txt` and `_headers`, made beside the live site and swapped in for it
+//! Publishes a bundle with the built app as the static site: every page, preview image and
+//! oEmbed answer, the sitemaps, `feed.xml`, `robots.txt` and `_headers`, made beside the live site and swapped in for it
 //! in one step. `scripts/publish.sh` runs it:
 //!
 //! ```text
@@ -43,6 +43,10 @@ struct Args {
     /// the featured pairs, then each tool beside its closest alternatives.
     #[arg(long, value_name = "N", default_value_t = verdicts_catalog::pages::DEFAULT_MAX_PAGES)]
     max_pages: usize,
+    /// Publish without the preview images (the pages' `og:image` then names missing files): for
+    /// timing the pages alone, never for a site.
+    #[arg(long)]
+    no_previews: bool,
     /// Who may embed the pages (the CSP's frame-ancestors): `*`, `'none'`, or origins.
     #[arg(long, value_name = "SOURCES", env = "FRAME_ANCESTORS", default_value = "*", value_parser = frame_ancestors_of)]
     frame_ancestors: String,
@@ -111,7 +115,12 @@ fn main() -> ExitCode {
             }
         }
     };
-    let settings = Settings { base_url, max_pages: args.max_pages, frame_ancestors: args.frame_ancestors };
+    let settings = Settings {
+        base_url,
+        max_pages: args.max_pages,
+        frame_ancestors: args.frame_ancestors,
+        previews: !args.no_previews,
+    };
     let started = Instant::now();
     match publish_site(&args.out, &text, &settings) {
         Ok(report) => {

@@ -35,6 +35,11 @@ pub struct Tool {
     /// Community votes collected so far.
     #[serde(default)]
     pub community: Votes,
+    /// The date this tool's data (its facts, prices or reviews) last changed, `YYYY-MM-DD`; the
+    /// bundle's `updated` when absent. Its pages' `<lastmod>` in the sitemap and its place in the
+    /// feed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
 }
 
 /// How a buyer gets in.

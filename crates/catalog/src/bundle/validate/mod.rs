@@ -83,6 +83,9 @@ pub(crate) fn check(bundle: &Bundle) -> Checked {
                 }
             }
         }
+        if let Some(updated) = tool.updated.as_deref().filter(|d| !is_date(d)) {
+            r.error(at("updated"), format!("{} is not a date in the form YYYY-MM-DD", quoted(updated)));
+        }
         for (field, count) in [("ship", tool.community.ship), ("skip", tool.community.skip)] {
             if count < 0 {
                 r.error(at(&format!("community.{field}")), format!("a vote count must be zero or more, found {count}"));
