@@ -23,6 +23,12 @@ pub struct Policy {
 }
 
 impl Policy {
+    /// Adds what `other`'s pages need (pages rendered on another thread).
+    pub fn merge(&mut self, other: Policy) {
+        self.script_hashes.extend(other.script_hashes);
+        self.connect.extend(other.connect);
+    }
+
     /// Adds what one page needs: its inline scripts' hashes, and the origins of its bundle and
     /// vote endpoint when they are absolute URLs.
     pub fn add_page(&mut self, html: &str) -> Result<(), String> {

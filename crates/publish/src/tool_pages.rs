@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 use crate::files::write;
 use crate::page_render::PageRenderer;
-use crate::{headers, html, preview, root_from, Report, IMAGE_NAME};
+use crate::{headers, html, preview, root_from, IMAGE_NAME};
 use verdicts::components::site_chrome::{About, SiteFooter, SiteHeader};
 use verdicts::components::tool_page::ToolPage;
 use verdicts::data::Shared;
@@ -31,58 +31,53 @@ use verdicts_catalog::pages::{
 };
 use verdicts_catalog::site_data::{Shard, ShardTools, API_VERSION};
 
-/// Writes every tool's page (and its oEmbed answer) into `stage_dir`, and adds its inline
-/// script to `policy`. The alternatives come from the one ranking of `renderer`'s tools.
-pub(crate) fn write_tool_pages(
+/// Writes the page of `tool` (and its oEmbed answer) into `stage_dir`, and adds its inline
+/// script to `policy`. Its alternatives come from `ranking`, the one ranking of the publish.
+pub(crate) fn write_tool_page(
     renderer: &PageRenderer<ShardTools<'_>>,
+    ranking: &Arc<Alternatives>,
+    tool: usize,
     stage_dir: &Path,
     policy: &mut headers::Policy,
-    report: &mut Report,
 ) -> Result<(), String> {
-    let ranking = Arc::new(renderer.tools.alternatives().clone());
     let (catalog, base) = (&renderer.catalog, &renderer.base_url);
-    for &tool in renderer.pages.tools() {
-        let Some(id) = catalog.tool(tool).map(|t| t.id.clone()) else {
-            continue;
-        };
-        let path = tool_path(&id);
-        let body = tool_html(catalog.clone(), renderer.pages.clone(), ranking.clone(), &path, renderer.signup.clone())
-            .ok_or_else(|| "the bundle has fewer than two tools".to_string())?;
-        let page_data = Shard {
-            api: API_VERSION,
-            version: renderer.published.version.clone(),
-            shard: u32::MAX,
-            tools: renderer.tools.tool(tool).into_iter().collect(),
-        };
-        let canonical = format!("{base}{path}");
-        let image = format!("{base}{path}{IMAGE_NAME}");
-        let head = html::Head {
-            title: tool_title(catalog, tool),
-            description: tool_description(catalog, tool),
-            canonical: canonical.clone(),
-            image: image.clone(),
-            image_alt: tool_image_alt(catalog, tool),
-            root: root_from(&path),
-            published: renderer.published.clone(),
-            version: renderer.published.version.clone(),
-            page_data: serde_json::to_string(&page_data)
-                .map_err(|e| format!("a page's data could not be written: {e}"))?,
-            json_ld: tool_page_json_ld(catalog, tool, base),
-            oembed: Some(oembed_url(&canonical)),
-        };
-        let document = html::assemble(&renderer.template, &head, &body, &renderer.skeleton)?;
-        policy.add_page(&document)?;
-        write(&stage_dir.join(&path).join("index.html"), document)?;
-        // The oEmbed answer: the tool beside its first alternative, at the pair's canonical URL.
-        let first = ranking.of(tool, 1).first().copied();
-        let pair_url =
-            first.map(|o| location_for(&pair_state(catalog, tool, o), &renderer.pages, catalog, None).url(base));
-        let title = tool_title(catalog, tool);
-        let at = PageRef { root: base, url: &canonical, title: &title, image: Some(&image) };
-        if let Some(answer) = tool_oembed(catalog, tool, first.zip(pair_url.as_deref()), &at) {
-            write(&stage_dir.join(&path).join(OEMBED_FILE), answer)?;
-        }
-        report.tool_pages += 1;
+    let Some(id) = catalog.tool(tool).map(|t| t.id.clone()) else {
+        return Ok(());
+    };
+    let path = tool_path(&id);
+    let body = tool_html(catalog.clone(), renderer.pages.clone(), ranking.clone(), &path, renderer.signup.clone())
+        .ok_or_else(|| "the bundle has fewer than two tools".to_string())?;
+    let page_data = Shard {
+        api: API_VERSION,
+        version: renderer.published.version.clone(),
+        shard: u32::MAX,
+        tools: renderer.tools.tool(tool).into_iter().collect(),
+    };
+    let canonical = format!("{base}{path}");
+    let image = format!("{base}{path}{IMAGE_NAME}");
+    let head = html::Head {
+        title: tool_title(catalog, tool),
+        description: tool_description(catalog, tool),
+        canonical: canonical.clone(),
+        image: image.clone(),
+        image_alt: tool_image_alt(catalog, tool),
+        root: root_from(&path),
+        published: renderer.published.clone(),
+        version: renderer.published.version.clone(),
+        page_data: serde_json::to_string(&page_data).map_err(|e| format!("a page's data could not be written: {e}"))?,
+        json_ld: tool_page_json_ld(catalog, tool, base),
+        oembed: Some(oembed_url(&canonical)),
+    };
+    let document = html::assemble(&renderer.template, &head, &body, &renderer.skeleton)?;
+    policy.add_page(&document)?;
+    write(&stage_dir.join(&path).join("index.html"), document)?;
+    // The oEmbed answer: the tool beside its first alternative, at the pair's canonical URL.
+    let first = ranking.of(tool, 1).first().copied();
+    let pair_url = first.map(|o| location_for(&pair_state(catalog, tool, o), &renderer.pages, catalog, None).url(base));
+    let title = tool_title(catalog, tool);
+    let at = PageRef { root: base, url: &canonical, title: &title, image: Some(&image) };
+    if let Some(answer) = tool_oembed(catalog, tool, first.zip(pair_url.as_deref()), &at) {
+        write(&stage_dir.join(&path).join(OEMBED_FILE), answer)?;
     }
     Ok(())
 }
