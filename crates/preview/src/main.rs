@@ -32,7 +32,7 @@ use tokio::sync::broadcast;
 use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::{Stream, StreamExt};
 use tower::ServiceExt;
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
 use verdicts_publish::Settings;
 
 use site::{publish_folder, Published};
@@ -112,8 +112,11 @@ async fn run(args: Args, work: PathBuf) -> ExitCode {
     };
     // Port 0 asks the system for a free port: the address is the one listened on.
     let address = listener.local_addr().unwrap_or(address);
+    // What an author checks while editing, published fast: the pages of the default and featured
+    // pairs and every tool's (any other pair is shown at its folder by 404.html, the app), without
+    // the link-preview images.
     let settings = match Settings::new(&format!("http://{address}/")) {
-        Ok(settings) => settings,
+        Ok(settings) => Settings { max_pages: 0, previews: false, ..settings },
         Err(err) => {
             eprintln!("verdicts-preview: {err}");
             return ExitCode::from(2);
@@ -269,7 +272,10 @@ async fn serve(State(app): State<Arc<App>>, request: Request) -> Response {
     let Some(root) = root else {
         return html(StatusCode::SERVICE_UNAVAILABLE, page::problems_page(&["The site is being published.".into()]));
     };
-    let Ok(response) = ServeDir::new(root).oneshot(request).await;
+    // A folder the publish left out (a pair beyond the page budget) gets the site's 404.html, the
+    // app, as on a static host.
+    let not_found = ServeFile::new(root.join(verdicts_publish::NOT_FOUND_PAGE));
+    let Ok(response) = ServeDir::new(root).not_found_service(not_found).oneshot(request).await;
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
