@@ -90,9 +90,14 @@ function treeDigest(dir) {
 
 test('every page of the sitemap shows its own pair without scripts, with its tags, structured data, oEmbed answer and preview image', async () => {
   assert.deepEqual(sitemapFiles().map(([, file, lastmod]) => [file, lastmod]), [[`${BASE}sitemaps/1.xml`, BUNDLE.updated]]);
-  const urls = sitemapUrls();
-  // Six tools: fifteen pairs, the default one at the index.
+  const all = sitemapUrls();
+  const urls = all.filter(([, url]) => !url.startsWith(`${BASE}tools/`));
+  // Six tools: fifteen pairs, the default one at the index; and a page per tool (tools.test.mjs).
   assert.equal(urls.length, 15);
+  assert.deepEqual(
+    all.filter(([, url]) => url.startsWith(`${BASE}tools/`)).map(([, url]) => url).sort(),
+    BUNDLE.tools.map((t) => `${BASE}tools/${t.id}/`).sort(),
+  );
   assert.equal(urls[0][1], BASE);
   assert.ok(urls.every(([, , lastmod]) => lastmod === BUNDLE.updated), 'lastmod is the bundle date');
   assert.match(readFileSync(join(site, 'robots.txt'), 'utf8'), new RegExp(`Sitemap: ${BASE}sitemap\\.xml`));
@@ -146,7 +151,8 @@ test('every page of the sitemap shows its own pair without scripts, with its tag
   assert.match(feed, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/);
   assert.ok(feed.includes(`<link rel="self" type="application/atom+xml" href="${BASE}feed.xml"/>`));
   assert.deepEqual([...feed.matchAll(/<entry>\n    <id>([^<]+)<\/id>/g)].map(([, id]) => id),
-    BUNDLE.featured.pairs.map(([a, b]) => `${BASE}${a}-vs-${b}/`), 'the featured comparisons');
+    [...BUNDLE.featured.pairs.map(([a, b]) => `${BASE}${a}-vs-${b}/`), ...BUNDLE.tools.map((t) => `${BASE}tools/${t.id}/`)],
+    'the featured comparisons, then the tools (all of the same date: comparisons first, then in bundle order)');
   // The figures in words, for a pair the panel has reviewed on one side only.
   await plain.goto(server.url + 'eclair-api-vs-orbit-search/');
   assert.equal(
