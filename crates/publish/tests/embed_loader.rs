@@ -2,20 +2,11 @@
 //! copies it untouched, and it stays within its size bar (2 KB gzipped).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+mod common;
+use common::{project, TEMPLATE};
 use verdicts_publish::{publish, Settings};
-
-fn project(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
-}
-
-/// The smallest app a publication accepts: a template with the app's loader, and `embed.js`.
-const TEMPLATE: &str = r#"<!doctype html><html><head><title>T</title>
-<link rel="modulepreload" href="./v.js" crossorigin="anonymous" integrity="sha384-def">
-<link rel="preload" href="./v_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="sha384-abc">
-<script type="module">import init, * as bindings from './v.js'; const wasm = await init({ module_or_path: './v_bg.wasm' }); window.b = bindings;</script>
-</head><body><div id="app"></div></body></html>"#;
 
 fn temporary(name: &str) -> Result<PathBuf, String> {
     let dir = std::env::temp_dir().join(format!("verdicts-embed-loader-{}-{name}", std::process::id()));

@@ -1,19 +1,11 @@
 //! Publishing again over a published site: the new site holds the app and what the new catalogue
 //! gives, and nothing an older publish wrote (a page, a sitemap file, the feed) lingers.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+mod common;
+use common::{project, TEMPLATE};
 use verdicts_publish::{publish_site, Settings};
-
-fn project(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
-}
-
-const TEMPLATE: &str = r#"<!doctype html><html><head><title>T</title>
-<link rel="modulepreload" href="./v.js" crossorigin="anonymous" integrity="sha384-def">
-<link rel="preload" href="./v_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="sha384-abc">
-<script type="module">import init, * as bindings from './v.js'; const wasm = await init({ module_or_path: './v_bg.wasm' }); window.b = bindings;</script>
-</head><body><div id="app"></div></body></html>"#;
 
 /// Every file under `dir`, as paths relative to it, sorted.
 fn files(dir: &Path) -> Vec<String> {

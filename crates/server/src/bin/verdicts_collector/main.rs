@@ -19,6 +19,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use tracing_subscriber::filter::LevelFilter;
 use tracing_subscriber::EnvFilter;
+use verdicts_server::shutdown_signal;
 
 mod operate;
 
@@ -116,20 +117,6 @@ impl Args {
         options.rules = Rules { daily_limit: self.daily_limit, burst: (!self.no_hold).then_some(burst) };
         options
     }
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = tokio::signal::ctrl_c();
-    #[cfg(unix)]
-    {
-        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(term) => term,
-            Err(_) => return std::future::pending().await,
-        };
-        tokio::select! { _ = ctrl_c => {}, _ = term.recv() => {} }
-    }
-    #[cfg(not(unix))]
-    let _ = ctrl_c.await;
 }
 
 /// Logs to stderr, compact, filtered by `RUST_LOG` (default `info`).
