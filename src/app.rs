@@ -197,11 +197,11 @@ fn Loaded(
     // The published pages can be linked to only if they were published from this version; the
     // page's buttons pressed before the takeover are pressed again only then, too.
     let published = config.with_value(|c| c.published.clone());
-    let current = published.as_ref().is_some_and(|p| p.version == manifest.version);
+    let current = published.as_ref().is_some_and(|p| untrack(|| store.serves_page(&p.version)));
     let catalog = store.catalog;
     // After a newer publish is read, the pages on the site may be others: links use the query.
     let pages = Memo::new(move |_| {
-        let current = published.as_ref().is_some_and(|p| p.version == store.version());
+        let current = published.as_ref().is_some_and(|p| store.serves_page(&p.version));
         catalog.with(|c| pages_of(c, current))
     });
     // A tool's page (`tools/<id>/`) shows that tool; any other folder, a pair.

@@ -54,6 +54,11 @@ impl<T> Deref for Shared<T> {
 /// The catalogue of what has been read.
 pub type Known = Shared<Catalog>;
 
+/// Whether `manifest` serves the tools a page carries as the page has them.
+fn page_serves(manifest: &Manifest, page: &Shard) -> bool {
+    manifest.serves(&page.version, page.tools.iter().map(|t| t.tool.id.as_str()))
+}
+
 /// A file's place: the publish it belongs to, and its shard number or name key.
 type Key<T> = (String, T);
 
@@ -86,10 +91,12 @@ impl Store {
         stale: Callback<String>,
     ) -> Result<Store, LoadError> {
         let page = page.map(Arc::new);
-        let of_version = |page: &Option<Arc<Shard>>, version: &str| page.clone().filter(|p| p.version == version);
+        // The page's tools are used while the entry point says they are what it serves: rendered
+        // from its publish, or from an earlier one that changed neither of them since.
+        let of_version = |page: &Option<Arc<Shard>>, m: &Manifest| page.clone().filter(|p| page_serves(m, p));
         // The entry point with the page's tools must make a catalogue: if not, nothing will.
         let first = manifest
-            .with_untracked(|m| partial_catalog(m, of_version(&page, &m.version).as_deref()))
+            .with_untracked(|m| partial_catalog(m, of_version(&page, m).as_deref()))
             .map_err(|e| LoadError { url: entry_url.to_string(), failure: LoadFailure::Bundle(e) })?;
         let folder = entry_url.rsplit_once('/').map(|(f, _)| format!("{f}/")).unwrap_or_default();
         let shards: RwSignal<BTreeMap<Key<u32>, Load<Arc<Shard>>>> = RwSignal::new(BTreeMap::new());
@@ -108,7 +115,7 @@ impl Store {
         let catalog = Memo::new(move |previous: Option<&Known>| {
             let manifest = manifest.get();
             let ready = ready.get();
-            let page = of_version(&page_value, &manifest.version);
+            let page = of_version(&page_value, &manifest);
             let in_ = shards.with_untracked(|m| {
                 ready
                     .iter()
@@ -154,10 +161,20 @@ impl Store {
     }
 
     /// Whether the page's own tools are in use (the page was rendered from the entry point's
-    /// version).
+    /// version, or from an earlier one that changed neither of them since).
     pub fn page_is_current(self) -> bool {
-        let version = self.manifest.with_untracked(|m| m.version.clone());
-        self.page.with_value(|p| p.as_ref().is_some_and(|p| p.version == version))
+        self.manifest.with_untracked(|m| self.page.with_value(|p| p.as_ref().is_some_and(|p| page_serves(m, p))))
+    }
+
+    /// Whether a page rendered from the publish `version` still shows what the entry point read
+    /// (tracked) says: its own tools when it carries them, else the publish alone.
+    pub fn serves_page(self, version: &str) -> bool {
+        self.manifest.with(|m| {
+            self.page.with_value(|p| match p {
+                Some(p) if p.version == version => page_serves(m, p),
+                _ => m.version == version,
+            })
+        })
     }
 
     /// Fetches the versioned file `key` of `files` from `path` (under the entry point's folder):

@@ -62,8 +62,11 @@ impl Store {
         if self.names.with_untracked(|m| matches!(m.get(&at), Some(Load::Pending | Load::Ready(_)))) {
             return;
         }
+        let manifest = self.manifest;
         self.read_into(self.names, at, &names_path(&version, &key), move |c: &NameChunk| {
-            if c.version == version && c.key == key {
+            // A publish keeps the name files when no name changed, as an earlier one wrote them.
+            let known = manifest.with_untracked(|m| m.version != version || m.knows(&c.version));
+            if known && c.key == key {
                 Ok(())
             } else {
                 Err(LoadFailure::Data("the file belongs to another publish".into()))

@@ -64,7 +64,8 @@ impl Store {
         let (version, shard) = key.clone();
         let manifest = self.manifest;
         self.read_into(self.shards, key, &shard_path(&version, shard), move |s: &Shard| {
-            if s.version != version || s.shard != shard {
+            // A publish keeps the shards none of whose tools changed, as an earlier one wrote them.
+            if s.shard != shard || manifest.with_untracked(|m| m.version == version && !m.knows(&s.version)) {
                 return Err(LoadFailure::Data("the file belongs to another publish".into()));
             }
             // A shard that does not make a catalogue with its entry point (a file edited on the

@@ -193,13 +193,11 @@ fn republish_on_change(
     settings: &Settings,
     changes: &mpsc::Receiver<()>,
 ) {
-    let mut generation = 0u64;
+    let site = work.join("site");
     // The bundle text of the site shown.
     let mut last: Option<String> = None;
     loop {
-        generation += 1;
-        let stage = work.join(format!("site-{generation}"));
-        let message = match publish_folder(content, app_dir, &stage, settings, last.as_deref()) {
+        let message = match publish_folder(content, app_dir, &site, settings, last.as_deref()) {
             Published::Same { took, warnings } => {
                 for w in &warnings {
                     println!("{w}");
@@ -209,22 +207,20 @@ fn republish_on_change(
                 println!("No change to the catalogue ({} ms)", took.as_millis());
                 had_problems.then(|| "Updated".to_string())
             }
-            Published::Site { root, text, took, warnings } => {
+            Published::Site { root, text, took, warnings, changed } => {
                 last = Some(text);
                 for w in &warnings {
                     println!("{w}");
                 }
-                println!("Published in {} ms", took.as_millis());
-                let previous = {
-                    let mut shown = app.shown.write().unwrap_or_else(|e| e.into_inner());
-                    shown.problems = None;
-                    shown.root.replace(root)
-                };
-                // The site before the previous one: no request can still be reading it.
-                if let Some(previous) = previous {
-                    let before = previous.with_file_name(format!("site-{}", generation.saturating_sub(2)));
-                    let _ = std::fs::remove_dir_all(before);
+                match changed {
+                    Some(changed) => {
+                        println!("Published the pages of {changed} changed tool(s) in {} ms", took.as_millis())
+                    }
+                    None => println!("Published the whole site in {} ms", took.as_millis()),
                 }
+                let mut shown = app.shown.write().unwrap_or_else(|e| e.into_inner());
+                shown.problems = None;
+                shown.root = Some(root);
                 Some("Updated".to_string())
             }
             Published::Refused { problems, took } => {
@@ -232,7 +228,6 @@ fn republish_on_change(
                     eprintln!("{p}");
                 }
                 eprintln!("Not published ({} ms): the page shows the problems until they are fixed", took.as_millis());
-                let _ = std::fs::remove_dir_all(&stage);
                 app.shown.write().unwrap_or_else(|e| e.into_inner()).problems = Some(problems);
                 Some("The catalogue has errors".to_string())
             }

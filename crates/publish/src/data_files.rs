@@ -2,12 +2,12 @@
 //! [`verdicts_catalog::site_data`]): the entry point, the tool shards and the name files, written
 //! on every core; and the whole bundle as a download while it is small enough to be one.
 
+use std::fs;
 use std::path::Path;
 
-use verdicts_catalog::bundle::Catalog;
-use verdicts_catalog::site_data::{build, names_path, shard_path, ENTRY_POINT};
+use verdicts_catalog::site_data::{names_path, shard_path, SiteData, ENTRY_POINT};
 
-use crate::files::write;
+use crate::files::{write, Writing};
 
 /// The largest bundle still published whole, as `data/bundle.json`: past it, the download would
 /// cost more than a script reading the shards it needs.
@@ -30,6 +30,9 @@ pub struct DataReport {
     pub largest_name_file: usize,
     /// Whether the whole bundle was published as a download.
     pub bundle_download: bool,
+    /// Shard and name files written, and kept from the publish before (unchanged).
+    pub written: usize,
+    pub kept: usize,
 }
 
 impl DataReport {
@@ -39,48 +42,71 @@ impl DataReport {
     }
 }
 
-/// Writes the data files of `catalog` (read from `bundle_text`) into the site at `stage`.
+/// What a publish after a change keeps of the data of the one before it.
+pub(crate) struct Kept<'a> {
+    /// The earlier publish's version: the folder the kept files are taken from.
+    pub version: &'a str,
+    /// For each shard, whether it is kept (none of its tools changed).
+    pub shards: Vec<bool>,
+    /// Whether the name files are kept (no tool's name, vendor or category changed).
+    pub names: bool,
+}
+
+/// Writes `data`, the data files of `catalog` (read from `bundle_text`), into the site at
+/// `stage`: the files `kept` names linked from the earlier publish's folder, the others written.
 pub(crate) fn write_data(
     stage: &Path,
-    catalog: &Catalog,
+    data: &SiteData,
     bundle_text: &str,
-    all_pairs: bool,
+    kept: Option<&Kept>,
+    writing: Writing,
 ) -> Result<DataReport, String> {
-    let bundle_download = bundle_text.len() <= BUNDLE_DOWNLOAD_MAX_BYTES;
-    let data = build(catalog, all_pairs, bundle_download.then_some("bundle.json"));
+    let bundle_download = data.manifest.bundle.is_some();
     let root = stage.join(ENTRY_POINT);
     let folder = root.parent().unwrap_or(stage).to_path_buf();
     let json = |value: &dyn erased::Json| value.to_json().map_err(|e| format!("the data could not be written: {e}"));
     let entry = json(&data.manifest)?;
+    let version = &data.manifest.version;
     let mut report = DataReport {
-        version: data.manifest.version.clone(),
+        version: version.clone(),
         entry_bytes: entry.len(),
         shards: data.shards.len(),
         name_files: data.names.len(),
         bundle_download,
         ..DataReport::default()
     };
-    // Each file is written by one of the threads, a share of the files each.
-    let mut jobs: Vec<(String, &dyn erased::Json)> = Vec::with_capacity(data.shards.len() + data.names.len());
+    // Each file is written (or linked) by one of the threads, a share of the files each.
+    let mut jobs: Vec<(String, Option<String>, &dyn erased::Json)> =
+        Vec::with_capacity(data.shards.len() + data.names.len());
     for shard in &data.shards {
-        jobs.push((shard_path(&data.manifest.version, shard.shard), shard));
+        let from = kept
+            .filter(|k| k.shards.get(shard.shard as usize).copied().unwrap_or(false))
+            .map(|k| shard_path(k.version, shard.shard));
+        jobs.push((shard_path(version, shard.shard), from, shard));
     }
     for (key, chunk) in &data.names {
-        jobs.push((names_path(&data.manifest.version, key), chunk));
+        let from = kept.filter(|k| k.names).map(|k| names_path(k.version, key));
+        jobs.push((names_path(version, key), from, chunk));
     }
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
     let share = jobs.len().div_ceil(threads).max(1);
-    let sizes: Vec<Vec<(bool, usize)>> = std::thread::scope(|scope| {
+    let sizes: Vec<Vec<(bool, usize, bool)>> = std::thread::scope(|scope| {
         let workers: Vec<_> = jobs
             .chunks(share)
             .map(|jobs| {
                 let folder = &folder;
-                scope.spawn(move || -> Result<Vec<(bool, usize)>, String> {
+                scope.spawn(move || -> Result<Vec<(bool, usize, bool)>, String> {
                     jobs.iter()
-                        .map(|(path, value)| {
+                        .map(|(path, from, value)| {
+                            let is_shard = path.contains("/tools/");
+                            if let Some(bytes) =
+                                from.as_ref().and_then(|from| link(&folder.join(from), &folder.join(path)))
+                            {
+                                return Ok((is_shard, bytes, true));
+                            }
                             let text = json(*value)?;
                             write(&folder.join(path), &text)?;
-                            Ok((path.contains("/tools/"), text.len()))
+                            Ok((is_shard, text.len(), false))
                         })
                         .collect()
                 })
@@ -91,7 +117,12 @@ pub(crate) fn write_data(
             .map(|w| w.join().map_err(|_| "a data file could not be written".to_string())?)
             .collect::<Result<_, String>>()
     })?;
-    for (is_shard, bytes) in sizes.into_iter().flatten() {
+    for (is_shard, bytes, linked) in sizes.into_iter().flatten() {
+        if linked {
+            report.kept += 1;
+        } else {
+            report.written += 1;
+        }
         if is_shard {
             report.shard_bytes += bytes;
             report.largest_shard = report.largest_shard.max(bytes);
@@ -101,11 +132,23 @@ pub(crate) fn write_data(
         }
     }
     if bundle_download {
-        write(&folder.join("bundle.json"), bundle_text)?;
+        writing.write(&folder.join("bundle.json"), bundle_text)?;
     }
     // The entry point last: it names the files above.
-    write(&root, entry)?;
+    writing.write(&root, entry)?;
     Ok(report)
+}
+
+/// Links the earlier publish's file `from` at `to` (a copy where links are refused), giving its
+/// size; `None` when it is gone, and the file is written anew.
+fn link(from: &Path, to: &Path) -> Option<usize> {
+    let bytes = fs::metadata(from).ok()?.len() as usize;
+    fs::create_dir_all(to.parent()?).ok()?;
+    if fs::hard_link(from, to).is_ok() || fs::copy(from, to).is_ok() {
+        Some(bytes)
+    } else {
+        None
+    }
 }
 
 /// Serialising the three kinds of file through one list of jobs.

@@ -28,6 +28,7 @@ pub(crate) fn copy_app(from: &Path, to: &Path) -> Result<(), String> {
         IMAGE_NAME,
         "_headers",
         "data",
+        crate::incremental::STATE_FILE,
     ];
     for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
         let entry = entry.map_err(|e| e.to_string())?;
@@ -65,6 +66,31 @@ pub(crate) fn content_hashed_files(site: &Path) -> Result<Vec<String>, String> {
         .collect();
     names.sort();
     Ok(names)
+}
+
+/// How a publish writes its files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Writing {
+    /// Into a new folder no one serves yet: each file written where it goes.
+    Fresh,
+    /// Into the live site: each file written beside its place and renamed into it, so that a
+    /// visitor reads the old file or the new one, never half of one.
+    InPlace,
+}
+
+impl Writing {
+    pub(crate) fn write(self, path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
+        match self {
+            Writing::Fresh => write(path, bytes),
+            Writing::InPlace => {
+                let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+                name.push(".new");
+                let beside = path.with_file_name(name);
+                write(&beside, bytes)?;
+                fs::rename(&beside, path).map_err(|e| format!("{}: {e}", path.display()))
+            }
+        }
+    }
 }
 
 pub(crate) fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {

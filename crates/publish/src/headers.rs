@@ -14,7 +14,7 @@ use verdicts_catalog::bundle::is_http_url;
 use verdicts_catalog::config::{CATALOG_META, VOTE_META};
 
 /// What the policy must allow beyond the site's own origin.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Policy {
     /// `'sha256-…'` of every inline script of the site's pages.
     script_hashes: BTreeSet<String>,

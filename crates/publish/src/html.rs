@@ -86,7 +86,9 @@ fn head_end(head: &Head) -> String {
     // JSON-LD, written with every `<` escaped by its maker: no text ends the element.
     let json_ld =
         head.json_ld.iter().map(|text| format!("<script type=\"application/ld+json\" {MARK}>{text}</script>"));
-    tags.into_iter().chain(oembed).chain(json_ld).collect::<Vec<_>>().join("\n  ")
+    // No whitespace between the tags: a page published again from this one (a template too)
+    // loses them whole, and gains no blank lines.
+    tags.into_iter().chain(oembed).chain(json_ld).collect::<Vec<_>>().concat()
 }
 
 fn head_start(head: &Head) -> String {
@@ -94,8 +96,8 @@ fn head_start(head: &Head) -> String {
     // folder up from a pair page, so every page works under any sub-path. The base URL is
     // fixed when the page is read: the icon and the rest keep resolving there after the app
     // moves to another page's URL with the history API.
-    let base = format!("<base href=\"{}\" {MARK}>\n  ", escape_html(&head.root));
-    format!("{base}<script {MARK}>{}</script>\n  ", inline_script())
+    let base = format!("<base href=\"{}\" {MARK}>", escape_html(&head.root));
+    format!("{base}<script {MARK}>{}</script>", inline_script())
 }
 
 /// The page for `head` with `comparison` (the rendered page) and `skeleton` in `#app`, made

@@ -12,6 +12,7 @@ pub mod feed;
 mod files;
 pub mod headers;
 pub mod html;
+pub mod incremental;
 mod loader;
 pub mod page_render;
 pub mod preview;
@@ -26,14 +27,14 @@ use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
-use files::{content_hashed_files, copy_app, write};
+use files::{content_hashed_files, copy_app, Writing};
 use page_render::PageRenderer;
 use site_files::robots;
 use verdicts_catalog::bundle::{is_http_url, Catalog, Problem};
 use verdicts_catalog::config::Published;
 use verdicts_catalog::pages::oembed::OEMBED_FILE;
-use verdicts_catalog::pages::{Page, Pages, DEFAULT_MAX_PAGES};
-use verdicts_catalog::site_data::ShardTools;
+use verdicts_catalog::pages::{tool_path, Page, Pages, DEFAULT_MAX_PAGES};
+use verdicts_catalog::site_data::{self, ShardTools};
 
 /// The name of each page's preview image, in its folder.
 pub const IMAGE_NAME: &str = "preview.png";
@@ -52,6 +53,9 @@ pub struct Settings {
     pub frame_ancestors: String,
     /// Whether to draw the pages' preview images (true by default; off to time the pages alone).
     pub previews: bool,
+    /// Whether publishing over a published site writes only what changed (true by default; off,
+    /// everything is written again).
+    pub incremental: bool,
 }
 
 impl Settings {
@@ -62,6 +66,7 @@ impl Settings {
             max_pages: DEFAULT_MAX_PAGES,
             frame_ancestors: "*".into(),
             previews: true,
+            incremental: true,
         })
     }
 }
@@ -98,6 +103,8 @@ pub struct Report {
     pub warnings: Vec<String>,
     /// The catalogue's data files.
     pub data: data_files::DataReport,
+    /// Set when only what changed since the last publish was written: what changed.
+    pub again: Option<incremental::Again>,
 }
 
 /// Checks a public base URL and gives it its trailing slash.
@@ -112,12 +119,24 @@ pub fn base_url_of(url: &str) -> Result<String, String> {
     Ok(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
 }
 
-/// Publishes `bundle_text` with the app built in `site` as the new site there: made in
-/// `SITE.publishing` beside it, then swapped in for it in one step. On any error `site` is as it
-/// was and the half-made folder is removed.
+/// Publishes `bundle_text` with the app built in `site` as the new site there.
+///
+/// When `site` was published before, by this publisher, with the same settings, app and tools,
+/// only what the change touches is written, in place, each file replaced in one step
+/// ([`incremental`]). Otherwise the new site is made in `SITE.publishing` beside it, then swapped
+/// in for it in one step. On any error `site` is as it was (or, in place, a mix of whole pages
+/// of the two publishes, each of which the app shows with the current data) and the next
+/// publish writes everything.
 pub fn publish_site(site: &Path, bundle_text: &str, settings: &Settings) -> Result<Report, PublishError> {
+    let mut prepared = Prepared::new(site, bundle_text, settings)?;
+    if settings.incremental {
+        match incremental::publish_again(site, prepared)? {
+            Ok(report) => return Ok(report),
+            Err(back) => prepared = back,
+        }
+    }
     let stage = swap::stage_beside(site);
-    let published = publish(site, &stage, bundle_text, settings).and_then(|report| {
+    let published = publish_prepared(site, &stage, prepared).and_then(|report| {
         swap::swap_in(&stage, site).map_err(PublishError::Other)?;
         Ok(report)
     });
@@ -135,80 +154,143 @@ pub fn publish(
     bundle_text: &str,
     settings: &Settings,
 ) -> Result<Report, PublishError> {
-    let catalog = Catalog::from_text(bundle_text).map_err(|e| PublishError::Bundle(e.problems()))?;
-    if catalog.default_pair().is_none() {
-        return Err(PublishError::Other(format!(
-            "the bundle has {} tool(s); a comparison needs at least two",
-            catalog.tools().len()
-        )));
+    publish_prepared(app_dir, stage_dir, Prepared::new(app_dir, bundle_text, settings)?)
+}
+
+/// What every publish of a bundle starts from: the catalogue, the app's page template, the page
+/// plan and the data files, with what they were made from (to tell what changed since).
+pub(crate) struct Prepared<'a> {
+    pub catalog: Arc<Catalog>,
+    pub template: String,
+    pub pages: Arc<Pages>,
+    pub all_pairs: bool,
+    pub data: verdicts_catalog::site_data::SiteData,
+    pub bundle_text: &'a str,
+    pub settings: &'a Settings,
+    pub inputs: incremental::Inputs,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(app_dir: &Path, bundle_text: &'a str, settings: &'a Settings) -> Result<Prepared<'a>, PublishError> {
+        let catalog = Catalog::from_text(bundle_text).map_err(|e| PublishError::Bundle(e.problems()))?;
+        if catalog.default_pair().is_none() {
+            return Err(PublishError::Other(format!(
+                "the bundle has {} tool(s); a comparison needs at least two",
+                catalog.tools().len()
+            )));
+        }
+        let template = fs::read_to_string(app_dir.join("index.html")).map_err(|e| {
+            format!("{}: {e} (build the app first: scripts/build.sh)", app_dir.join("index.html").display())
+        })?;
+        let all_pairs = every_pair_fits(&catalog, settings.max_pages);
+        let bundle_download = bundle_text.len() <= data_files::BUNDLE_DOWNLOAD_MAX_BYTES;
+        let data = site_data::build(&catalog, all_pairs, bundle_download.then_some("bundle.json"));
+        let pages = Arc::new(Pages::plan(&catalog, settings.max_pages));
+        let inputs = incremental::Inputs::of(&template, settings, &data)?;
+        Ok(Prepared { catalog: Arc::new(catalog), template, pages, all_pairs, data, bundle_text, settings, inputs })
     }
-    let template = fs::read_to_string(app_dir.join("index.html")).map_err(|e| {
-        format!("{}: {e} (build the app first: scripts/build.sh)", app_dir.join("index.html").display())
-    })?;
+
+    /// The renderer of this publish's pages, which name `version`.
+    fn renderer(&self) -> PageRenderer<ShardTools<'_>> {
+        let published = Published { version: self.data.manifest.version.clone(), all_pairs: self.all_pairs };
+        PageRenderer::new(
+            self.template.clone(),
+            self.catalog.clone(),
+            self.pages.clone(),
+            published,
+            self.settings.base_url.clone(),
+            ShardTools::new(&self.catalog),
+        )
+    }
+}
+
+/// Publishes `prepared` with the app in `app_dir` into the new folder `stage_dir`: everything.
+fn publish_prepared(app_dir: &Path, stage_dir: &Path, prepared: Prepared) -> Result<Report, PublishError> {
     if stage_dir.exists() {
         fs::remove_dir_all(stage_dir).map_err(|e| format!("{}: {e}", stage_dir.display()))?;
     }
     fs::create_dir_all(stage_dir).map_err(|e| format!("{}: {e}", stage_dir.display()))?;
     copy_app(app_dir, stage_dir)?;
-    let all_pairs = every_pair_fits(&catalog, settings.max_pages);
-    let data = data_files::write_data(stage_dir, &catalog, bundle_text, all_pairs)?;
-    let pages = Arc::new(Pages::plan(&catalog, settings.max_pages));
-    // A page names the publish it was rendered from: the data's version.
-    let published = Published { version: data.version.clone(), all_pairs };
-    let catalog = Arc::new(catalog);
-    let shard_tools = ShardTools::new(&catalog);
-    let base = &settings.base_url;
-    let renderer = PageRenderer::new(template, catalog.clone(), pages.clone(), published, base.clone(), shard_tools);
-    let mut report = Report { all_pairs, data, ..Report::default() };
-    let mut policy = headers::Policy::default();
+    let data = data_files::write_data(stage_dir, &prepared.data, prepared.bundle_text, None, Writing::Fresh)?;
+    let renderer = prepared.renderer();
+    let all_pages: Vec<&Page> = prepared.pages.all().iter().collect();
+    let mut report = Report { all_pairs: prepared.all_pairs, data, ..Report::default() };
+    let tools = prepared.pages.tools();
+    let policy = write_pages(&renderer, &all_pages, tools, stage_dir, Writing::Fresh, &mut report)?;
+    if prepared.settings.previews {
+        draw_previews(&prepared.catalog, &all_pages, tools, stage_dir, Writing::Fresh, &mut report)?;
+    }
+    write_site_files(&prepared, &renderer, stage_dir, &policy, Writing::Fresh, &mut report)?;
+    incremental::State::of(&prepared, policy, Vec::new()).write(stage_dir, Writing::Fresh)?;
+    Ok(report)
+}
 
-    // The pair pages, then a page per tool (tool_pages.rs), rendered on every core.
-    let all_pages: Vec<&Page> = pages.all().iter().collect();
-    for part in on_every_core(&all_pages, |page, policy| {
+/// Writes `pages` and the pages of `tools` (each with its oEmbed answer and, when the settings
+/// ask for them, its preview image) into `site`, rendered on every core; gives the policy their
+/// inline scripts need.
+fn write_pages(
+    renderer: &PageRenderer<ShardTools<'_>>,
+    pages: &[&Page],
+    tools: &[usize],
+    site: &Path,
+    writing: Writing,
+    report: &mut Report,
+) -> Result<headers::Policy, String> {
+    let mut policy = headers::Policy::default();
+    for part in on_every_core(pages, |page, policy| {
         let document = renderer.render_pair(page)?;
         policy.add_page(&document)?;
-        write(&stage_dir.join(&page.path).join("index.html"), document)?;
+        writing.write(&site.join(&page.path).join("index.html"), document)?;
         if page.is_canonical() {
             if let Some(answer) = renderer.oembed_answer(page) {
-                write(&stage_dir.join(&page.path).join(OEMBED_FILE), answer)?;
+                writing.write(&site.join(&page.path).join(OEMBED_FILE), answer)?;
             }
         }
         Ok(())
     })? {
         policy.merge(part);
     }
-    report.pages += pages.all().len();
-    report.canonical += pages.all().iter().filter(|p| p.is_canonical()).count();
+    report.pages += pages.len();
+    report.canonical += pages.iter().filter(|p| p.is_canonical()).count();
     let ranking = Arc::new(renderer.tools.alternatives().clone());
-    for part in on_every_core(renderer.pages.tools(), |&tool, policy| {
-        tool_pages::write_tool_page(&renderer, &ranking, tool, stage_dir, policy)
+    for part in on_every_core(tools, |&tool, policy| {
+        tool_pages::write_tool_page(renderer, &ranking, tool, site, policy, writing)
     })? {
         policy.merge(part);
     }
-    report.tool_pages += renderer.pages.tools().len();
+    report.tool_pages += tools.len();
+    Ok(policy)
+}
 
+/// Writes what every publish rewrites whole: `404.html`, the sitemaps, the feed, `robots.txt` and `_headers` (allowing what `policy` names).
+fn write_site_files(
+    prepared: &Prepared,
+    renderer: &PageRenderer<ShardTools<'_>>,
+    site: &Path,
+    policy: &headers::Policy,
+    writing: Writing,
+    report: &mut Report,
+) -> Result<(), String> {
+    let (catalog, pages, base) = (&prepared.catalog, &prepared.pages, &prepared.settings.base_url);
+    let mut policy = policy.clone();
     // What a host serves for a path it has no file for: the app, at the site root's absolute
     // path, which shows a comparison beyond the page budget at its folder (or says what it could
     // not find, with the default pair).
     if let Some(document) = renderer.not_found_page(None)? {
         policy.add_page(&document)?;
-        write(&stage_dir.join(NOT_FOUND_PAGE), document)?;
+        writing.write(&site.join(NOT_FOUND_PAGE), document)?;
     }
-
-    if settings.previews {
-        draw_previews(&catalog, &pages, stage_dir, &mut report)?;
-    }
-    let mut urls = sitemaps::pair_page_urls(base, &pages, &catalog);
-    urls.extend(sitemaps::tool_page_urls(base, &catalog, pages.tools().iter().copied()));
+    let mut urls = sitemaps::pair_page_urls(base, pages, catalog);
+    urls.extend(sitemaps::tool_page_urls(base, catalog, pages.tools().iter().copied()));
     for (path, xml) in sitemaps::sitemap_files(base, &urls) {
-        write(&stage_dir.join(path), xml)?;
+        writing.write(&site.join(path), xml)?;
     }
-    write(&stage_dir.join(feed::FEED_FILE), feed::feed(&catalog, &pages, base, !pages.tools().is_empty()))?;
-    write(&stage_dir.join("robots.txt"), robots(base))?;
-    let immutable = content_hashed_files(stage_dir)?;
-    write(&stage_dir.join("_headers"), policy.headers_file(&settings.frame_ancestors, &immutable))?;
+    writing.write(&site.join(feed::FEED_FILE), feed::feed(catalog, pages, base, !pages.tools().is_empty()))?;
+    writing.write(&site.join("robots.txt"), robots(base))?;
+    let immutable = content_hashed_files(site)?;
+    writing.write(&site.join("_headers"), policy.headers_file(&prepared.settings.frame_ancestors, &immutable))?;
     report.warnings.extend(catalog.warnings.iter().map(|w| format!("{}: {}", w.path, w.message)));
-    Ok(report)
+    Ok(())
 }
 
 /// Writes only the catalogue's data files of `bundle_text` into `out/data` (an older version's
@@ -219,7 +301,10 @@ pub fn publish_data(out: &Path, bundle_text: &str, max_pages: usize) -> Result<d
     if versions.exists() {
         fs::remove_dir_all(&versions).map_err(|e| format!("{}: {e}", versions.display()))?;
     }
-    Ok(data_files::write_data(out, &catalog, bundle_text, every_pair_fits(&catalog, max_pages))?)
+    let bundle_download = bundle_text.len() <= data_files::BUNDLE_DOWNLOAD_MAX_BYTES;
+    let data =
+        site_data::build(&catalog, every_pair_fits(&catalog, max_pages), bundle_download.then_some("bundle.json"));
+    Ok(data_files::write_data(out, &data, bundle_text, None, Writing::Fresh)?)
 }
 
 /// The path of an absolute URL (`https://example.com/tools/compare/` → `/tools/compare/`).
@@ -268,8 +353,15 @@ fn every_pair_fits(catalog: &Catalog, max_pages: usize) -> bool {
     n.saturating_mul(n.saturating_sub(1)) / 2 <= max_pages
 }
 
-/// The canonical pages' preview images, drawn on every core.
-fn draw_previews(catalog: &Catalog, pages: &Pages, stage_dir: &Path, report: &mut Report) -> Result<(), String> {
+/// The preview images of `pages` (the canonical ones) and of `tools`' pages, drawn on every core.
+fn draw_previews(
+    catalog: &Catalog,
+    pages: &[&Page],
+    tools: &[usize],
+    site: &Path,
+    writing: Writing,
+    report: &mut Report,
+) -> Result<(), String> {
     let fonts = preview::Fonts::load();
     if fonts.count() == 0 {
         return Err("no fonts are installed to draw the preview images with (scripts/setup.sh installs them)".into());
@@ -285,26 +377,19 @@ fn draw_previews(catalog: &Catalog, pages: &Pages, stage_dir: &Path, report: &mu
             missing.iter().map(|c| format!("“{c}” (U+{:04X})", *c as u32)).collect::<Vec<_>>().join(", ")
         ));
     }
-    let canonical: Vec<&Page> = pages.all().iter().filter(|p| p.is_canonical()).collect();
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
-    let chunk = canonical.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = canonical
-            .chunks(chunk)
-            .map(|pages| {
-                let fonts = &fonts;
-                scope.spawn(move || -> Result<(), String> {
-                    for page in pages {
-                        let png = preview::png(fonts, catalog, page.first, page.second)?;
-                        write(&stage_dir.join(&page.path).join(IMAGE_NAME), png)?;
-                    }
-                    Ok(())
-                })
-            })
-            .collect();
-        workers.into_iter().try_for_each(|w| w.join().map_err(|_| "a preview image could not be drawn".to_string())?)
+    let canonical: Vec<&Page> = pages.iter().copied().filter(|p| p.is_canonical()).collect();
+    on_every_core(&canonical, |page, _| {
+        let png = preview::png(&fonts, catalog, page.first, page.second)?;
+        writing.write(&site.join(&page.path).join(IMAGE_NAME), png)
     })?;
-    tool_pages::draw_tool_previews(&fonts, catalog, pages, stage_dir)
+    on_every_core(tools, |&tool, _| {
+        let Some(id) = catalog.tool(tool).map(|t| t.id.as_str()) else {
+            return Ok(());
+        };
+        let png = preview::tool_png(&fonts, catalog, tool)?;
+        writing.write(&site.join(tool_path(id)).join(IMAGE_NAME), png)
+    })?;
+    Ok(())
 }
 
 #[cfg(test)]

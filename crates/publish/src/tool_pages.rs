@@ -13,9 +13,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::files::write;
+use crate::files::Writing;
 use crate::page_render::PageRenderer;
-use crate::{headers, html, preview, root_from, IMAGE_NAME};
+use crate::{headers, html, root_from, IMAGE_NAME};
 use verdicts::components::site_chrome::{About, SiteFooter, SiteHeader};
 use verdicts::components::tool_page::ToolPage;
 use verdicts::data::Shared;
@@ -39,6 +39,7 @@ pub(crate) fn write_tool_page(
     tool: usize,
     stage_dir: &Path,
     policy: &mut headers::Policy,
+    writing: Writing,
 ) -> Result<(), String> {
     let (catalog, base) = (&renderer.catalog, &renderer.base_url);
     let Some(id) = catalog.tool(tool).map(|t| t.id.clone()) else {
@@ -70,14 +71,14 @@ pub(crate) fn write_tool_page(
     };
     let document = html::assemble(&renderer.template, &head, &body, &renderer.skeleton)?;
     policy.add_page(&document)?;
-    write(&stage_dir.join(&path).join("index.html"), document)?;
+    writing.write(&stage_dir.join(&path).join("index.html"), document)?;
     // The oEmbed answer: the tool beside its first alternative, at the pair's canonical URL.
     let first = ranking.of(tool, 1).first().copied();
     let pair_url = first.map(|o| location_for(&pair_state(catalog, tool, o), &renderer.pages, catalog, None).url(base));
     let title = tool_title(catalog, tool);
     let at = PageRef { root: base, url: &canonical, title: &title, image: Some(&image) };
     if let Some(answer) = tool_oembed(catalog, tool, first.zip(pair_url.as_deref()), &at) {
-        write(&stage_dir.join(&path).join(OEMBED_FILE), answer)?;
+        writing.write(&stage_dir.join(&path).join(OEMBED_FILE), answer)?;
     }
     Ok(())
 }
@@ -115,36 +116,6 @@ pub fn tool_html(
     })
 }
 
-/// The tool pages' preview images, drawn on every core.
-pub(crate) fn draw_tool_previews(
-    fonts: &preview::Fonts,
-    catalog: &Catalog,
-    pages: &Pages,
-    stage_dir: &Path,
-) -> Result<(), String> {
-    let tools = pages.tools();
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
-    let chunk = tools.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = tools
-            .chunks(chunk)
-            .map(|tools| {
-                scope.spawn(move || -> Result<(), String> {
-                    for &tool in tools {
-                        let Some(id) = catalog.tool(tool).map(|t| t.id.as_str()) else {
-                            continue;
-                        };
-                        let png = preview::tool_png(fonts, catalog, tool)?;
-                        write(&stage_dir.join(tool_path(id)).join(IMAGE_NAME), png)?;
-                    }
-                    Ok(())
-                })
-            })
-            .collect();
-        workers.into_iter().try_for_each(|w| w.join().map_err(|_| "a preview image could not be drawn".to_string())?)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,11 +126,11 @@ mod tests {
     #[ignore = "a measurement, not a check"]
     fn tool_preview_time() -> Result<(), String> {
         let catalog = Catalog::new(generate(60, 4, 3)).map_err(|e| e.to_string())?;
-        let fonts = preview::Fonts::load();
+        let fonts = crate::preview::Fonts::load();
         let started = std::time::Instant::now();
         let mut bytes = 0;
         for tool in 0..60 {
-            bytes += preview::tool_png(&fonts, &catalog, tool)?.len();
+            bytes += crate::preview::tool_png(&fonts, &catalog, tool)?.len();
         }
         let each = started.elapsed().as_secs_f64() * 1000.0 / 60.0;
         println!("tool preview: {each:.1} ms per image on one core, {} B on average", bytes / 60);

@@ -54,9 +54,13 @@ impl BundleError {
 /// whether the bundle it was rendered from is the one served. It must come out the same in the
 /// browser (32-bit wasm) and natively (publishing), so it uses no `usize` and no `Hasher`.
 pub fn content_hash(text: &str) -> String {
+    bytes_hash(text.as_bytes())
+}
+
+/// [`content_hash`] of any bytes.
+pub fn bytes_hash(bytes: &[u8]) -> String {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let step = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(SEED);
-    let bytes = text.as_bytes();
     let mut hash = step(0, bytes.len() as u64);
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {

@@ -7,7 +7,7 @@ mod model;
 mod parse;
 mod validate;
 
-pub use catalog::{content_hash, BundleError, Catalog, SearchKey};
+pub use catalog::{bytes_hash, content_hash, BundleError, Catalog, SearchKey};
 pub use model::*;
 pub use parse::{parse_bundle, ParseError};
 pub use validate::{has_errors, is_http_url, is_slug, validate, Problem, Severity};

@@ -87,6 +87,7 @@ pub fn build(catalog: &Catalog, all_pairs: bool, bundle_file: Option<&str>) -> S
         entries: listed.iter().map(|&i| entries[i].clone()).collect(),
         names: names.keys().cloned().collect(),
         bundle: bundle_file.map(str::to_string),
+        history: Vec::new(),
     };
     SiteData { manifest, shards, names }
 }

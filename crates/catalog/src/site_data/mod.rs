@@ -62,6 +62,45 @@ pub struct Manifest {
     /// The whole bundle as one file, relative to the entry point, when it is published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bundle: Option<String>,
+    /// The earlier publishes whose pages and files may still be on the site, newest first, each
+    /// with the tools changed since it (see [`Manifest::serves`]). Empty after a full publish;
+    /// an incremental one adds its predecessor.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Earlier>,
+}
+
+/// An earlier publish, as the entry point of a later one remembers it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Earlier {
+    /// Its version.
+    pub version: String,
+    /// The ids of the tools whose data changed in the publish that followed it (a tool's data:
+    /// everything its shard holds of it, the names of the tools it lists included).
+    pub changed: Vec<String>,
+}
+
+impl Manifest {
+    /// Whether a file that says it belongs to `version` may be read with this entry point: the
+    /// current publish's, or an earlier one this publish kept its files of unchanged.
+    pub fn knows(&self, version: &str) -> bool {
+        self.version == version || self.history.iter().any(|e| e.version == version)
+    }
+
+    /// Whether what a page rendered from the publish `version` shows of the tools `ids` is still
+    /// what this publish says: the same publish, or an earlier one none of whose tools changed
+    /// since.
+    pub fn serves<'a>(&self, version: &str, ids: impl IntoIterator<Item = &'a str>) -> bool {
+        if self.version == version {
+            return true;
+        }
+        let Some(at) = self.history.iter().position(|e| e.version == version) else {
+            return false;
+        };
+        let since = &self.history[..=at];
+        let mut ids = ids.into_iter();
+        ids.all(|id| since.iter().all(|e| !e.changed.iter().any(|c| c == id)))
+    }
 }
 
 /// The bundle's settings, as the entry point carries them.
@@ -136,4 +175,51 @@ pub fn json_schema() -> String {
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn manifest(history: Vec<Earlier>) -> Manifest {
+        let site = Site {
+            id: None,
+            title: "T".into(),
+            updated: "2026-12-06".into(),
+            source: "S".into(),
+            source_url: None,
+            roles: Vec::new(),
+            community: CommunitySettings::default(),
+        };
+        Manifest {
+            api: API_VERSION,
+            version: "v3".into(),
+            site,
+            tools: 3,
+            shards: 1,
+            default: ["a".into(), "b".into()],
+            featured: Vec::new(),
+            entries: Vec::new(),
+            names: Vec::new(),
+            bundle: None,
+            history,
+        }
+    }
+
+    #[test]
+    fn a_page_of_an_earlier_publish_is_served_while_none_of_its_tools_changed_since() {
+        // v1 → v2 changed c; v2 → v3 changed a.
+        let m = manifest(vec![
+            Earlier { version: "v2".into(), changed: vec!["a".into()] },
+            Earlier { version: "v1".into(), changed: vec!["c".into()] },
+        ]);
+        assert!(m.serves("v3", ["a", "b"]));
+        assert!(m.serves("v2", ["b", "c"]), "c changed before v2, not since");
+        assert!(!m.serves("v2", ["a", "b"]));
+        assert!(m.serves("v1", ["b"]));
+        assert!(!m.serves("v1", ["b", "c"]));
+        assert!(!m.serves("v0", ["b"]), "a publish the entry point does not name is not served");
+        assert!(m.knows("v1") && m.knows("v3") && !m.knows("v0"));
+        assert!(!manifest(Vec::new()).serves("v2", ["b"]), "after a full publish only its own pages are");
+    }
 }

@@ -47,6 +47,10 @@ struct Args {
     /// timing the pages alone, never for a site.
     #[arg(long)]
     no_previews: bool,
+    /// Write the whole site again, even over a site this publisher made, where by default only
+    /// what changed since is written (see docs/hosting.md).
+    #[arg(long)]
+    full: bool,
     /// Who may embed the pages (the CSP's frame-ancestors): `*`, `'none'`, or origins.
     #[arg(long, value_name = "SOURCES", env = "FRAME_ANCESTORS", default_value = "*", value_parser = frame_ancestors_of)]
     frame_ancestors: String,
@@ -120,6 +124,7 @@ fn main() -> ExitCode {
         max_pages: args.max_pages,
         frame_ancestors: args.frame_ancestors,
         previews: !args.no_previews,
+        incremental: !args.full,
     };
     let started = Instant::now();
     match publish_site(&args.out, &text, &settings) {
@@ -132,6 +137,12 @@ fn main() -> ExitCode {
             }
             if warnings.len() > SHOWN {
                 eprintln!("{bundle}: … and {} more warning(s) (verdicts-check lists them all)", warnings.len() - SHOWN);
+            }
+            if let Some(again) = &report.again {
+                println!(
+                    "Only what changed since {} was written: {} tool(s) changed; {} pair page(s) removed",
+                    again.since, again.changed, again.removed
+                );
             }
             println!(
                 "Published {} page(s) ({} canonical, with preview images; {}) and {} tool page(s) for {} into {} in {:.2} s",
@@ -158,6 +169,9 @@ fn main() -> ExitCode {
                 d.largest_name_file,
                 if d.bundle_download { ", and the whole bundle as data/bundle.json" } else { "" }
             );
+            if report.again.is_some() {
+                println!("Data files: {} written, {} kept from the publish before", d.written, d.kept);
+            }
             ExitCode::SUCCESS
         }
         Err(PublishError::Bundle(problems)) => {

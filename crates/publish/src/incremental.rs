@@ -1,0 +1,323 @@
+//! Publishing again after a change: only the pages, data files and images whose inputs changed,
+//! written in place.
+//!
+//! Every publish leaves its record in the site, [`STATE_FILE`]: its version, the digest of what
+//! every page shows ([`Inputs::site`]: the app's page template, the settings, the catalogue's own
+//! settings and its featured pairs, the publisher itself), and for each tool the digest of all its
+//! shard holds of it (its reviews, its community counts, the names of the tools it lists).
+//! Publishing over that site again, with the same site digest and the same tools in the same
+//! order, writes:
+//! - the page of each changed tool, the pair pages either of whose tools changed or that the
+//!   page plan adds, the index and `404.html`, with their oEmbed answers and preview images; the
+//!   pair pages the plan dropped are removed;
+//! - a new version of the data, in which the shards none of whose tools changed (and the name
+//!   files, when no name changed) are links to the previous version's files;
+//! - the sitemaps, the feed, `robots.txt` and `_headers`, whole (they are small);
+//! - the entry point last but one, naming in its `history` the publish before and the tools it
+//!   changed. A page left as it was names an earlier publish: the app shows that page's own data
+//!   while none of its tools changed since ([`Manifest::serves`]), else it reads the shards.
+//!
+//! Every file is replaced in one step (written beside it, then renamed). Anything else (a tool
+//! added, removed or moved, other settings, another build of the app or of the publisher, more
+//! than [`MAX_AGAIN`] publishes in a row or [`MAX_CHANGED`] changed tools since the last full
+//! publish, a record that does not match the site) publishes everything, as the first time.
+//!
+//! [`Manifest::serves`]: verdicts_catalog::site_data::Manifest::serves
+
+use std::collections::{BTreeSet, HashSet};
+use std::fs;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use verdicts_catalog::bundle::{bytes_hash, content_hash};
+use verdicts_catalog::config::Published;
+use verdicts_catalog::pages::Page;
+use verdicts_catalog::site_data::{
+    Earlier, Manifest, SiteData, API_VERSION, ENTRY_POINT, LAYOUT_REVISION, VERSIONED_FOLDER,
+};
+
+use crate::data_files::{self, Kept};
+use crate::files::Writing;
+use crate::{draw_previews, headers, html, write_pages, write_site_files, Prepared, PublishError, Report, Settings};
+
+/// The publish's record, in the site's root folder. Hosts may leave it out of an upload: only
+/// the publisher reads it.
+pub const STATE_FILE: &str = ".verdicts-publish.json";
+/// Publishes in a row that write only what changed; the next one writes everything.
+pub const MAX_AGAIN: usize = 16;
+/// Changed tools since the last full publish (what the entry point's history lists) past which
+/// the next publish writes everything, so that the entry point stays small.
+pub const MAX_CHANGED: usize = 200;
+/// The record's format; another one is not read.
+const FORMAT: u32 = 1;
+
+/// What the pages and data files of a publish are made from, as digests.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inputs {
+    /// What every page shows or depends on.
+    pub site: String,
+    /// The tools' ids, in bundle order.
+    pub ids: Vec<String>,
+    /// Each tool's data as its shard holds it, in bundle order.
+    pub tools: Vec<String>,
+    /// The pickers' name index: every tool's name, vendor and category.
+    pub names: String,
+}
+
+impl Inputs {
+    pub(crate) fn of(template: &str, settings: &Settings, data: &SiteData) -> Result<Inputs, String> {
+        let manifest = &data.manifest;
+        let count: usize = data.shards.iter().map(|s| s.tools.len()).sum();
+        let mut ids = vec![String::new(); count];
+        let mut tools = vec![String::new(); count];
+        let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
+        let share = data.shards.len().div_ceil(threads).max(1);
+        let digests: Vec<Vec<(usize, String, String)>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = data
+                .shards
+                .chunks(share)
+                .map(|shards| {
+                    scope.spawn(move || -> Result<Vec<(usize, String, String)>, String> {
+                        let mut out = Vec::new();
+                        let mut buffer = Vec::new();
+                        for tool in shards.iter().flat_map(|s| &s.tools) {
+                            buffer.clear();
+                            serde_json::to_writer(&mut buffer, tool).map_err(|e| e.to_string())?;
+                            out.push((tool.n as usize, tool.tool.id.clone(), bytes_hash(&buffer)));
+                        }
+                        Ok(out)
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().map_err(|_| "a tool's digest failed".to_string())?)
+                .collect::<Result<Vec<_>, String>>()
+        })?;
+        for (n, id, digest) in digests.into_iter().flatten() {
+            if let (Some(i), Some(d)) = (ids.get_mut(n), tools.get_mut(n)) {
+                *i = id;
+                *d = digest;
+            }
+        }
+        let mut names = String::new();
+        for chunk in data.names.values() {
+            names.push_str(&chunk.key);
+            names.push('\n');
+        }
+        let featured: BTreeSet<&str> =
+            manifest.featured.iter().chain([&manifest.default]).flatten().map(String::as_str).collect();
+        let featured_entries: Vec<_> = manifest.entries.iter().filter(|e| featured.contains(e.id.as_str())).collect();
+        let site = serde_json::to_string(&(
+            (API_VERSION, LAYOUT_REVISION, env!("CARGO_PKG_VERSION"), publisher()),
+            (&settings.base_url, &settings.frame_ancestors, settings.previews, settings.max_pages),
+            page_template(template)?,
+            (&manifest.site, &manifest.default, &manifest.featured, featured_entries),
+            (manifest.tools, manifest.shards, &manifest.bundle, &manifest.names),
+        ))
+        .map_err(|e| e.to_string())?;
+        Ok(Inputs { site: content_hash(&site), ids, tools, names: names_digest(data) })
+    }
+}
+
+/// The digest of the name index's input: every tool's id, name, vendor and category.
+fn names_digest(data: &SiteData) -> String {
+    let mut text = String::new();
+    let mut tools: Vec<_> = data.shards.iter().flat_map(|s| &s.tools).collect();
+    tools.sort_by_key(|t| t.n);
+    for t in tools {
+        let tool = &t.tool;
+        text.push_str(&format!(
+            "{}\t{}\t{}\t{}\n",
+            tool.id,
+            tool.name,
+            tool.vendor.as_deref().unwrap_or(""),
+            tool.category
+        ));
+    }
+    content_hash(&text)
+}
+
+/// The publisher's own digest: another build of it publishes everything again.
+fn publisher() -> &'static str {
+    static DIGEST: OnceLock<String> = OnceLock::new();
+    DIGEST.get_or_init(|| {
+        std::env::current_exe()
+            .and_then(fs::read)
+            .map(|bytes| bytes_hash(&bytes))
+            // Unknown: never the same twice, so every publish is a full one.
+            .unwrap_or_else(|_| format!("unknown {:?}", std::time::SystemTime::now()))
+    })
+}
+
+/// The page template as the pages come out of it: a published page (which is a template too) and
+/// the built app's `index.html` give the same.
+fn page_template(template: &str) -> Result<String, String> {
+    let head = html::Head {
+        title: String::new(),
+        description: String::new(),
+        canonical: String::new(),
+        image: String::new(),
+        image_alt: String::new(),
+        root: String::new(),
+        published: Published { version: String::new(), all_pairs: false },
+        version: String::new(),
+        page_data: String::new(),
+        json_ld: Vec::new(),
+        oembed: None,
+    };
+    let page = html::assemble(template, &head, "", "")?;
+    // Publishing onto a published page leaves blank lines where the last publish's tags were.
+    Ok(page.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// What one publish recorded.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct State {
+    format: u32,
+    version: String,
+    inputs: Inputs,
+    /// The pair pages' folders.
+    pages: Vec<String>,
+    /// The publishes before this one since the last full one, newest first (as the entry point).
+    history: Vec<Earlier>,
+    /// What the pages' inline scripts need of the policy.
+    policy: headers::Policy,
+}
+
+impl State {
+    pub(crate) fn of(prepared: &Prepared, policy: headers::Policy, history: Vec<Earlier>) -> State {
+        State {
+            format: FORMAT,
+            version: prepared.data.manifest.version.clone(),
+            inputs: prepared.inputs.clone(),
+            pages: prepared.pages.all().iter().map(|p| p.path.clone()).collect(),
+            history,
+            policy,
+        }
+    }
+
+    pub(crate) fn write(&self, site: &Path, writing: Writing) -> Result<(), String> {
+        let text = serde_json::to_string(self).map_err(|e| format!("the publish's record: {e}"))?;
+        writing.write(&site.join(STATE_FILE), text)
+    }
+
+    /// The record of the site in `site`, if it is one of this format and the site's entry point
+    /// is the publish it describes.
+    fn read(site: &Path) -> Option<State> {
+        let state: State = serde_json::from_str(&fs::read_to_string(site.join(STATE_FILE)).ok()?).ok()?;
+        let entry: Manifest = serde_json::from_str(&fs::read_to_string(site.join(ENTRY_POINT)).ok()?).ok()?;
+        (state.format == FORMAT && entry.version == state.version).then_some(state)
+    }
+}
+
+/// What a publish that wrote only what changed did.
+#[derive(Clone, Debug, Default)]
+pub struct Again {
+    /// The publish before it.
+    pub since: String,
+    /// Tools whose data changed.
+    pub changed: usize,
+    /// Pair pages removed (the plan dropped them).
+    pub removed: usize,
+}
+
+/// Publishes `prepared` over the site in `site` writing only what changed since the publish
+/// that made it; `None` when that cannot be done, and everything must be published.
+pub(crate) fn publish_again<'a>(
+    site: &Path,
+    prepared: Prepared<'a>,
+) -> Result<Result<Report, Prepared<'a>>, PublishError> {
+    let Some(state) = State::read(site) else {
+        return Ok(Err(prepared));
+    };
+    let (was, now) = (&state.inputs, &prepared.inputs);
+    if was.site != now.site || was.ids != now.ids || was.tools.len() != now.tools.len() {
+        return Ok(Err(prepared));
+    }
+    let changed: Vec<usize> = (0..now.tools.len()).filter(|&n| was.tools[n] != now.tools[n]).collect();
+    let changed_ids: Vec<String> = changed.iter().map(|&n| now.ids[n].clone()).collect();
+    let names_kept = was.names == now.names;
+    let version = prepared.data.manifest.version.clone();
+    let mut history = Vec::with_capacity(state.history.len() + 1);
+    if version != state.version {
+        history.push(Earlier { version: state.version.clone(), changed: changed_ids });
+    }
+    // A publish back to an earlier one's data is that publish: its pages are current again.
+    history.extend(state.history.iter().filter(|e| e.version != version).cloned());
+    let changed_since: usize = history.iter().map(|e| e.changed.len()).sum();
+    if history.len() > MAX_AGAIN || changed_since > MAX_CHANGED {
+        return Ok(Err(prepared));
+    }
+    let mut prepared = prepared;
+    prepared.data.manifest.history = history.clone();
+    let is_changed: HashSet<usize> = changed.iter().copied().collect();
+
+    // The data: the shards of changed tools and, if a name changed, the name files, written; the
+    // rest linked from the version before. The entry point comes last.
+    let kept = Kept {
+        version: &state.version,
+        shards: prepared
+            .data
+            .shards
+            .iter()
+            .map(|s| s.tools.iter().all(|t| !is_changed.contains(&(t.n as usize))))
+            .collect(),
+        names: names_kept,
+    };
+    let data = if version == state.version {
+        data_files::DataReport { version: version.clone(), ..Default::default() }
+    } else {
+        data_files::write_data(site, &prepared.data, prepared.bundle_text, Some(&kept), Writing::InPlace)?
+    };
+
+    // The pages whose inputs changed, and those the plan adds; the index and 404.html name the
+    // publish, so they are always written.
+    let had: HashSet<&str> = state.pages.iter().map(String::as_str).collect();
+    let pages: Vec<&Page> = prepared
+        .pages
+        .all()
+        .iter()
+        .filter(|p| {
+            p.path.is_empty()
+                || !had.contains(p.path.as_str())
+                || is_changed.contains(&p.first)
+                || is_changed.contains(&p.second)
+        })
+        .collect();
+    let tools: Vec<usize> = prepared.pages.tools().iter().copied().filter(|n| is_changed.contains(n)).collect();
+    let renderer = prepared.renderer();
+    let mut report = Report { all_pairs: prepared.all_pairs, data, ..Report::default() };
+    let mut policy = write_pages(&renderer, &pages, &tools, site, Writing::InPlace, &mut report)?;
+    if prepared.settings.previews {
+        draw_previews(&prepared.catalog, &pages, &tools, site, Writing::InPlace, &mut report)?;
+    }
+    let planned: HashSet<&str> = prepared.pages.all().iter().map(|p| p.path.as_str()).collect();
+    let mut removed = 0;
+    for path in state.pages.iter().filter(|p| !planned.contains(p.as_str())) {
+        // Only a pair's folder, `<a>-vs-<b>/`, directly under the root: the record names it.
+        let folder = path.trim_end_matches('/');
+        if folder.is_empty() || folder.contains(['/', '\\']) || folder.starts_with('.') || !folder.contains("-vs-") {
+            continue;
+        }
+        let dir = site.join(folder);
+        if dir.is_dir() {
+            fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            removed += 1;
+        }
+    }
+    policy.merge(state.policy);
+    write_site_files(&prepared, &renderer, site, &policy, Writing::InPlace, &mut report)?;
+    // The versions no page or visit reads any more: all but this one and the one before.
+    let versions = site.join(ENTRY_POINT).parent().unwrap_or(site).join(VERSIONED_FOLDER);
+    for entry in fs::read_dir(&versions).map_err(|e| format!("{}: {e}", versions.display()))?.flatten() {
+        let name = entry.file_name();
+        if name != version.as_str() && name != state.version.as_str() && entry.path().is_dir() {
+            fs::remove_dir_all(entry.path()).map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        }
+    }
+    State::of(&prepared, policy, history).write(site, Writing::InPlace)?;
+    report.again = Some(Again { since: state.version, changed: changed.len(), removed });
+    Ok(Ok(report))
+}
