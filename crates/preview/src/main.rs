@@ -214,9 +214,9 @@ fn republish_on_change(
                 }
                 match changed {
                     Some(changed) => {
-                        println!("Published the pages of {changed} changed tool(s) in {} ms", took.as_millis())
+                        println!("Published in {} ms: what {changed} changed tool(s) touch", took.as_millis())
                     }
-                    None => println!("Published the whole site in {} ms", took.as_millis()),
+                    None => println!("Published in {} ms: the whole site", took.as_millis()),
                 }
                 let mut shown = app.shown.write().unwrap_or_else(|e| e.into_inner());
                 shown.problems = None;

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use verdicts_catalog::site_data::{names_path, shard_path, SiteData, ENTRY_POINT};
+use verdicts_catalog::site_data::{names_path, shard_path, SiteData, ENTRY_POINT, VERSIONED_FOLDER};
 
 use crate::files::{write, Writing};
 
@@ -64,6 +64,13 @@ pub(crate) fn write_data(
     let bundle_download = data.manifest.bundle.is_some();
     let root = stage.join(ENTRY_POINT);
     let folder = root.parent().unwrap_or(stage).to_path_buf();
+    // A folder of this version left by an earlier publish (of the same data, before a change
+    // undone) may hold links to the kept files: it is made anew, so that no file is written
+    // through a link into another version's.
+    let own = folder.join(VERSIONED_FOLDER).join(&data.manifest.version);
+    if kept.is_some() && own.exists() {
+        fs::remove_dir_all(&own).map_err(|e| format!("{}: {e}", own.display()))?;
+    }
     let json = |value: &dyn erased::Json| value.to_json().map_err(|e| format!("the data could not be written: {e}"));
     let entry = json(&data.manifest)?;
     let version = &data.manifest.version;
@@ -144,6 +151,10 @@ pub(crate) fn write_data(
 fn link(from: &Path, to: &Path) -> Option<usize> {
     let bytes = fs::metadata(from).ok()?.len() as usize;
     fs::create_dir_all(to.parent()?).ok()?;
+    if to.exists() {
+        // Never copied onto: it may be the same file.
+        return None;
+    }
     if fs::hard_link(from, to).is_ok() || fs::copy(from, to).is_ok() {
         Some(bytes)
     } else {

@@ -126,6 +126,16 @@ fn publish_twice(max_pages: usize, changed: usize, edit: impl Fn(&mut Value)) ->
     assert!(same.again.as_ref().is_some_and(|a| a.changed == 0), "the same catalogue again changes nothing");
     assert_eq!(same.data.written, 0);
     assert_eq!(manifest(&site)?, live, "nothing changed, nothing moves");
+
+    // The change undone: the first publish's data again, whole, and every page shows it.
+    publish(&site, &before, &settings)?;
+    let fresh = new_site(&root, "fresh-before")?;
+    publish(&fresh, &before, &Settings { incremental: false, ..settings.clone() })?;
+    let (got, want) = (files(&site), files(&fresh));
+    for (path, bytes) in want.iter().filter(|(p, _)| p.as_str() != STATE_FILE && p.as_str() != ENTRY_POINT) {
+        let ours = got.get(path).map(|b| String::from_utf8_lossy(b).replace(&now.version, &old));
+        assert_eq!(ours.as_deref(), Some(&*String::from_utf8_lossy(bytes)), "{path} after the change was undone");
+    }
     let _ = std::fs::remove_dir_all(root);
     Ok((written, kept))
 }
