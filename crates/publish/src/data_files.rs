@@ -48,12 +48,14 @@ pub(crate) struct Kept<'a> {
     pub version: &'a str,
     /// For each shard, whether it is kept (none of its tools changed).
     pub shards: Vec<bool>,
-    /// Whether the name files are kept (no tool's name, vendor or category changed).
-    pub names: bool,
+    /// The keys of the name files kept: when no tool's name, vendor or category changed, all of
+    /// them (and the data has none of its own).
+    pub names: Vec<String>,
 }
 
-/// Writes `data`, the data files of `catalog` (read from `bundle_text`), into the site at
+/// Writes `data`, the data files of a catalogue read from `bundle_text`, into the site at
 /// `stage`: the files `kept` names linked from the earlier publish's folder, the others written.
+/// The entry point, which names them, is left to the caller to write last ([`write_entry`]).
 pub(crate) fn write_data(
     stage: &Path,
     data: &SiteData,
@@ -78,22 +80,25 @@ pub(crate) fn write_data(
         version: version.clone(),
         entry_bytes: entry.len(),
         shards: data.shards.len(),
-        name_files: data.names.len(),
+        name_files: data.names.len() + kept.map_or(0, |k| k.names.len()),
         bundle_download,
         ..DataReport::default()
     };
     // Each file is written (or linked) by one of the threads, a share of the files each.
-    let mut jobs: Vec<(String, Option<String>, &dyn erased::Json)> =
+    let mut jobs: Vec<(String, Option<String>, Option<&dyn erased::Json>)> =
         Vec::with_capacity(data.shards.len() + data.names.len());
     for shard in &data.shards {
         let from = kept
             .filter(|k| k.shards.get(shard.shard as usize).copied().unwrap_or(false))
             .map(|k| shard_path(k.version, shard.shard));
-        jobs.push((shard_path(version, shard.shard), from, shard));
+        jobs.push((shard_path(version, shard.shard), from, Some(shard)));
     }
     for (key, chunk) in &data.names {
-        let from = kept.filter(|k| k.names).map(|k| names_path(k.version, key));
-        jobs.push((names_path(version, key), from, chunk));
+        jobs.push((names_path(version, key), None, Some(chunk)));
+    }
+    for key in kept.map_or(&[][..], |k| &k.names[..]) {
+        let from = kept.map(|k| names_path(k.version, key));
+        jobs.push((names_path(version, key), from, None));
     }
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
     let share = jobs.len().div_ceil(threads).max(1);
@@ -111,6 +116,13 @@ pub(crate) fn write_data(
                             {
                                 return Ok((is_shard, bytes, true));
                             }
+                            let Some(value) = value else {
+                                let gone = folder.join(from.as_deref().unwrap_or(path));
+                                return Err(format!(
+                                    "{}: the publish before's file is gone (publish again with --full)",
+                                    gone.display()
+                                ));
+                            };
                             let text = json(*value)?;
                             write(&folder.join(path), &text)?;
                             Ok((is_shard, text.len(), false))
@@ -141,9 +153,13 @@ pub(crate) fn write_data(
     if bundle_download {
         writing.write(&folder.join("bundle.json"), bundle_text)?;
     }
-    // The entry point last: it names the files above.
-    writing.write(&root, entry)?;
     Ok(report)
+}
+
+/// Writes the entry point of `data` into the site at `stage`: after its files, which it names.
+pub(crate) fn write_entry(stage: &Path, data: &SiteData, writing: Writing) -> Result<(), String> {
+    let entry = serde_json::to_string(&data.manifest).map_err(|e| format!("the data could not be written: {e}"))?;
+    writing.write(&stage.join(ENTRY_POINT), entry)
 }
 
 /// Links the earlier publish's file `from` at `to` (a copy where links are refused), giving its

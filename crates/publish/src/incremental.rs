@@ -101,11 +101,6 @@ impl Inputs {
                 *d = digest;
             }
         }
-        let mut names = String::new();
-        for chunk in data.names.values() {
-            names.push_str(&chunk.key);
-            names.push('\n');
-        }
         let featured: BTreeSet<&str> =
             manifest.featured.iter().chain([&manifest.default]).flatten().map(String::as_str).collect();
         let featured_entries: Vec<_> = manifest.entries.iter().filter(|e| featured.contains(e.id.as_str())).collect();
@@ -114,7 +109,7 @@ impl Inputs {
             (&settings.base_url, &settings.frame_ancestors, settings.previews, settings.max_pages),
             page_template(template)?,
             (&manifest.site, &manifest.default, &manifest.featured, featured_entries),
-            (manifest.tools, manifest.shards, &manifest.bundle, &manifest.names),
+            (manifest.tools, manifest.shards, &manifest.bundle),
         ))
         .map_err(|e| e.to_string())?;
         Ok(Inputs { site: content_hash(&site), ids, tools, names: names_digest(data) })
@@ -205,10 +200,10 @@ impl State {
 
     /// The record of the site in `site`, if it is one of this format and the site's entry point
     /// is the publish it describes.
-    fn read(site: &Path) -> Option<State> {
+    fn read(site: &Path) -> Option<(State, Manifest)> {
         let state: State = serde_json::from_str(&fs::read_to_string(site.join(STATE_FILE)).ok()?).ok()?;
         let entry: Manifest = serde_json::from_str(&fs::read_to_string(site.join(ENTRY_POINT)).ok()?).ok()?;
-        (state.format == FORMAT && entry.version == state.version).then_some(state)
+        (state.format == FORMAT && entry.version == state.version).then_some((state, entry))
     }
 }
 
@@ -229,7 +224,7 @@ pub(crate) fn publish_again<'a>(
     site: &Path,
     prepared: Prepared<'a>,
 ) -> Result<Result<Report, Prepared<'a>>, PublishError> {
-    let Some(state) = State::read(site) else {
+    let Some((state, live)) = State::read(site) else {
         return Ok(Err(prepared));
     };
     let (was, now) = (&state.inputs, &prepared.inputs);
@@ -256,6 +251,14 @@ pub(crate) fn publish_again<'a>(
 
     // The data: the shards of changed tools and, if a name changed, the name files, written; the
     // rest linked from the version before. The entry point comes last.
+    // The name files are made only when a name changed (they are most of the data's time).
+    let names = if names_kept {
+        prepared.data.manifest.names = live.names;
+        prepared.data.manifest.names.clone()
+    } else {
+        prepared.data.index_names(&prepared.catalog);
+        Vec::new()
+    };
     let kept = Kept {
         version: &state.version,
         shards: prepared
@@ -264,7 +267,7 @@ pub(crate) fn publish_again<'a>(
             .iter()
             .map(|s| s.tools.iter().all(|t| !is_changed.contains(&(t.n as usize))))
             .collect(),
-        names: names_kept,
+        names,
     };
     let data = if version == state.version {
         data_files::DataReport { version: version.clone(), ..Default::default() }
@@ -309,6 +312,11 @@ pub(crate) fn publish_again<'a>(
     }
     policy.merge(state.policy);
     write_site_files(&prepared, &renderer, site, &policy, Writing::InPlace, &mut report)?;
+    // The entry point once every file it names and every page of its version are in: a server
+    // that renders the pages a publish left out reads the new publish whole.
+    if version != state.version {
+        data_files::write_entry(site, &prepared.data, Writing::InPlace)?;
+    }
     // The versions no page or visit reads any more: all but this one and the one before.
     let versions = site.join(ENTRY_POINT).parent().unwrap_or(site).join(VERSIONED_FOLDER);
     for entry in fs::read_dir(&versions).map_err(|e| format!("{}: {e}", versions.display()))?.flatten() {

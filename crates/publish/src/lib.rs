@@ -184,7 +184,7 @@ impl<'a> Prepared<'a> {
         })?;
         let all_pairs = every_pair_fits(&catalog, settings.max_pages);
         let bundle_download = bundle_text.len() <= data_files::BUNDLE_DOWNLOAD_MAX_BYTES;
-        let data = site_data::build(&catalog, all_pairs, bundle_download.then_some("bundle.json"));
+        let data = site_data::build_shards(&catalog, all_pairs, bundle_download.then_some("bundle.json"));
         let pages = Arc::new(Pages::plan(&catalog, settings.max_pages));
         let inputs = incremental::Inputs::of(&template, settings, &data)?;
         Ok(Prepared { catalog: Arc::new(catalog), template, pages, all_pairs, data, bundle_text, settings, inputs })
@@ -205,13 +205,15 @@ impl<'a> Prepared<'a> {
 }
 
 /// Publishes `prepared` with the app in `app_dir` into the new folder `stage_dir`: everything.
-fn publish_prepared(app_dir: &Path, stage_dir: &Path, prepared: Prepared) -> Result<Report, PublishError> {
+fn publish_prepared(app_dir: &Path, stage_dir: &Path, mut prepared: Prepared) -> Result<Report, PublishError> {
     if stage_dir.exists() {
         fs::remove_dir_all(stage_dir).map_err(|e| format!("{}: {e}", stage_dir.display()))?;
     }
     fs::create_dir_all(stage_dir).map_err(|e| format!("{}: {e}", stage_dir.display()))?;
     copy_app(app_dir, stage_dir)?;
+    prepared.data.index_names(&prepared.catalog);
     let data = data_files::write_data(stage_dir, &prepared.data, prepared.bundle_text, None, Writing::Fresh)?;
+    data_files::write_entry(stage_dir, &prepared.data, Writing::Fresh)?;
     let renderer = prepared.renderer();
     let all_pages: Vec<&Page> = prepared.pages.all().iter().collect();
     let mut report = Report { all_pairs: prepared.all_pairs, data, ..Report::default() };
@@ -304,7 +306,9 @@ pub fn publish_data(out: &Path, bundle_text: &str, max_pages: usize) -> Result<d
     let bundle_download = bundle_text.len() <= data_files::BUNDLE_DOWNLOAD_MAX_BYTES;
     let data =
         site_data::build(&catalog, every_pair_fits(&catalog, max_pages), bundle_download.then_some("bundle.json"));
-    Ok(data_files::write_data(out, &data, bundle_text, None, Writing::Fresh)?)
+    let report = data_files::write_data(out, &data, bundle_text, None, Writing::Fresh)?;
+    data_files::write_entry(out, &data, Writing::Fresh)?;
+    Ok(report)
 }
 
 /// The path of an absolute URL (`https://example.com/tools/compare/` → `/tools/compare/`).

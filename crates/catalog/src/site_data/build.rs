@@ -35,6 +35,26 @@ pub fn neighbour_count(featured: usize) -> usize {
 /// The read API's files for `catalog`. `all_pairs`: the site has a page for every pair, so the
 /// entry point lists every tool (links need their names).
 pub fn build(catalog: &Catalog, all_pairs: bool, bundle_file: Option<&str>) -> SiteData {
+    let mut data = build_shards(catalog, all_pairs, bundle_file);
+    data.index_names(catalog);
+    data
+}
+
+impl SiteData {
+    /// Makes the name files (and lists their keys in the entry point) of the tools of `catalog`.
+    pub fn index_names(&mut self, catalog: &Catalog) {
+        let entries: Vec<Entry> = catalog.bundle.tools.iter().enumerate().map(|(n, t)| Entry::of(n, t)).collect();
+        // The name files get what the file budget (one file per 16 tools) leaves after the
+        // shards and the entry point.
+        let name_budget = (entries.len() / 16).saturating_sub(self.shards.len() + 1);
+        self.names = chunks(&entries, &self.manifest.version, name_budget);
+        self.manifest.names = self.names.keys().cloned().collect();
+    }
+}
+
+/// The read API's files for `catalog` but the name files ([`SiteData::index_names`] makes them):
+/// a publish that keeps an earlier publish's name files needs none.
+pub fn build_shards(catalog: &Catalog, all_pairs: bool, bundle_file: Option<&str>) -> SiteData {
     let version = version_of(catalog);
     let bundle = &catalog.bundle;
     let entries: Vec<Entry> = bundle.tools.iter().enumerate().map(|(n, t)| Entry::of(n, t)).collect();
@@ -64,10 +84,6 @@ pub fn build(catalog: &Catalog, all_pairs: bool, bundle_file: Option<&str>) -> S
             s.tools.push(t);
         }
     }
-    // The name files get what the file budget (one file per 16 tools) leaves after the shards
-    // and the entry point.
-    let name_budget = (entries.len() / 16).saturating_sub(count as usize + 1);
-    let names = chunks(&entries, &version, name_budget);
     let manifest = Manifest {
         api: API_VERSION,
         version,
@@ -85,11 +101,11 @@ pub fn build(catalog: &Catalog, all_pairs: bool, bundle_file: Option<&str>) -> S
         default: [id(default_a), id(default_b)],
         featured: featured_pairs.iter().map(|(a, b)| [id(*a), id(*b)]).collect(),
         entries: listed.iter().map(|&i| entries[i].clone()).collect(),
-        names: names.keys().cloned().collect(),
+        names: Vec::new(),
         bundle: bundle_file.map(str::to_string),
         history: Vec::new(),
     };
-    SiteData { manifest, shards, names }
+    SiteData { manifest, shards, names: BTreeMap::new() }
 }
 
 /// Each tool as a shard holds it, with its reviews and the first tools of its category.

@@ -16,7 +16,7 @@ mod build;
 mod names;
 mod shard;
 
-pub use build::{build, neighbour_count, partial_catalog, version_of, ShardTools, SiteData};
+pub use build::{build, build_shards, neighbour_count, partial_catalog, version_of, ShardTools, SiteData};
 pub use names::{
     file_of, is_split, query_words, rank_entries, search, words_of, Lookup, NameChunk, MAX_FILE_POSTINGS, MAX_POSTINGS,
 };
