@@ -242,3 +242,43 @@ test('a publish while a page is open: the page goes on with the new data, and no
   // The suite's other tests read the first publish.
   manifest = publish(bundle);
 });
+
+test('a publish after one change keeps the pages it does not touch: they show their own data and read no shard', async () => {
+  // A tool that the pair page's data does not name (as one of its tools, their neighbours or
+  // their alternatives), nor the entry point.
+  const pageFile = join(site, `${A}-vs-${B}`, 'index.html');
+  const html = readFileSync(pageFile, 'utf8');
+  const carried = JSON.parse(html.match(/id="verdicts-page-data"[^>]*>([^<]*)<\/script>/)[1]);
+  const named = new Set(carried.tools.flatMap((t) => [t.tool.id, ...t.neighbours.map((e) => e.id), ...t.alternatives.map((e) => e.id)]));
+  const before = readManifest();
+  for (const e of before.entries) named.add(e.id);
+  const E = bundle.tools.map((t) => t.id).find((id) => !named.has(id));
+  const TAGLINE = 'A tagline written after the first publish';
+  const next = structuredClone(bundle);
+  next.tools.find((t) => t.id === E).tagline = TAGLINE;
+  const republished = publish(next);
+  assert.deepEqual(republished.history, [{ version: before.version, changed: [E] }], 'only what changed was published');
+  assert.equal(readFileSync(pageFile, 'utf8'), html, 'the pair page was kept as it was');
+
+  // The kept page: its own two tools are current, so the visit reads the entry point alone, and
+  // the live app takes it over.
+  const opened = await dataReadBy(async () => {
+    await page.goto(server.url + `${A}-vs-${B}/`);
+    await pairHeading(nameOf(A), nameOf(B));
+    await page.getByRole('button', { name: 'Swap tools' }).click();
+    await pairHeading(nameOf(B), nameOf(A));
+  });
+  assert.deepEqual(opened, [ENTRY]);
+
+  // The changed tool's page was written again, and a pair with it reads its new shard.
+  await page.goto(server.url + `tools/${E}/`);
+  await expectText(page.locator('#app'), new RegExp(TAGLINE));
+  const linked = await dataReadBy(async () => {
+    await page.goto(server.url + `?a=${E}&b=${A}`);
+    await pairHeading(nameOf(E), nameOf(A));
+  });
+  assert.ok(linked.includes(shardPath(republished, E)), `the new shard of ${E}: ${linked}`);
+  await expectText(page.locator('#app'), new RegExp(TAGLINE));
+  assert.deepEqual(page.problems, []);
+  manifest = publish(bundle);
+});

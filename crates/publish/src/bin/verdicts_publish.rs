@@ -138,18 +138,23 @@ fn main() -> ExitCode {
             if warnings.len() > SHOWN {
                 eprintln!("{bundle}: … and {} more warning(s) (verdicts-check lists them all)", warnings.len() - SHOWN);
             }
-            if let Some(again) = &report.again {
-                println!(
-                    "Only what changed since {} was written: {} tool(s) changed; {} pair page(s) removed",
-                    again.since, again.changed, again.removed
-                );
-            }
+            let what = match &report.again {
+                Some(again) => format!(
+                    "Published what {} changed tool(s) touch since {}: {} pair page(s) and {} tool page(s) written, \
+                     {} pair page(s) removed,",
+                    again.changed, again.since, report.pages, report.tool_pages, again.removed
+                ),
+                None => format!(
+                    "Published {} pair page(s) ({} canonical; {}) and {} tool page(s), {} preview images,",
+                    report.pages,
+                    report.canonical,
+                    if report.all_pairs { "every pair" } else { "within the page budget" },
+                    report.tool_pages,
+                    if settings.previews { "with" } else { "without" }
+                ),
+            };
             println!(
-                "Published {} page(s) ({} canonical, with preview images; {}) and {} tool page(s) for {} into {} in {:.2} s",
-                report.pages,
-                report.canonical,
-                if report.all_pairs { "every pair" } else { "the featured pairs" },
-                report.tool_pages,
+                "{what} for {} into {} in {:.2} s",
                 settings.base_url,
                 args.out.display(),
                 started.elapsed().as_secs_f64()
