@@ -28,6 +28,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::path::Path;
 use std::sync::OnceLock;
+use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 use verdicts_catalog::bundle::{bytes_hash, content_hash};
@@ -134,15 +135,18 @@ fn names_digest(data: &SiteData) -> String {
     content_hash(&text)
 }
 
-/// The publisher's own digest: another build of it publishes everything again.
+/// The publisher's own build, by its executable's size and time: another build of it publishes
+/// everything again. (Its bytes' hash would cost seconds for a debug build's executable.)
 fn publisher() -> &'static str {
-    static DIGEST: OnceLock<String> = OnceLock::new();
-    DIGEST.get_or_init(|| {
-        std::env::current_exe()
-            .and_then(fs::read)
-            .map(|bytes| bytes_hash(&bytes))
+    static BUILD: OnceLock<String> = OnceLock::new();
+    BUILD.get_or_init(|| {
+        let meta = std::env::current_exe().and_then(fs::metadata);
+        let time = meta.as_ref().ok().and_then(|m| m.modified().ok()).and_then(|t| t.duration_since(UNIX_EPOCH).ok());
+        match (meta, time) {
+            (Ok(meta), Some(time)) => format!("{} {}", meta.len(), time.as_nanos()),
             // Unknown: never the same twice, so every publish is a full one.
-            .unwrap_or_else(|_| format!("unknown {:?}", std::time::SystemTime::now()))
+            _ => format!("unknown {:?}", std::time::SystemTime::now()),
+        }
     })
 }
 
