@@ -40,7 +40,9 @@ echo "==> Release build, and the vote collector, the authors' preview, the publi
 scripts/build.sh
 # The collector for the vote tests; the preview for the authors' tests; the publisher and the
 # generator for the published catalogues; the site server for its tests.
-cargo build --locked -p verdicts-server -p verdicts-preview -p verdicts-publish -p verdicts-site --bin verdicts-collector --bin verdicts-preview --bin verdicts-publish --bin verdicts-generate --bin verdicts-site
+cargo build --locked -p verdicts-server -p verdicts-publish -p verdicts-site --bin verdicts-collector --bin verdicts-publish --bin verdicts-generate --bin verdicts-site
+# The preview as scripts/preview.sh runs it: a release build.
+cargo build --locked --release -p verdicts-preview --bin verdicts-preview
 
 echo "==> End-to-end tests in headless Chromium"
 node --test --test-concurrency=1 tests/e2e/

@@ -2,33 +2,15 @@
 //! the site a full publish of the new catalogue makes: every file the same, but for the pages and
 //! shards kept from the publish before, which name that publish (and show the same).
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 mod common;
-use common::{project, TEMPLATE};
+use common::{files, project, TEMPLATE};
 use serde_json::Value;
 use verdicts_catalog::config::PUBLISHED_VERSION_META;
 use verdicts_catalog::site_data::{Manifest, Shard, ENTRY_POINT};
 use verdicts_publish::incremental::STATE_FILE;
 use verdicts_publish::{html, publish_site, Report, Settings};
-
-/// Every file under `dir`, by its path relative to it.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if let (Ok(rel), Ok(bytes)) = (path.strip_prefix(dir), std::fs::read(&path)) {
-                out.insert(rel.to_string_lossy().into_owned(), bytes);
-            }
-        }
-    }
-    out
-}
 
 fn new_site(root: &Path, name: &str) -> Result<std::path::PathBuf, String> {
     let dir = root.join(name);
