@@ -73,8 +73,8 @@ impl<C: Clock> RateLimiter<C> {
 }
 
 /// The client's address: the connection's peer, or behind a trusted proxy the last
-/// `X-Forwarded-For` entry.
-fn client_ip(trust_forwarded_for: bool, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
+/// `X-Forwarded-For` entry. The site server (`verdicts-site`) keys its render limit by it too.
+pub fn client_ip(trust_forwarded_for: bool, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
     if trust_forwarded_for {
         let forwarded = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).next_back();
         if let Some(ip) = forwarded.and_then(|v| v.rsplit(',').next()).and_then(|ip| ip.trim().parse().ok()) {

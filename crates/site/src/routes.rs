@@ -23,6 +23,7 @@ use verdicts_catalog::pages::oembed::OEMBED_FILE;
 use verdicts_catalog::pages::{canonical_order, ids_from_path, page_path, Page, SEPARATOR};
 use verdicts_catalog::percent::encode_component;
 use verdicts_publish::{IMAGE_NAME, NOT_FOUND_PAGE};
+use verdicts_server::limits::client_ip;
 
 /// What a pair folder's request asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -282,18 +283,6 @@ fn redirect(location: &str, cache_control: &'static str) -> Response {
             .into_response(),
         Err(_) => (StatusCode::BAD_REQUEST, "bad path\n").into_response(),
     }
-}
-
-/// The client's address: the connection's peer, or behind a trusted proxy the last
-/// `X-Forwarded-For` entry.
-fn client_ip(trust_forwarded_for: bool, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
-    if trust_forwarded_for {
-        let forwarded = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).next_back();
-        if let Some(ip) = forwarded.and_then(|v| v.rsplit(',').next()).and_then(|ip| ip.trim().parse().ok()) {
-            return ip;
-        }
-    }
-    peer
 }
 
 #[cfg(test)]
