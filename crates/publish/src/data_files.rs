@@ -13,6 +13,12 @@ use crate::files::{write, Writing};
 /// cost more than a script reading the shards it needs.
 pub const BUNDLE_DOWNLOAD_MAX_BYTES: usize = 50 * 1024 * 1024;
 
+/// The whole bundle's file name beside the entry point, when `bundle_text` is small enough to be
+/// published whole as a download.
+pub(crate) fn bundle_download(bundle_text: &str) -> Option<&'static str> {
+    (bundle_text.len() <= BUNDLE_DOWNLOAD_MAX_BYTES).then_some("bundle.json")
+}
+
 /// What the data files came to.
 #[derive(Clone, Debug, Default)]
 pub struct DataReport {

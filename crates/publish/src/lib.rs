@@ -183,8 +183,7 @@ impl<'a> Prepared<'a> {
             format!("{}: {e} (build the app first: scripts/build.sh)", app_dir.join("index.html").display())
         })?;
         let all_pairs = every_pair_fits(&catalog, settings.max_pages);
-        let bundle_download = bundle_text.len() <= data_files::BUNDLE_DOWNLOAD_MAX_BYTES;
-        let data = site_data::build_shards(&catalog, all_pairs, bundle_download.then_some("bundle.json"));
+        let data = site_data::build_shards(&catalog, all_pairs, data_files::bundle_download(bundle_text));
         let pages = Arc::new(Pages::plan(&catalog, settings.max_pages));
         let inputs = incremental::Inputs::of(&template, settings, &data)?;
         Ok(Prepared { catalog: Arc::new(catalog), template, pages, all_pairs, data, bundle_text, settings, inputs })
@@ -303,9 +302,8 @@ pub fn publish_data(out: &Path, bundle_text: &str, max_pages: usize) -> Result<d
     if versions.exists() {
         fs::remove_dir_all(&versions).map_err(|e| format!("{}: {e}", versions.display()))?;
     }
-    let bundle_download = bundle_text.len() <= data_files::BUNDLE_DOWNLOAD_MAX_BYTES;
     let data =
-        site_data::build(&catalog, every_pair_fits(&catalog, max_pages), bundle_download.then_some("bundle.json"));
+        site_data::build(&catalog, every_pair_fits(&catalog, max_pages), data_files::bundle_download(bundle_text));
     let report = data_files::write_data(out, &data, bundle_text, None, Writing::Fresh)?;
     data_files::write_entry(out, &data, Writing::Fresh)?;
     Ok(report)
