@@ -62,7 +62,11 @@ pub async fn get_json<T: serde::de::DeserializeOwned>(url: &str, cache: RequestC
     if text.trim_start().starts_with('<') {
         return Err(fail(LoadFailure::Bundle(BundleError::Parse(ParseError::Html))));
     }
-    serde_json::from_str(&text).map_err(|e| fail(LoadFailure::Data(e.to_string())))
+    // How long reading the JSON takes, per file: the benchmark's figure for serde_json.
+    crate::browser::mark("verdicts:read-json");
+    let read = serde_json::from_str(&text).map_err(|e| fail(LoadFailure::Data(e.to_string())));
+    crate::browser::measure(&format!("verdicts:read-json {url}"), "verdicts:read-json");
+    read
 }
 
 /// Fetches the catalogue's entry point (revalidated: it names the current publish) and checks

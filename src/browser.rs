@@ -95,6 +95,17 @@ pub fn mark(name: &str) {
     let _ = name;
 }
 
+/// A Performance API measure named `name`, from the mark `start` (set with [`mark`]) to now, for
+/// the benchmark (`performance.getEntriesByName(name)[k].duration`).
+pub fn measure(name: &str, start: &str) {
+    #[cfg(feature = "csr")]
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.measure_with_start_mark(name, start);
+    }
+    #[cfg(not(feature = "csr"))]
+    let _ = (name, start);
+}
+
 /// 16 random bytes from the browser's cryptographic generator (natively, at publish time, none
 /// are needed: zeros).
 pub fn random_bytes() -> [u8; 16] {

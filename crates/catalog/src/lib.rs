@@ -18,7 +18,6 @@ pub mod config;
 pub mod embed_code;
 pub mod escape;
 pub mod fold;
-pub mod json;
 pub mod load_error;
 pub mod money;
 pub mod pages;

@@ -7,9 +7,8 @@
 //! average `max / 2` hashes, never more than `max + 1`, so the wait has a ceiling. The
 //! collector checks a solution with one hash and one HMAC, whatever the difficulty.
 
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-
-use crate::json::{quote, Reader};
 
 /// Where a challenge is fetched, under the collector's base URL.
 pub const CHALLENGE_PATH: &str = "v1/challenge";
@@ -26,7 +25,7 @@ pub const REFUSALS: [&str; 7] = [
 ];
 
 /// A challenge as the collector issues it (`GET v1/challenge`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Challenge {
     /// Random, hex; also what makes the challenge used once.
     pub salt: String,
@@ -40,9 +39,10 @@ pub struct Challenge {
     pub signature: String,
 }
 
-/// A solved challenge, sent with a vote as `"proof"`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A solved challenge, sent with a vote as `"proof"`: the challenge's fields and `"number"`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Proof {
+    #[serde(flatten)]
     pub challenge: Challenge,
     pub number: u64,
 }
@@ -110,34 +110,13 @@ impl Challenge {
 
     /// The challenge as JSON.
     pub fn to_json(&self) -> String {
-        format!(
-            "{{\"salt\":{},\"expires\":{},\"max\":{},\"challenge\":{},\"signature\":{}}}",
-            quote(&self.salt),
-            self.expires,
-            self.max,
-            quote(&self.challenge),
-            quote(&self.signature)
-        )
+        // Strings and numbers only: serialising cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// The collector's answer read from JSON; `None` when it is not a well-formed challenge.
     pub fn from_json(text: &str) -> Option<Challenge> {
-        let mut r = Reader::new(text);
-        let (mut salt, mut expires, mut max, mut challenge, mut signature) = (None, None, None, None, None);
-        r.object("a challenge").ok()?;
-        while let Some(key) = r.key().ok()? {
-            match &*key {
-                "salt" => salt = Some(r.string().ok()?),
-                "expires" => expires = Some(r.unsigned("u64", u64::MAX).ok()?),
-                "max" => max = Some(r.unsigned("u64", u64::MAX).ok()?),
-                "challenge" => challenge = Some(r.string().ok()?),
-                "signature" => signature = Some(r.string().ok()?),
-                _ => r.skip().ok()?,
-            }
-        }
-        r.end().ok()?;
-        let challenge =
-            Challenge { salt: salt?, expires: expires?, max: max?, challenge: challenge?, signature: signature? };
+        let challenge: Challenge = serde_json::from_str(text).ok()?;
         // The strings go back to the collector: short and plain, or not at all.
         let plain = |s: &str| s.len() <= 128 && s.bytes().all(|b| b.is_ascii_alphanumeric());
         [&challenge.salt, &challenge.challenge, &challenge.signature].iter().all(|s| plain(s)).then_some(challenge)
@@ -147,16 +126,8 @@ impl Challenge {
 impl Proof {
     /// The proof as JSON, as a vote's `"proof"`.
     pub fn to_json(&self) -> String {
-        let c = &self.challenge;
-        format!(
-            "{{\"salt\":{},\"expires\":{},\"max\":{},\"challenge\":{},\"signature\":{},\"number\":{}}}",
-            quote(&c.salt),
-            c.expires,
-            c.max,
-            quote(&c.challenge),
-            quote(&c.signature),
-            self.number
-        )
+        // Strings and numbers only: serialising cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// Whether the number solves the challenge (the signature is the collector's to check).

@@ -16,7 +16,6 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::bundle::Verdict;
-use crate::json::{quote, Reader};
 use crate::percent::encode_component;
 use crate::vote_proof::Proof;
 
@@ -63,19 +62,19 @@ pub struct Vote {
 impl Vote {
     /// The vote as posted, in JSON.
     pub fn to_json(&self) -> String {
-        let verdict = self.verdict.map_or("null".to_string(), |v| quote(v.as_str()));
-        format!(
-            "{{\"bundle\":{},\"tool\":{},\"voter\":{},\"verdict\":{verdict}}}",
-            quote(&self.bundle),
-            quote(&self.tool),
-            quote(&self.voter)
-        )
+        // Strings only: serialising cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// The vote as posted with its solved challenge (`"proof"`), in JSON.
     pub fn to_json_with(&self, proof: &Proof) -> String {
-        let vote = self.to_json();
-        format!("{},\"proof\":{}}}", &vote[..vote.len() - 1], proof.to_json())
+        #[derive(Serialize)]
+        struct Posted<'a> {
+            #[serde(flatten)]
+            vote: &'a Vote,
+            proof: &'a Proof,
+        }
+        serde_json::to_string(&Posted { vote: self, proof }).unwrap_or_default()
     }
 }
 
@@ -92,24 +91,17 @@ pub enum Outcome {
 
 impl Outcome {
     /// The answer read from the collector's JSON: `"counted": true`, else `"held": true`, else
-    /// not counted. An answer without `counted` (a collector from before) counts.
+    /// not counted. An answer without `counted` (a collector from before), or one that cannot be
+    /// read, counts: the collector took the vote.
     pub fn from_json(text: &str) -> Outcome {
-        let mut r = Reader::new(text);
-        let (mut counted, mut held) = (None, None);
-        let read = (|| {
-            r.object("an answer").ok()?;
-            while let Some(key) = r.key().ok()? {
-                match &*key {
-                    "counted" => counted = Some(r.bool().ok()?),
-                    "held" => held = Some(r.bool().ok()?),
-                    _ => r.skip().ok()?,
-                }
-            }
-            Some(())
-        })();
-        match (read, counted, held) {
-            (Some(()), Some(false), Some(true)) => Outcome::Held,
-            (Some(()), Some(false), _) => Outcome::NotCounted,
+        #[derive(Deserialize)]
+        struct Answer {
+            counted: Option<bool>,
+            held: Option<bool>,
+        }
+        match serde_json::from_str::<Answer>(text) {
+            Ok(Answer { counted: Some(false), held: Some(true) }) => Outcome::Held,
+            Ok(Answer { counted: Some(false), .. }) => Outcome::NotCounted,
             _ => Outcome::Counted,
         }
     }
@@ -138,50 +130,8 @@ pub struct Tallies {
 impl Tallies {
     /// The collector's answer read from JSON; `None` when it is not a well-formed answer.
     pub fn from_json(text: &str) -> Option<Tallies> {
-        let mut r = Reader::new(text);
-        let (mut tools, mut votes, mut as_of, mut held) = (None, None, None, None);
-        r.object("a map").ok()?;
-        while let Some(key) = r.key().ok()? {
-            match &*key {
-                "tools" if tools.is_none() => tools = Some(tool_counts(&mut r)?),
-                "votes" if votes.is_none() => votes = Some(r.unsigned("u64", u64::MAX).ok()?),
-                "as_of" if as_of.is_none() => as_of = Some(r.string().ok()?),
-                "held" if held.is_none() => held = Some(held_counts(&mut r)?),
-                "tools" | "votes" | "as_of" | "held" => return None,
-                _ => r.skip().ok()?,
-            }
-        }
-        r.end().ok()?;
-        Some(Tallies { tools: tools?, held: held.unwrap_or_default(), votes: votes?, as_of: as_of? })
+        serde_json::from_str(text).ok()
     }
-}
-
-fn held_counts(r: &mut Reader) -> Option<BTreeMap<String, u64>> {
-    let mut held = BTreeMap::new();
-    r.object("a map").ok()?;
-    while let Some(tool) = r.key().ok()? {
-        held.insert(tool.into_owned(), r.unsigned("u64", u64::MAX).ok()?);
-    }
-    Some(held)
-}
-
-fn tool_counts(r: &mut Reader) -> Option<BTreeMap<String, Counts>> {
-    let mut tools = BTreeMap::new();
-    r.object("a map").ok()?;
-    while let Some(tool) = r.key().ok()? {
-        let (mut ship, mut skip) = (None, None);
-        r.object("struct Counts").ok()?;
-        while let Some(key) = r.key().ok()? {
-            match &*key {
-                "ship" if ship.is_none() => ship = Some(r.unsigned("u64", u64::MAX).ok()?),
-                "skip" if skip.is_none() => skip = Some(r.unsigned("u64", u64::MAX).ok()?),
-                "ship" | "skip" => return None,
-                _ => r.skip().ok()?,
-            }
-        }
-        tools.insert(tool.into_owned(), Counts { ship: ship?, skip: skip? });
-    }
-    Some(tools)
 }
 
 #[cfg(test)]
@@ -189,7 +139,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn votes_are_written_and_tallies_read_as_serde_does() {
+    fn votes_round_trip_and_malformed_tallies_are_refused() {
         for verdict in [Some(Verdict::Ship), Some(Verdict::Skip), None] {
             let vote =
                 Vote { bundle: "weekly \"ai\"".into(), tool: "kestrel-7".into(), voter: "v\\x\n".into(), verdict };

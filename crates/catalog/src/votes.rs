@@ -3,8 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use serde_json::{Map, Value};
+
 use crate::bundle::Verdict;
-use crate::json::{self, Kind, Reader};
 use crate::vote_protocol::Vote;
 
 /// The `localStorage` key; the version changes if the stored format ever does.
@@ -32,36 +33,17 @@ fn verdict_of(word: &str) -> Option<Verdict> {
     }
 }
 
-/// The stored text's bundles: each key with the text of its value, when the text is one JSON
-/// object (a key written twice counts once, its last value).
-fn stored_entries(text: &str) -> Option<BTreeMap<String, &str>> {
-    let mut r = Reader::new(text);
-    let mut entries = BTreeMap::new();
-    r.object("a map").ok()?;
-    while let Some(key) = r.key().ok()? {
-        entries.insert(key.into_owned(), r.raw_value().ok()?);
-    }
-    r.end().ok()?;
-    Some(entries)
+/// The stored text's bundles, each key with its value, when the text is one JSON object (a key
+/// written twice counts once, its last value).
+fn stored_entries(text: &str) -> Option<Map<String, Value>> {
+    serde_json::from_str(text).ok()
 }
 
 /// One bundle's stored votes (an object of tool id → "ship" or "skip"), each with whether it
 /// is well-formed; `None` when the value is not an object.
-fn entry_votes(value: &str) -> Option<Vec<(String, Option<Verdict>)>> {
-    let mut r = Reader::new(value);
-    let mut votes: BTreeMap<String, Option<Verdict>> = BTreeMap::new();
-    r.object("a map").ok()?;
-    while let Some(tool) = r.key().ok()? {
-        let verdict = match r.peek().ok()? {
-            Kind::String => verdict_of(&r.string().ok()?),
-            _ => {
-                r.skip().ok()?;
-                None
-            }
-        };
-        votes.insert(tool.into_owned(), verdict);
-    }
-    Some(votes.into_iter().collect())
+fn entry_votes(value: &Value) -> Option<Vec<(&String, Option<Verdict>)>> {
+    let votes = value.as_object()?;
+    Some(votes.iter().map(|(tool, verdict)| (tool, verdict.as_str().and_then(verdict_of))).collect())
 }
 
 /// Votes read back from storage.
@@ -94,8 +76,8 @@ pub fn read_stored(text: Option<&str>, bundle: &str, is_tool: impl Fn(&str) -> b
     let mut read = StoredVotes::default();
     for (tool, verdict) in entry {
         match verdict {
-            Some(v) if tool.len() <= MAX_ID_LEN && is_tool(&tool) && read.votes.len() < MAX_VOTES_PER_BUNDLE => {
-                read.votes.insert(tool, v);
+            Some(v) if tool.len() <= MAX_ID_LEN && is_tool(tool) && read.votes.len() < MAX_VOTES_PER_BUNDLE => {
+                read.votes.insert(tool.clone(), v);
             }
             _ => read.discarded = true,
         }
@@ -106,24 +88,20 @@ pub fn read_stored(text: Option<&str>, bundle: &str, is_tool: impl Fn(&str) -> b
 /// The text to store: `votes` for `bundle`, beside the well-formed votes of other bundles
 /// already stored (an unreadable old value is replaced).
 pub fn write_stored(existing: Option<&str>, bundle: &str, votes: &OwnVotes) -> String {
-    let mut root: BTreeMap<String, String> = existing
+    let mut root: Map<String, Value> = existing
         .filter(|t| t.len() <= MAX_STORED_BYTES)
         .and_then(stored_entries)
         .unwrap_or_default()
         .into_iter()
-        // A stored value's text starts where the value does: an object's with its brace.
-        .filter(|(key, value)| key.len() <= MAX_ID_LEN && value.starts_with('{'))
-        .map(|(key, value)| (key, value.to_string()))
+        .filter(|(key, value)| key.len() <= MAX_ID_LEN && value.is_object())
         .collect();
     if votes.is_empty() {
         root.remove(bundle);
     } else {
-        let entry: Vec<String> =
-            votes.iter().map(|(tool, v)| format!("{}:{}", json::quote(tool), json::quote(v.as_str()))).collect();
-        root.insert(bundle.to_string(), format!("{{{}}}", entry.join(",")));
+        let entry = votes.iter().map(|(tool, v)| (tool.clone(), Value::from(v.as_str()))).collect();
+        root.insert(bundle.to_string(), Value::Object(entry));
     }
-    let members: Vec<String> = root.iter().map(|(key, value)| format!("{}:{}", json::quote(key), value)).collect();
-    format!("{{{}}}", members.join(","))
+    Value::Object(root).to_string()
 }
 
 /// The `localStorage` key of what the vote collector acknowledged, per bundle and tool, in the
