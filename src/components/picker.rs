@@ -72,6 +72,9 @@ pub fn ToolPicker(
     let shown = Memo::new(move |_| results.with(|r| r[..r.len().min(MAX_OPTIONS)].to_vec()));
     let selected_name = move || if on_pick.is_some() { String::new() } else { pair.name(side) };
     let position = move |tool: &str| shown.with(|s| s.iter().position(|t| t.id == tool));
+    // The active option's number: each option compares its own with it, so a keystroke that
+    // keeps the first option first updates no option's state (not one scan of the list each).
+    let active_n = Memo::new(move |_| shown.with(|s| s.get(active.get()).map(|t| t.n)));
     let option_id = move |n: u32| format!("{id}-option-{n}");
     let listbox_id = format!("{id}-listbox");
 
@@ -193,7 +196,7 @@ pub fn ToolPicker(
                     aria-controls=listbox_id.clone()
                     aria-expanded=move || if open.get() { "true" } else { "false" }
                     aria-activedescendant=move || {
-                        open.get().then(|| shown.with(|s| s.get(active.get()).map(|t| option_id(t.n)))).flatten()
+                        open.get().then(|| active_n.get().map(option_id)).flatten()
                     }
                     value=selected_name
                     prop:value=move || typed.get().unwrap_or_else(selected_name)
@@ -219,12 +222,13 @@ pub fn ToolPicker(
                 <For each=move || shown.get() key=|tool| tool.n let(tool)>
                     {
                         let tool_id = StoredValue::new(tool.id.clone());
+                        let n = tool.n;
                         view! {
                             <li
                                 id=option_id(tool.n)
                                 role="option"
                                 class="picker-option"
-                                aria-selected=move || tool_id.with_value(|t| if position(t) == Some(active.get()) { "true" } else { "false" })
+                                aria-selected=move || if active_n.get() == Some(n) { "true" } else { "false" }
                                 on:mousedown=|ev| ev.prevent_default()
                                 on:mousemove=move |_| if let Some(i) = tool_id.with_value(|t| position(t)) { active.set(i) }
                                 on:click=move |_| choose(tool_id.get_value())
