@@ -1,6 +1,9 @@
 // The catalogue-size section of the benchmark: the same app published from three catalogues (the
-// seed, 2,000 and 100,000 generated tools), served the same way, measured side by side on a pair
-// page. Every figure a visitor feels is shown beside the seed's from the same run.
+// seed, 2,000 and 100,000 generated tools of the seed's shape: four reviewer roles, one review per
+// role and tool), served the same way, measured side by side on a pair page. Every figure a
+// visitor feels is shown beside the seed's from the same run, so what differs is the catalogue's
+// size and not what one page shows. (Eight roles' pages block the main thread about twice as long
+// as four roles' whatever the catalogue's size: docs/performance.md.)
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,6 +80,8 @@ async function measure(browser, url, { otherPair, query, runs }) {
   await page.goto(url);
   await visible(page);
   const load = m.read();
+  // What reading the data files' JSON (serde_json, in the app) took, file by file.
+  const reads = await page.evaluate(() => performance.getEntriesByType('measure').filter((e) => e.name.startsWith('verdicts:read-json ')).map((e) => ({ file: e.name.slice('verdicts:read-json '.length).replace(/^.*\/data\/(v\d+\/[0-9a-f]+\/)?/, ''), ms: e.duration })));
   m.reset();
   const before = await heading(page);
   await page.evaluate((q) => { history.pushState(null, '', q); dispatchEvent(new PopStateEvent('popstate')); }, otherPair);
@@ -101,7 +106,8 @@ async function measure(browser, url, { otherPair, query, runs }) {
       field.dispatchEvent(new Event('input', { bubbles: true }));
       await new Promise((r) => setTimeout(r, 0));
       document.documentElement.getBoundingClientRect();
-      return performance.now() - t0;
+      const took = performance.now() - t0;
+      return [took, document.querySelectorAll('#first-tool-listbox [role=option]').length];
     }, prefixes[i % prefixes.length]));
   }
   await page.context().close();
@@ -109,6 +115,7 @@ async function measure(browser, url, { otherPair, query, runs }) {
   // Navigation → interactive on the phone profile, and the first results of a query whose name
   // file is not in yet, on slow 4G.
   const interactive = [];
+  const phoneReads = [];
   const firstResults = [];
   for (let i = 0; i < 5; i++) {
     const phone = await newPage(browser, { viewport: { width: 412, height: 823 }, waitForApp: false });
@@ -119,6 +126,7 @@ async function measure(browser, url, { otherPair, query, runs }) {
     await phone.goto(url);
     await visible(phone);
     interactive.push(await phone.evaluate(() => performance.getEntriesByName('verdicts:comparison-visible')[0].startTime));
+    phoneReads.push(await phone.evaluate(() => performance.getEntriesByType('measure').filter((e) => e.name.startsWith('verdicts:read-json ')).reduce((t, e) => t + e.duration, 0)));
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     const field = phone.getByRole('combobox', { name: 'First tool' });
     await field.click();
@@ -128,7 +136,7 @@ async function measure(browser, url, { otherPair, query, runs }) {
     firstResults.push((await phone.evaluate(() => performance.now())) - t0);
     await phone.context().close();
   }
-  return { load, switched, search, keystroke, interactive, firstResults };
+  return { load, reads, phoneReads, switched, search, keystroke, interactive, firstResults };
 }
 
 /** The phone profile's CPU slowdown, set by the benchmark once it is calibrated. */
@@ -141,37 +149,59 @@ export const PHONE_CPU = { rate: 4 };
 export async function catalogueSizes({ browser, lighthouseScores, lighthouseRuns, row, kb, ms, runs }) {
   const catalogues = [
     { name: 'seed (4 tools)', dir: 'dist', published: null, otherPair: '?a=mistral-8x22b-instruct-v2&b=openai-o3-pro-api', query: 'mistral ai' },
-    { name: '2,000 tools', bundle: 'target/bench/tools-2000.json', dir: 'target/bench/site-2000', otherPair: '?a=tool-00002&b=tool-01234', query: 'fictional labs' },
-    { name: '100,000 tools', bundle: 'target/bench/tools-100000.json', dir: 'target/bench/site-100000', otherPair: '?a=tool-00002&b=tool-71234', query: 'fictional labs' },
+    { name: '2,000 tools', bundle: 'target/bench/tools-2000x4.json', dir: 'target/bench/site-2000x4', otherPair: '?a=tool-00002&b=tool-01234', query: 'fictional labs' },
+    { name: '100,000 tools', bundle: 'target/bench/tools-100000x4.json', dir: 'target/bench/site-100000x4', otherPair: '?a=tool-00002&b=tool-71234', query: 'fictional labs' },
   ];
   for (const c of catalogues) {
     if (c.bundle && existsSync(c.bundle)) c.published = process.env.BENCH_REUSE_SITES && existsSync(join(c.dir, 'data/catalog.json')) ? { seconds: NaN, files: files(c.dir), dataFiles: NaN } : publishCatalogue(c.bundle, c.dir);
   }
   const results = [];
-  for (const c of catalogues) {
-    if (c.dir !== 'dist' && !c.published) continue;
-    const server = await startServer({ root: c.dir, prefix: '/tools/compare/' });
-    console.error(`catalogue sizes: measuring ${c.name}`);
-    try {
-      const r = await measure(browser, server.url, { otherPair: c.otherPair, query: c.query, runs });
-      r.lighthouse = await lighthouseScores(server.url, lighthouseRuns);
-      results.push({ ...c, ...r });
-    } finally {
-      await server.close();
+  const servers = [];
+  try {
+    for (const c of catalogues) {
+      if (c.dir !== 'dist' && !c.published) continue;
+      const server = await startServer({ root: c.dir, prefix: '/tools/compare/' });
+      servers.push(server);
+      console.error(`catalogue sizes: measuring ${c.name}`);
+      results.push({ ...c, url: server.url, ...(await measure(browser, server.url, { otherPair: c.otherPair, query: c.query, runs })) });
     }
+    // Lighthouse, its runs interleaved so that every catalogue sees the same moments of the
+    // machine; at least five, as its simulated LCP moves in steps from run to run.
+    const lhRuns = Math.max(lighthouseRuns, 5);
+    const lh = results.map(() => []);
+    for (let i = 0; i < lhRuns; i++) {
+      for (const [k, r] of results.entries()) lh[k].push(await lighthouseScores(r.url, 1));
+    }
+    for (const [k, r] of results.entries()) {
+      const of = (key) => lh[k].map((x) => x[key]);
+      r.lighthouse = { lcp: median(of('lcp')), tbt: median(of('tbt')), lcps: of('lcp'), tbts: of('tbt') };
+    }
+  } finally {
+    for (const server of servers) await server.close();
   }
   const seed = results[0];
+  const range = (xs) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
   const ratio = (a, b) => `×${(a / b).toFixed(2)}`;
   for (const r of results) {
     const vs = (value, seedValue, show) => (r === seed ? '' : `seed ${show(seedValue)} (${ratio(value, seedValue)})`);
     const n = r.name;
     row(`${n}: bytes until the comparison is interactive (data files)`, `${kb(r.load.bytes)} (${r.load.data.join(', ') || 'none'})`, vs(r.load.bytes, seed.load.bytes, kb), '≤ 1.1 × seed', r === seed ? null : r.load.bytes <= 1.1 * seed.load.bytes);
+    const readMs = r.reads.reduce((t, x) => t + x.ms, 0);
+    row(`${n}: reading the data files' JSON in the app (serde_json): desktop / phone CPU (median of 5)`, `${ms(readMs)} (${r.reads.map((x) => `${x.file} ${x.ms.toFixed(2)}`).join(', ')}) / ${ms(median(r.phoneReads))}`, `${(100 * median(r.phoneReads) / median(r.interactive)).toFixed(1)} % of navigation → interactive on the phone`, '', null);
     row(`${n}: bytes for a pair switch (files)`, `${kb(r.switched.bytes)} (${r.switched.data.length} file(s))`, vs(r.switched.bytes, seed.switched.bytes, kb), '', null);
     row(`${n}: bytes for the query “${r.query}”, typed (name files)`, `${kb(r.search.bytes)} (${r.search.data.length})`, vs(r.search.bytes, seed.search.bytes, kb), '', null);
-    row(`${n}: Lighthouse mobile LCP / TBT`, `${ms(r.lighthouse.lcp)} / ${ms(r.lighthouse.tbt)}`, r === seed ? '' : `seed ${ms(seed.lighthouse.lcp)} / ${ms(seed.lighthouse.tbt)} (LCP ${ratio(r.lighthouse.lcp, seed.lighthouse.lcp)})`, '≤ 1.1 × seed', r === seed ? null : r.lighthouse.lcp <= 1.1 * seed.lighthouse.lcp && r.lighthouse.tbt <= Math.max(1.1 * seed.lighthouse.tbt, seed.lighthouse.tbt + 10));
-    const range = (xs) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
+    for (const [label, key, slack] of [['Lighthouse mobile LCP', 'lcp', 0], ['Lighthouse mobile TBT', 'tbt', 10]]) {
+      const [value, seedValue, runsOf, seedRuns] = [r.lighthouse[key], seed.lighthouse[key], r.lighthouse[`${key}s`], seed.lighthouse[`${key}s`]];
+      const inRatio = value <= Math.max(1.1 * seedValue, seedValue + slack);
+      const inNoise = value <= Math.max(...seedRuns);
+      row(`${n}: ${label} (median, range of ${runsOf.length})`, `${ms(value)} (${range(runsOf)})`, r === seed ? '' : `seed ${ms(seedValue)} (${range(seedRuns)}) (${ratio(value, seedValue)})`, '≤ 1.1 × seed or within noise', r === seed ? null : inRatio ? true : inNoise ? 'within noise' : false);
+    }
     row(`${n}: navigation → interactive comparison, phone (slow 4G, ${PHONE_CPU.rate}× CPU; median, range of 5)`, `${ms(median(r.interactive))} (${range(r.interactive)})`, vs(median(r.interactive), median(seed.interactive), ms), '≤ 1.1 × seed or within noise', r === seed ? null : median(r.interactive) <= 1.1 * median(seed.interactive) || median(r.interactive) <= Math.max(...seed.interactive));
-    row(`${n}: keystroke → list, work (median / p95 of ${r.keystroke.length})`, `${ms(median(r.keystroke))} / ${ms(p95(r.keystroke))}`, vs(p95(r.keystroke), p95(seed.keystroke), ms), 'p95 ≤ 16 ms', p95(r.keystroke) <= 16);
+    const keys = r.keystroke.map(([t]) => t);
+    const seedKeys = seed.keystroke.map(([t]) => t);
+    const options = median(r.keystroke.map(([, o]) => o));
+    const keyMet = p95(keys) > 16 ? false : p95(keys) <= 1.1 * p95(seedKeys) ? true : p95(keys) <= Math.max(...seedKeys) ? 'within noise' : 'p95 only';
+    row(`${n}: keystroke → list, work (median / p95 of ${keys.length}; options listed, median ${options})`, `${ms(median(keys))} / ${ms(p95(keys))}`, r === seed ? `range ${range(keys)}` : `seed ${ms(p95(seedKeys))}, range ${range(seedKeys)} (${ratio(p95(keys), p95(seedKeys))})`, 'p95 ≤ 16 ms; ≤ 1.1 × seed or within noise', r === seed ? null : keyMet);
     row(`${n}: first keystroke → results, name file not yet in (slow 4G; median, range of 5)`, `${ms(median(r.firstResults))} (${range(r.firstResults)})`, vs(median(r.firstResults), median(seed.firstResults), ms), '≤ 300 ms', median(r.firstResults) <= 300);
     if (r.published) {
       const p = r.published;

@@ -203,7 +203,10 @@ pub fn page_data() -> Option<verdicts_catalog::site_data::Shard> {
     {
         let text =
             web_sys::window()?.document()?.get_element_by_id(verdicts_catalog::config::PAGE_DATA_ID)?.text_content()?;
-        serde_json::from_str(&text).ok()
+        mark("verdicts:read-json");
+        let read = serde_json::from_str(&text).ok();
+        measure("verdicts:read-json page data/", "verdicts:read-json");
+        read
     }
     #[cfg(not(feature = "csr"))]
     None
