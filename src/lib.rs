@@ -11,6 +11,7 @@ pub mod data;
 pub mod first_render;
 pub mod navigation;
 pub mod pair;
+pub mod shown;
 pub mod takeover;
 pub mod tool_view;
 pub mod vote_store;

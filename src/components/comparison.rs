@@ -104,7 +104,7 @@ pub fn Comparison() -> impl IntoView {
                 <Pricing/>
             </Step>
             <Step step=7>
-                <RoleFilter/>
+                <RoleFilter page=pair/>
                 <ReviewerSplit/>
             </Step>
             <Step step=8>

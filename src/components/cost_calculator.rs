@@ -6,10 +6,11 @@
 use leptos::prelude::*;
 
 use crate::pair::Pair;
+use crate::shown::PageView;
 use verdicts_catalog::workload::{comparison, estimate, parse_tokens, Estimate, PRESETS};
 
 /// One field: a label, the text as the URL holds it, and what is wrong with it, next to it.
-pub fn field(
+fn field(
     id: &'static str,
     label: &'static str,
     text: Memo<String>,
@@ -38,20 +39,69 @@ pub fn field(
     }
 }
 
-/// The calculator, inside the Pricing section.
-#[component]
-pub fn CostCalculator() -> impl IntoView {
-    let pair = expect_context::<Pair>();
-    let input = Memo::new(move |_| pair.workload.with(|w| w.0.clone().unwrap_or_default()));
-    let output = Memo::new(move |_| pair.workload.with(|w| w.1.clone().unwrap_or_default()));
-    // The tokens a month, once both fields read (an empty field is none of that kind).
-    let tokens = Memo::new(move |_| {
+/// The workload's two fields as the page's URL holds them (input, output tokens a month).
+pub fn typed_workload<V: PageView>(page: V) -> (Memo<String>, Memo<String>) {
+    let view = page.view();
+    (
+        Memo::new(move |_| view.with(|v| v.input.clone().unwrap_or_default())),
+        Memo::new(move |_| view.with(|v| v.output.clone().unwrap_or_default())),
+    )
+}
+
+/// The tokens a month, once both fields read (an empty field is none of that kind).
+pub fn tokens_of(input: Memo<String>, output: Memo<String>) -> Memo<Option<(u64, u64)>> {
+    Memo::new(move |_| {
         let read = |t: &str| if t.trim().is_empty() { Ok(0) } else { parse_tokens(t) };
         match (input.with(|t| read(t)), output.with(|t| read(t))) {
             (Ok(i), Ok(o)) if i + o > 0 => Some((i, o)),
             _ => None,
         }
-    });
+    })
+}
+
+/// The calculator's heading, its two fields and the preset workloads, then `result`: what the
+/// comparison and a tool's page share. Typing or a preset writes the page's URL.
+pub fn calculator<V: PageView>(
+    page: V,
+    (input, output): (Memo<String>, Memo<String>),
+    result: impl IntoView + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="estimate" role="group" aria-labelledby="estimate-title">
+            <h3 class="estimate-title" id="estimate-title">"Estimate your monthly cost"</h3>
+            <div class="estimate-fields">
+                {field("tokens-in", "Input tokens per month", input, move |typed| {
+                    page.set_workload(Some(typed), Some(output.get_untracked()))
+                })}
+                {field("tokens-out", "Output tokens per month", output, move |typed| {
+                    page.set_workload(Some(input.get_untracked()), Some(typed))
+                })}
+            </div>
+            <div class="presets" role="group" aria-label="Workloads">
+                {PRESETS.iter().map(|preset| {
+                    let label = format!("{}: {} in, {} out", preset.name, preset.input, preset.output);
+                    view! {
+                        <button
+                            type="button"
+                            class="chip"
+                            on:click=move |_| {
+                                page.set_workload(Some(preset.input.to_string()), Some(preset.output.to_string()))
+                            }
+                        >{label}</button>
+                    }
+                }).collect_view()}
+            </div>
+            {result}
+        </div>
+    }
+}
+
+/// The calculator, inside the Pricing section.
+#[component]
+pub fn CostCalculator() -> impl IntoView {
+    let pair = expect_context::<Pair>();
+    let typed = typed_workload(pair);
+    let tokens = tokens_of(typed.0, typed.1);
     let estimates = Memo::new(move |_| {
         let (i, o) = tokens.get()?;
         let (a, b) = pair.tools.get();
@@ -91,32 +141,5 @@ pub fn CostCalculator() -> impl IntoView {
             .into_any()
         }
     };
-    view! {
-        <div class="estimate" role="group" aria-labelledby="estimate-title">
-            <h3 class="estimate-title" id="estimate-title">"Estimate your monthly cost"</h3>
-            <div class="estimate-fields">
-                {field("tokens-in", "Input tokens per month", input, move |typed| {
-                    pair.set_workload(Some(typed), Some(output.get_untracked()))
-                })}
-                {field("tokens-out", "Output tokens per month", output, move |typed| {
-                    pair.set_workload(Some(input.get_untracked()), Some(typed))
-                })}
-            </div>
-            <div class="presets" role="group" aria-label="Workloads">
-                {PRESETS.iter().map(|preset| {
-                    let label = format!("{}: {} in, {} out", preset.name, preset.input, preset.output);
-                    view! {
-                        <button
-                            type="button"
-                            class="chip"
-                            on:click=move |_| {
-                                pair.set_workload(Some(preset.input.to_string()), Some(preset.output.to_string()))
-                            }
-                        >{label}</button>
-                    }
-                }).collect_view()}
-            </div>
-            {result}
-        </div>
-    }
+    calculator(pair, typed, result)
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::tool_link::ToolLink;
 use crate::pair::{Pair, Side};
+use crate::shown::ShownTool;
 use crate::vote_store::VoteStore;
 use verdicts_catalog::bundle::figures::panel_share;
 use verdicts_catalog::bundle::is_http_url;
@@ -30,28 +31,6 @@ pub fn ToolCard(
     };
     // The card is built once; switching the pair updates its text in place.
     let text = move |f| pair.text(side, f);
-    let meta = move || {
-        pair.with_tool(side, |t| {
-            view! {
-                {t.vendor.clone().map(|v| view! { <span>"By " {v}</span> })}
-                {t.license.clone().map(|l| view! { <span>"Licence: " {l}</span> })}
-            }
-        })
-    };
-    let links = move || {
-        let links: Vec<_> = pair
-            .with_tool(side, |t| t.links.iter().filter(|l| is_http_url(&l.url)).cloned().collect())
-            .unwrap_or_default();
-        (!links.is_empty()).then(|| {
-            view! {
-                <ul class="tool-links">
-                    {links.into_iter().map(|l| view! {
-                        <li><a href=l.url rel="noopener noreferrer" target="_blank">{l.label}</a></li>
-                    }).collect_view()}
-                </ul>
-            }
-        })
-    };
     view! {
         <section class="tool-card" aria-labelledby=heading_id>
             <p class="tool-category">{text(|t| t.category.clone())}</p>
@@ -81,14 +60,50 @@ pub fn ToolCard(
                         })}
                     </dd>
                 </div>
-                <div class="figure">
-                    <dt>"Entry"</dt>
-                    <dd><span class="figure-value">{text(|t| t.entry.label().to_string())}</span></dd>
-                </div>
+                {entry_figure((pair, side))}
             </dl>
-            <p class="tool-description">{text(|t| t.description.clone())}</p>
-            <p class="tool-meta">{meta}</p>
-            {links}
+            {card_end((pair, side))}
         </section>
+    }
+}
+
+/// A card's "Entry" figure: the tool's entry level (free, freemium, paid, contact sales).
+pub fn entry_figure<S: ShownTool>(tool: S) -> impl IntoView {
+    view! {
+        <div class="figure">
+            <dt>"Entry"</dt>
+            <dd><span class="figure-value">{move || tool.with_tool(|t| t.entry.label().to_string()).unwrap_or_default()}</span></dd>
+        </div>
+    }
+}
+
+/// The end of a tool's card: its description, who makes it and its licence, and its links (only
+/// http(s) links from the data, opened apart).
+pub fn card_end<S: ShownTool>(tool: S) -> impl IntoView {
+    let meta = move || {
+        tool.with_tool(|t| {
+            view! {
+                {t.vendor.clone().map(|v| view! { <span>"By " {v}</span> })}
+                {t.license.clone().map(|l| view! { <span>"Licence: " {l}</span> })}
+            }
+        })
+    };
+    let links = move || {
+        let links: Vec<_> =
+            tool.with_tool(|t| t.links.iter().filter(|l| is_http_url(&l.url)).cloned().collect()).unwrap_or_default();
+        (!links.is_empty()).then(|| {
+            view! {
+                <ul class="tool-links">
+                    {links.into_iter().map(|l| view! {
+                        <li><a href=l.url rel="noopener noreferrer" target="_blank">{l.label}</a></li>
+                    }).collect_view()}
+                </ul>
+            }
+        })
+    };
+    view! {
+        <p class="tool-description">{move || tool.with_tool(|t| t.description.clone()).unwrap_or_default()}</p>
+        <p class="tool-meta">{meta}</p>
+        {links}
     }
 }

@@ -4,15 +4,16 @@
 
 use leptos::prelude::*;
 
+use crate::components::role_filter::RoleFilter;
 use crate::components::section::Section;
+use crate::components::tool_card::{card_end, entry_figure};
 use crate::components::tool_compare::ToolCompare;
-use crate::components::tool_sections::{ToolPricing, ToolReviews, ToolRoleFilter, ToolVote};
+use crate::components::tool_sections::{ToolPricing, ToolReviews, ToolVote};
 use crate::data::Wanted;
 use crate::navigation::Navigation;
 use crate::tool_view::ToolView;
 use crate::vote_store::VoteStore;
 use verdicts_catalog::bundle::figures::{panel_share, PanelShare};
-use verdicts_catalog::bundle::is_http_url;
 use verdicts_catalog::pages::{panel_words, tool_location, tool_title, Location};
 use verdicts_catalog::view_state::ViewState;
 
@@ -78,7 +79,7 @@ fn ToolBody() -> impl IntoView {
         </Section>
         {(!embed).then(|| view! { <ToolCompare/> })}
         <ToolPricing/>
-        <ToolRoleFilter/>
+        <RoleFilter page=view/>
         <ToolReviews/>
         <ToolVote/>
         {(embed || crate::browser::STATIC_RENDER).then(|| view! {
@@ -102,41 +103,15 @@ fn ToolBody() -> impl IntoView {
 fn ToolSummary() -> impl IntoView {
     let view = expect_context::<ToolView>();
     let text = move |f| view.text(f);
-    let meta = move || {
-        view.with_tool(|t| {
-            view! {
-                {t.vendor.clone().map(|v| view! { <span>"By " {v}</span> })}
-                {t.license.clone().map(|l| view! { <span>"Licence: " {l}</span> })}
-            }
-        })
-    };
-    let links = move || {
-        let links: Vec<_> =
-            view.with_tool(|t| t.links.iter().filter(|l| is_http_url(&l.url)).cloned().collect()).unwrap_or_default();
-        (!links.is_empty()).then(|| {
-            view! {
-                <ul class="tool-links">
-                    {links.into_iter().map(|l| view! {
-                        <li><a href=l.url rel="noopener noreferrer" target="_blank">{l.label}</a></li>
-                    }).collect_view()}
-                </ul>
-            }
-        })
-    };
     view! {
         <section class="tool-card tool-summary" aria-labelledby="tool-summary-name">
             <p class="tool-category">{text(|t| t.category.clone())}</p>
             <h2 class="tool-name" id="tool-summary-name">{text(|t| t.name.clone())}</h2>
             <p class="tool-tagline">{text(|t| t.tagline.clone())}</p>
             <dl class="tool-figures">
-                <div class="figure">
-                    <dt>"Entry"</dt>
-                    <dd><span class="figure-value">{text(|t| t.entry.label().to_string())}</span></dd>
-                </div>
+                {entry_figure(view)}
             </dl>
-            <p class="tool-description">{text(|t| t.description.clone())}</p>
-            <p class="tool-meta">{meta}</p>
-            {links}
+            {card_end(view)}
         </section>
     }
 }

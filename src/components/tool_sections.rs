@@ -4,14 +4,13 @@
 use leptos::prelude::*;
 
 use crate::components::community_vote::{vote_note, vote_side, VoteFigures};
-use crate::components::cost_calculator::field;
+use crate::components::cost_calculator::{calculator, tokens_of, typed_workload};
 use crate::components::section::Section;
 use crate::components::verdict_badge::VerdictBadge;
-use crate::takeover::{role_key, ALL_ROLES_KEY};
 use crate::tool_view::ToolView;
 use crate::vote_store::VoteStore;
 use verdicts_catalog::bundle::figures::{format_price, panel_share, panel_vs_community};
-use verdicts_catalog::workload::{estimate, parse_tokens, PRESETS};
+use verdicts_catalog::workload::estimate;
 
 /// "Pricing": the entry level, the listed prices, the notes and the cost calculator.
 #[component]
@@ -38,16 +37,12 @@ pub fn ToolPricing() -> impl IntoView {
 #[component]
 fn ToolCost() -> impl IntoView {
     let view = expect_context::<ToolView>();
-    let input = Memo::new(move |_| view.workload.with(|w| w.0.clone().unwrap_or_default()));
-    let output = Memo::new(move |_| view.workload.with(|w| w.1.clone().unwrap_or_default()));
+    let typed = typed_workload(view);
+    let tokens = tokens_of(typed.0, typed.1);
     let result = move || {
-        let read = |t: &str| if t.trim().is_empty() { Ok(0) } else { parse_tokens(t) };
-        let (i, o) = match (input.with(|t| read(t)), output.with(|t| read(t))) {
-            (Ok(i), Ok(o)) if i + o > 0 => (i, o),
-            _ => {
-                return view! { <p class="estimate-hint">"Enter your tokens a month, or choose a workload above."</p> }
-                    .into_any()
-            }
+        let Some((i, o)) = tokens.get() else {
+            return view! { <p class="estimate-hint">"Enter your tokens a month, or choose a workload above."</p> }
+                .into_any();
         };
         match view.with_tool(|t| estimate(t, i, o)).flatten() {
             Some(e) => view! {
@@ -62,79 +57,7 @@ fn ToolCost() -> impl IntoView {
             .into_any(),
         }
     };
-    view! {
-        <div class="estimate" role="group" aria-labelledby="estimate-title">
-            <h3 class="estimate-title" id="estimate-title">"Estimate your monthly cost"</h3>
-            <div class="estimate-fields">
-                {field("tokens-in", "Input tokens per month", input, move |typed| {
-                    view.set_workload(Some(typed), Some(output.get_untracked()))
-                })}
-                {field("tokens-out", "Output tokens per month", output, move |typed| {
-                    view.set_workload(Some(input.get_untracked()), Some(typed))
-                })}
-            </div>
-            <div class="presets" role="group" aria-label="Workloads">
-                {PRESETS.iter().map(|preset| {
-                    let label = format!("{}: {} in, {} out", preset.name, preset.input, preset.output);
-                    view! {
-                        <button type="button" class="chip" on:click=move |_| {
-                            view.set_workload(Some(preset.input.to_string()), Some(preset.output.to_string()))
-                        }>{label}</button>
-                    }
-                }).collect_view()}
-            </div>
-            <div class="side">{result}</div>
-        </div>
-    }
-}
-
-/// "Filter by reviewer role": one toggle per role with whether it reviewed the tool, and "All
-/// roles"; the same keys as the comparison's, so a press before the takeover is pressed again.
-#[component]
-pub fn ToolRoleFilter() -> impl IntoView {
-    let view = expect_context::<ToolView>();
-    let counts = Memo::new(move |_| {
-        let tool = view.tool.get();
-        view.catalog.with(|c| {
-            (0..c.roles().len()).map(|r| tool.is_some_and(|t| c.review(t, r).is_some()) as usize).collect::<Vec<_>>()
-        })
-    });
-    let roles: Vec<(usize, String, String)> = view
-        .catalog
-        .with_untracked(|c| c.roles().iter().enumerate().map(|(i, r)| (i, r.label.clone(), role_key(&r.id))).collect());
-    let pressed = move |on: bool| if on { "true" } else { "false" };
-    view! {
-        <div class="role-filter" role="group" aria-labelledby="role-filter-label">
-            <p class="role-filter-label" id="role-filter-label">"Filter by reviewer role"</p>
-            <div class="chips">
-                <button
-                    type="button"
-                    class="chip"
-                    data-replay=ALL_ROLES_KEY
-                    aria-pressed=move || pressed(view.view.with(|v| v.all_roles))
-                    on:click=move |_| view.show_all_roles()
-                >
-                    "All roles"
-                    <span class="chip-count">{move || counts.with(|c| c.iter().sum::<usize>())}<span class="sr-only">" reviews"</span></span>
-                </button>
-                {roles.into_iter().map(|(i, label, key)| view! {
-                    <button
-                        type="button"
-                        class="chip"
-                        data-replay=key
-                        aria-pressed=move || pressed(view.view.with(|v| !v.all_roles && v.role_on.get(i).copied().unwrap_or(false)))
-                        on:click=move |_| view.toggle_role(i)
-                    >
-                        {label}
-                        <span class="chip-count">
-                            {move || counts.with(|c| c.get(i).copied().unwrap_or(0))}
-                            <span class="sr-only">" reviews"</span>
-                        </span>
-                    </button>
-                }).collect_view()}
-            </div>
-        </div>
-    }
+    calculator(view, typed, view! { <div class="side">{result}</div> })
 }
 
 /// "Reviews": the tool's reviews, one group per role shown, keyed by role.
