@@ -24,23 +24,22 @@
 //!
 //! [`Manifest::serves`]: verdicts_catalog::site_data::Manifest::serves
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
-use std::sync::OnceLock;
-use std::time::UNIX_EPOCH;
 
-use serde::{Deserialize, Serialize};
-use verdicts_catalog::bundle::{bytes_hash, content_hash};
-use verdicts_catalog::config::Published;
 use verdicts_catalog::pages::Page;
-use verdicts_catalog::site_data::{
-    Earlier, Manifest, SiteData, API_VERSION, ENTRY_POINT, LAYOUT_REVISION, VERSIONED_FOLDER,
-};
+use verdicts_catalog::site_data::{Earlier, ENTRY_POINT, VERSIONED_FOLDER};
 
 use crate::data_files::{self, Kept};
 use crate::files::Writing;
-use crate::{draw_previews, headers, html, write_pages, write_site_files, Prepared, PublishError, Report, Settings};
+use crate::steps::{draw_previews, write_pages, write_site_files};
+use crate::{Prepared, PublishError, Report};
+
+mod record;
+
+pub use record::Inputs;
+pub(crate) use record::State;
 
 /// The publish's record, in the site's root folder. Hosts may leave it out of an upload: only
 /// the publisher reads it.
@@ -50,166 +49,6 @@ pub const MAX_AGAIN: usize = 16;
 /// Changed tools since the last full publish (what the entry point's history lists) past which
 /// the next publish writes everything, so that the entry point stays small.
 pub const MAX_CHANGED: usize = 200;
-/// The record's format; another one is not read.
-const FORMAT: u32 = 1;
-
-/// What the pages and data files of a publish are made from, as digests.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Inputs {
-    /// What every page shows or depends on.
-    pub site: String,
-    /// The tools' ids, in bundle order.
-    pub ids: Vec<String>,
-    /// Each tool's data as its shard holds it, in bundle order.
-    pub tools: Vec<String>,
-    /// The pickers' name index: every tool's name, vendor and category.
-    pub names: String,
-}
-
-impl Inputs {
-    pub(crate) fn of(template: &str, settings: &Settings, data: &SiteData) -> Result<Inputs, String> {
-        let manifest = &data.manifest;
-        let count: usize = data.shards.iter().map(|s| s.tools.len()).sum();
-        let mut ids = vec![String::new(); count];
-        let mut tools = vec![String::new(); count];
-        let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
-        let share = data.shards.len().div_ceil(threads).max(1);
-        let digests: Vec<Vec<(usize, String, String)>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = data
-                .shards
-                .chunks(share)
-                .map(|shards| {
-                    scope.spawn(move || -> Result<Vec<(usize, String, String)>, String> {
-                        let mut out = Vec::new();
-                        let mut buffer = Vec::new();
-                        for tool in shards.iter().flat_map(|s| &s.tools) {
-                            buffer.clear();
-                            serde_json::to_writer(&mut buffer, tool).map_err(|e| e.to_string())?;
-                            out.push((tool.n as usize, tool.tool.id.clone(), bytes_hash(&buffer)));
-                        }
-                        Ok(out)
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .map(|w| w.join().map_err(|_| "a tool's digest failed".to_string())?)
-                .collect::<Result<Vec<_>, String>>()
-        })?;
-        for (n, id, digest) in digests.into_iter().flatten() {
-            if let (Some(i), Some(d)) = (ids.get_mut(n), tools.get_mut(n)) {
-                *i = id;
-                *d = digest;
-            }
-        }
-        let featured: BTreeSet<&str> =
-            manifest.featured.iter().chain([&manifest.default]).flatten().map(String::as_str).collect();
-        let featured_entries: Vec<_> = manifest.entries.iter().filter(|e| featured.contains(e.id.as_str())).collect();
-        let site = serde_json::to_string(&(
-            (API_VERSION, LAYOUT_REVISION, env!("CARGO_PKG_VERSION"), publisher()),
-            (&settings.base_url, &settings.frame_ancestors, settings.previews, settings.max_pages),
-            page_template(template)?,
-            (&manifest.site, &manifest.default, &manifest.featured, featured_entries),
-            (manifest.tools, manifest.shards, &manifest.bundle),
-        ))
-        .map_err(|e| e.to_string())?;
-        Ok(Inputs { site: content_hash(&site), ids, tools, names: names_digest(data) })
-    }
-}
-
-/// The digest of the name index's input: every tool's id, name, vendor and category.
-fn names_digest(data: &SiteData) -> String {
-    let mut text = String::new();
-    let mut tools: Vec<_> = data.shards.iter().flat_map(|s| &s.tools).collect();
-    tools.sort_by_key(|t| t.n);
-    for t in tools {
-        let tool = &t.tool;
-        text.push_str(&format!(
-            "{}\t{}\t{}\t{}\n",
-            tool.id,
-            tool.name,
-            tool.vendor.as_deref().unwrap_or(""),
-            tool.category
-        ));
-    }
-    content_hash(&text)
-}
-
-/// The publisher's own build, by its executable's size and time: another build of it publishes
-/// everything again. (Its bytes' hash would cost seconds for a debug build's executable.)
-fn publisher() -> &'static str {
-    static BUILD: OnceLock<String> = OnceLock::new();
-    BUILD.get_or_init(|| {
-        let meta = std::env::current_exe().and_then(fs::metadata);
-        let time = meta.as_ref().ok().and_then(|m| m.modified().ok()).and_then(|t| t.duration_since(UNIX_EPOCH).ok());
-        match (meta, time) {
-            (Ok(meta), Some(time)) => format!("{} {}", meta.len(), time.as_nanos()),
-            // Unknown: never the same twice, so every publish is a full one.
-            _ => format!("unknown {:?}", std::time::SystemTime::now()),
-        }
-    })
-}
-
-/// The page template as the pages come out of it: a published page (which is a template too) and
-/// the built app's `index.html` give the same.
-fn page_template(template: &str) -> Result<String, String> {
-    let head = html::Head {
-        title: String::new(),
-        description: String::new(),
-        canonical: String::new(),
-        image: String::new(),
-        image_alt: String::new(),
-        root: String::new(),
-        published: Published { version: String::new(), all_pairs: false },
-        version: String::new(),
-        page_data: String::new(),
-        json_ld: Vec::new(),
-        oembed: None,
-    };
-    let page = html::assemble(template, &head, "", "")?;
-    // Publishing onto a published page leaves blank lines where the last publish's tags were.
-    Ok(page.split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
-/// What one publish recorded.
-#[derive(Debug, Serialize, Deserialize)]
-pub(crate) struct State {
-    format: u32,
-    version: String,
-    inputs: Inputs,
-    /// The pair pages' folders.
-    pages: Vec<String>,
-    /// The publishes before this one since the last full one, newest first (as the entry point).
-    history: Vec<Earlier>,
-    /// What the pages' inline scripts need of the policy.
-    policy: headers::Policy,
-}
-
-impl State {
-    pub(crate) fn of(prepared: &Prepared, policy: headers::Policy, history: Vec<Earlier>) -> State {
-        State {
-            format: FORMAT,
-            version: prepared.data.manifest.version.clone(),
-            inputs: prepared.inputs.clone(),
-            pages: prepared.pages.all().iter().map(|p| p.path.clone()).collect(),
-            history,
-            policy,
-        }
-    }
-
-    pub(crate) fn write(&self, site: &Path, writing: Writing) -> Result<(), String> {
-        let text = serde_json::to_string(self).map_err(|e| format!("the publish's record: {e}"))?;
-        writing.write(&site.join(STATE_FILE), text)
-    }
-
-    /// The record of the site in `site`, if it is one of this format and the site's entry point
-    /// is the publish it describes.
-    fn read(site: &Path) -> Option<(State, Manifest)> {
-        let state: State = serde_json::from_str(&fs::read_to_string(site.join(STATE_FILE)).ok()?).ok()?;
-        let entry: Manifest = serde_json::from_str(&fs::read_to_string(site.join(ENTRY_POINT)).ok()?).ok()?;
-        (state.format == FORMAT && entry.version == state.version).then_some((state, entry))
-    }
-}
 
 /// What a publish that wrote only what changed did.
 #[derive(Clone, Debug, Default)]
