@@ -219,8 +219,6 @@ fn Loaded(
                 set_timeout(move || first_render.advance(), std::time::Duration::ZERO);
             } else {
                 crate::takeover::take_over_page(current);
-                // The benchmark's "visible" mark: the live comparison is in the page.
-                crate::browser::mark("verdicts:comparison-visible");
             }
         });
         provide_context(pair);

@@ -19,6 +19,27 @@ addEventListener('click', function (e) {
   if (b) verdictsPendingClicks.push(b.getAttribute('data-replay'));
 }, true);
 
+// A press under way on the static page: the swap waits until it is released (and its click
+// dispatched), at most three seconds, so that the press and the release land on the same
+// element; a link pressed as the page is swapped would otherwise do nothing.
+var verdictsPress = null;
+addEventListener('pointerdown', function (e) {
+  if (e.isPrimary && e.target.closest && e.target.closest('#app > .prerendered')) verdictsPress = verdictsPress || [];
+}, true);
+function verdictsReleased() {
+  var waiting = verdictsPress || [];
+  verdictsPress = null;
+  waiting.forEach(function (f) { f(); });
+}
+['pointerup', 'pointercancel'].forEach(function (k) {
+  addEventListener(k, function () { setTimeout(verdictsReleased, 0); }, true);
+});
+function verdictsWhenReleased(f) {
+  if (!verdictsPress) return f();
+  verdictsPress.push(f);
+  setTimeout(verdictsReleased, 3000);
+}
+
 // The app stopped (a trap of its WebAssembly): say so, with a way forward.
 function verdictsStopped(e) {
   var x = e.error || e.reason, d = document;

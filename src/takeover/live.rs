@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, EventInit, HtmlElement, HtmlInputElement};
 
-use super::{LIVE_CLASS, PENDING, REPLAY_ATTR};
+use super::{LIVE_CLASS, PENDING, REPLAY_ATTR, WHEN_RELEASED};
 
 thread_local! {
     /// The live page, rendered off-screen until the bundle has loaded.
@@ -33,12 +33,33 @@ where
     }
 }
 
-/// Replaces the page's static content with the live page, once (later calls do nothing).
-/// `replay` says whether buttons pressed on the static page are pressed again.
+/// Replaces the page's static content with the live page, once (later calls do nothing), as soon
+/// as no press on the static page is under way. `replay` says whether buttons pressed on the
+/// static page are pressed again.
 pub fn take_over_page(replay: bool) {
     let Some(live) = LIVE.with(|slot| slot.borrow_mut().take()) else {
         return;
     };
+    let swap = move || swap_in(&live, replay);
+    let when_released = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &WHEN_RELEASED.into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match when_released {
+        Some(when_released) => {
+            let callback = wasm_bindgen::closure::Closure::once_into_js(swap);
+            // The page's own script failing leaves the swap to be done here.
+            if when_released.call1(&wasm_bindgen::JsValue::NULL, &callback).is_err() {
+                if let Some(run) = callback.dyn_ref::<js_sys::Function>() {
+                    let _ = run.call0(&wasm_bindgen::JsValue::NULL);
+                }
+            }
+        }
+        // The app served alone (no published page, no inline script): nothing was pressed.
+        None => swap(),
+    }
+}
+
+fn swap_in(live: &Element, replay: bool) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -46,7 +67,7 @@ pub fn take_over_page(replay: bool) {
         Some(host) => {
             let carried = what_the_visitor_typed(&document, &host);
             let pressed = pressed_before();
-            host.replace_children_with_node_1(&live);
+            host.replace_children_with_node_1(live);
             carry_over(&document, carried);
             if replay {
                 press_again(&host, pressed);
@@ -54,10 +75,12 @@ pub fn take_over_page(replay: bool) {
         }
         None => {
             if let Some(body) = document.body() {
-                let _ = body.append_child(&live);
+                let _ = body.append_child(live);
             }
         }
     }
+    // The benchmark's "visible" mark: the live page is in.
+    crate::browser::mark("verdicts:comparison-visible");
 }
 
 /// A text field of the static page the visitor changed or was in.

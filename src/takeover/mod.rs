@@ -11,7 +11,9 @@
 //! its caret and focus; the live picker then lists the matches) and buttons pressed on the
 //! static page, pressed again on the live page once each, in order, found by their stable
 //! [`REPLAY_ATTR`] key. When the page was rendered from another bundle than the one now served,
-//! the buttons may mean other things: they are not pressed again.
+//! the buttons may mean other things: they are not pressed again. A press under way (a pointer
+//! down on the static page) is let finish on the static page first: its press and release on
+//! two different elements would be no click at all.
 //!
 //! The style sheet's "Takeover" rules show and hide the three parts by the classes below.
 
@@ -25,6 +27,9 @@ pub const LIVE_CLASS: &str = "live";
 pub const REPLAY_ATTR: &str = "data-replay";
 /// The window property the inline script collects pressed buttons' keys in.
 pub const PENDING: &str = "verdictsPendingClicks";
+/// The inline script's function that runs a callback once no press on the static page is under
+/// way (at once when none is).
+pub const WHEN_RELEASED: &str = "verdictsWhenReleased";
 
 /// The inline script of every published page: marks `<html>` before the first paint (a link to
 /// another view shows the skeleton; the embed view and its theme style the static page), notes
@@ -112,6 +117,7 @@ mod tests {
             format!("p.className = '{FATAL_CLASS}';"),
             format!("type: '{RESIZE_MESSAGE}'"),
             format!("function {START}()"),
+            format!("function {WHEN_RELEASED}(f)"),
             format!("document.querySelector('#app > .{PRERENDERED_CLASS}')"),
         ] {
             assert!(INLINE_SCRIPT.contains(&expected), "inline.js does not say {expected}");

@@ -211,8 +211,7 @@ test('related comparisons link to other pairs with either tool, and none when th
     assert.ok(!labels.some((l) => l.includes('Mistral 8x24B') && l.includes(O3)), 'not the pair itself');
     for (const href of await links.evaluateAll((as) => as.map((a) => a.href))) assert.match(href, /-vs-[^/]+\/$/, 'each to its page');
   });
-  // Clicked while the live page replaces the static one, the press and the release can land on
-  // two different links, which is no click: this test is about the live page's links.
+  // This test is about the live page's links (a press during the handover: loading.test.mjs).
   await page.locator('#app > .prerendered').waitFor({ state: 'detached' });
   await links.first().click();
   await page.waitForURL(/-vs-/);

@@ -15,7 +15,8 @@ appSuite((s) => ({ server, browser } = s));
 beforeEach(() => server.reset());
 
 /** Opens the page with the catalogue's entry point held back, so the static page stays up;
- * `takeOver()` lets it through and resolves once the live page has replaced the static one. */
+ * `takeOver()` lets it through and resolves once the live page has replaced the static one
+ * (`release()` only lets it through). */
 async function openStaticPage({ before = async () => {} } = {}) {
   let release;
   const held = new Promise((r) => (release = r));
@@ -34,7 +35,7 @@ async function openStaticPage({ before = async () => {} } = {}) {
     await loading;
     assert.equal(await page.locator('#app > .prerendered').count(), 0, 'the live page replaced the static one');
   };
-  return { page, takeOver };
+  return { page, takeOver, release };
 }
 
 test('the page loads the default comparison from a sub-path with no console errors', async () => {
@@ -184,6 +185,24 @@ test('buttons pressed before the app takes over are pressed again, once each, in
   assert.equal(await ship().getAttribute('aria-pressed'), 'true', 'the vote counts once, not twice (which would undo it)');
   assert.match(await community().innerText(), /Your vote: Ship/);
   await expectMatch(() => page.url(), /\/openai-o4-api-vs-mistral-8x22b-instruct-v2\/$/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a link pressed while the app takes over opens: the swap waits for the release', async () => {
+  const { page, release } = await openStaticPage();
+  const link = page.locator('#app > .prerendered').getByRole('region', { name: 'Related comparisons' }).getByRole('link').first();
+  const href = await link.evaluate((a) => a.href);
+  await link.scrollIntoViewIfNeeded();
+  await link.hover();
+  await page.mouse.down();
+  release();
+  // The live page is ready, and its swap waits for the press to end.
+  await page.waitForFunction(() => Array.isArray(window.verdictsPress) && window.verdictsPress.length > 0, null, { timeout: 20_000 });
+  assert.equal(await page.locator('#app > .prerendered').count(), 1, 'the static page stays while the press is under way');
+  await page.mouse.up();
+  await page.waitForURL(href);
+  await page.getByRole('heading', { level: 1, name: /vs/ }).waitFor();
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
