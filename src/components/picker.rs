@@ -9,7 +9,7 @@ use verdicts_catalog::fold::fold;
 use verdicts_catalog::site_data::Entry;
 
 /// The most options listed at once; typing narrows the rest.
-const MAX_OPTIONS: usize = 50;
+const MAX_OPTIONS: usize = 10;
 
 /// A combobox to choose the tool on one side.
 #[component]
