@@ -40,15 +40,17 @@ pub fn ToolPicker(
     // What the typed text finds in the name files at hand (the catalogue is read a part at a
     // time: a query reads the name file of its longest word).
     let found = Memo::new(move |_| match (open.get(), pair.store()) {
-        (false, _) | (true, None) => Found::Tools(Vec::new()),
+        (false, _) | (true, None) => Found::Tools { best: Vec::new(), total: 0 },
         (true, Some(store)) => match typed.get().filter(|t| !t.trim().is_empty()) {
-            Some(text) => store.search(&text),
+            Some(text) => store.search(&text, MAX_OPTIONS),
             // Nothing typed: the tools the visit knows by name, by name.
-            None => Found::Tools(pair.catalog.with(|c| {
-                let mut known: Vec<Entry> = c.tools().iter().enumerate().map(|(n, t)| Entry::of(n, t)).collect();
-                known.sort_by_cached_key(|e| (fold(&e.name), e.n));
-                known
-            })),
+            None => pair.catalog.with(|c| {
+                let mut known: Vec<(String, usize)> =
+                    c.tools().iter().enumerate().map(|(n, t)| (fold(&t.name), n)).collect();
+                known.sort();
+                let best = known.iter().take(MAX_OPTIONS).filter_map(|&(_, n)| c.tool(n).map(|t| Entry::of(n, t)));
+                Found::Tools { best: best.collect(), total: known.len() }
+            }),
         },
     });
     // A name file the query needs is fetched (the outside world).
@@ -57,11 +59,12 @@ pub fn ToolPicker(
             store.fetch_names(key);
         }
     });
-    // The list keeps what the last query found while the next one's file is on its way.
-    let results = Memo::new(move |previous: Option<&Vec<Entry>>| match found.get() {
-        Found::Tools(tools) => tools,
+    // The list (the best matches and how many there are in all) keeps what the last query found
+    // while the next one's file is on its way.
+    let results = Memo::new(move |previous: Option<&(Vec<Entry>, usize)>| match found.get() {
+        Found::Tools { best, total } => (best, total),
         Found::Needs(_) | Found::Loading if open.get() => previous.cloned().unwrap_or_default(),
-        _ => Vec::new(),
+        _ => (Vec::new(), 0),
     });
     let searching = move || matches!(found.get(), Found::Needs(_) | Found::Loading);
     let failed = Memo::new(move |_| match found.get() {
@@ -69,7 +72,7 @@ pub fn ToolPicker(
         _ => None,
     });
     let total = pair.store().map(|s| s.manifest().tools).unwrap_or(0);
-    let shown = Memo::new(move |_| results.with(|r| r[..r.len().min(MAX_OPTIONS)].to_vec()));
+    let shown = Memo::new(move |_| results.with(|(best, _)| best.clone()));
     let selected_name = move || if on_pick.is_some() { String::new() } else { pair.name(side) };
     let position = move |tool: &str| shown.with(|s| s.iter().position(|t| t.id == tool));
     // The active option's number: each option compares its own with it, so a keystroke that
@@ -137,7 +140,7 @@ pub fn ToolPicker(
             return;
         }
         match found.get() {
-            Found::Tools(_) => {
+            Found::Tools { .. } => {
                 enter_pending.set(false);
                 if let Some(tool) = shown.with_untracked(|s| s.get(active.get_untracked()).map(|t| t.id.clone())) {
                     choose(tool);
@@ -162,7 +165,7 @@ pub fn ToolPicker(
         }
     });
     let status = move || {
-        let count = results.with(Vec::len);
+        let count = results.with(|(_, total)| *total);
         let nothing_typed = typed.with(|t| t.as_deref().is_none_or(|t| t.trim().is_empty()));
         match (open.get(), count) {
             (false, _) => String::new(),

@@ -13,8 +13,8 @@ use leptos::prelude::*;
 /// What a picker's query finds with the name files at hand.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Found {
-    /// The matching tools, best first.
-    Tools(Vec<Entry>),
+    /// The best `limit` matching tools, best first, and how many match in all.
+    Tools { best: Vec<Entry>, total: usize },
     /// The name file with this key is needed, and not asked for yet.
     Needs(String),
     /// The name file it needs is on its way.
@@ -26,20 +26,28 @@ pub enum Found {
 impl Store {
     /// What the pickers find for `query` with the name files at hand (tracked). Reading does
     /// not fetch: [`Found::Needs`] names the file to fetch with [`Store::fetch_names`].
-    pub fn search(self, query: &str) -> Found {
+    /// Only the best `limit` are copied out: a short query can match thousands of tools.
+    pub fn search(self, query: &str, limit: usize) -> Found {
         // Read in place: a keystroke copies nothing of the entry point's (up to thousands of) keys.
-        self.manifest.with(|manifest| self.names.with(|names| Self::found(query, manifest, names)))
+        self.manifest.with(|manifest| self.names.with(|names| Self::found(query, limit, manifest, names)))
     }
 
     /// What `query` finds in `names` for `manifest`'s version.
-    fn found(query: &str, manifest: &Manifest, names: &BTreeMap<Key<String>, Load<Arc<NameChunk>>>) -> Found {
+    fn found(
+        query: &str,
+        limit: usize,
+        manifest: &Manifest,
+        names: &BTreeMap<Key<String>, Load<Arc<NameChunk>>>,
+    ) -> Found {
         let file = |k: &str| names.get(&(manifest.version.clone(), k.to_string()));
         let lookup = search(query, &manifest.names, |k| match file(k) {
             Some(Load::Ready(chunk)) => Some(chunk.as_ref()),
             _ => None,
         });
         match lookup {
-            Lookup::Found(entries) => Found::Tools(entries.into_iter().cloned().collect()),
+            Lookup::Found(entries) => {
+                Found::Tools { total: entries.len(), best: entries.into_iter().take(limit).cloned().collect() }
+            }
             Lookup::Needs(key) => match file(&key) {
                 Some(Load::Failed(e)) => Found::Failed(e.clone()),
                 Some(_) => Found::Loading,
