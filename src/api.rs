@@ -63,10 +63,7 @@ pub async fn get_json<T: serde::de::DeserializeOwned>(url: &str, cache: RequestC
         return Err(fail(LoadFailure::Bundle(BundleError::Parse(ParseError::Html))));
     }
     // How long reading the JSON takes, per file: the benchmark's figure for serde_json.
-    crate::browser::mark("verdicts:read-json");
-    let read = serde_json::from_str(&text).map_err(|e| fail(LoadFailure::Data(e.to_string())));
-    crate::browser::measure(&format!("verdicts:read-json {url}"), "verdicts:read-json");
-    read
+    crate::browser::timed_read(url, || serde_json::from_str(&text)).map_err(|e| fail(LoadFailure::Data(e.to_string())))
 }
 
 /// Fetches the catalogue's entry point (revalidated: it names the current publish) and checks

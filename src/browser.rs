@@ -95,15 +95,19 @@ pub fn mark(name: &str) {
     let _ = name;
 }
 
-/// A Performance API measure named `name`, from the mark `start` (set with [`mark`]) to now, for
-/// the benchmark (`performance.getEntriesByName(name)[k].duration`).
-pub fn measure(name: &str, start: &str) {
+/// Runs `read` between two Performance API marks and records the time it took as the measure
+/// `verdicts:read-json <what>`, for the benchmark (`performance.getEntriesByType("measure")`).
+pub fn timed_read<T>(what: &str, read: impl FnOnce() -> T) -> T {
+    const START: &str = "verdicts:read-json";
+    mark(START);
+    let value = read();
     #[cfg(feature = "csr")]
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.measure_with_start_mark(name, start);
+        let _ = performance.measure_with_start_mark(&format!("{START} {what}"), START);
     }
     #[cfg(not(feature = "csr"))]
-    let _ = (name, start);
+    let _ = what;
+    value
 }
 
 /// 16 random bytes from the browser's cryptographic generator (natively, at publish time, none
@@ -203,10 +207,7 @@ pub fn page_data() -> Option<verdicts_catalog::site_data::Shard> {
     {
         let text =
             web_sys::window()?.document()?.get_element_by_id(verdicts_catalog::config::PAGE_DATA_ID)?.text_content()?;
-        mark("verdicts:read-json");
-        let read = serde_json::from_str(&text).ok();
-        measure("verdicts:read-json page data/", "verdicts:read-json");
-        read
+        timed_read("page data/", || serde_json::from_str(&text).ok())
     }
     #[cfg(not(feature = "csr"))]
     None

@@ -35,6 +35,8 @@ pub trait PageView: Copy + Send + Sync + 'static {
     fn catalog(self) -> Memo<Known>;
     /// The URL's view, resolved: which roles are shown, the workload.
     fn view(self) -> Memo<ResolvedView>;
+    /// The cost calculator's workload as the URL holds it (input, output tokens a month).
+    fn workload(self) -> Memo<(Option<String>, Option<String>)>;
     /// The tools the page shows, by index (tracked): two on a comparison, one on a tool's page
     /// (none while its data is not in).
     fn tools_shown(self) -> Vec<usize>;
@@ -52,6 +54,9 @@ impl PageView for Pair {
     }
     fn view(self) -> Memo<ResolvedView> {
         self.view
+    }
+    fn workload(self) -> Memo<(Option<String>, Option<String>)> {
+        self.workload
     }
     fn tools_shown(self) -> Vec<usize> {
         self.view.with(|v| vec![v.first, v.second])
@@ -73,6 +78,9 @@ impl PageView for ToolView {
     }
     fn view(self) -> Memo<ResolvedView> {
         self.view
+    }
+    fn workload(self) -> Memo<(Option<String>, Option<String>)> {
+        self.workload
     }
     fn tools_shown(self) -> Vec<usize> {
         self.tool.get().into_iter().collect()

@@ -41,10 +41,10 @@ fn field(
 
 /// The workload's two fields as the page's URL holds them (input, output tokens a month).
 pub fn typed_workload<V: PageView>(page: V) -> (Memo<String>, Memo<String>) {
-    let view = page.view();
+    let workload = page.workload();
     (
-        Memo::new(move |_| view.with(|v| v.input.clone().unwrap_or_default())),
-        Memo::new(move |_| view.with(|v| v.output.clone().unwrap_or_default())),
+        Memo::new(move |_| workload.with(|w| w.0.clone().unwrap_or_default())),
+        Memo::new(move |_| workload.with(|w| w.1.clone().unwrap_or_default())),
     )
 }
 
